@@ -1,0 +1,30 @@
+# `make run` opens the dashboard (on the built-in demo store if you have no data yet);
+# `make test` runs the tests. Both create .venv from the requirements files on first use.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-$(shell cat requirements.txt requirements-dev.txt | cksum | cut -d' ' -f1)
+
+.PHONY: run test demo clean
+
+$(STAMP): requirements.txt requirements-dev.txt
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed; set PYTHON=python3.11")'
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements.txt -r requirements-dev.txt
+	rm -f $(VENV)/.installed-* && touch $@
+
+run: $(STAMP)
+	@if [ -z "$$DASHBOARD_DB" ] && [ ! -f data/dashboard.sqlite ] && [ ! -f data/demo.sqlite ]; then \
+		echo "No store yet: building the simulated demo store (data/demo.sqlite)…"; \
+		$(BIN)/python -m dashboard demo; fi
+	$(BIN)/python -m streamlit run streamlit_app.py
+
+test: $(STAMP)
+	$(BIN)/python -m pytest
+
+demo: $(STAMP)
+	$(BIN)/python -m dashboard demo
+
+clean:
+	rm -rf $(VENV) .pytest_cache data/demo.sqlite*

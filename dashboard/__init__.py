@@ -1,0 +1,1 @@
+"""Public-sentiment and switching dashboard: collect posts, score them, plot backlash."""

@@ -1,0 +1,178 @@
+"""The command line: ``python -m dashboard {import,score,export,demo} ...``.
+
+Every command accepts ``--db URL`` (default: ``DASHBOARD_DB`` or ``data/dashboard.sqlite``)
+and ``--tracker FILE`` (default: ``data/trackers/ai-assistants.toml``). Bad input ends with
+a one-paragraph error naming the file, row and column, and exit status 2; nothing already
+stored is touched.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+import pandas as pd
+
+from dashboard import paths
+from dashboard.errors import UserError
+
+EXPORT_TABLES = ("posts", "ranks", "daily")
+
+
+class Progress:
+    """One status line on stderr, rewritten in place on a terminal (plain lines otherwise)."""
+
+    def __init__(self, total: int | None = None, quiet: bool = False):
+        self.total, self.quiet = total, quiet
+        self.tty = sys.stderr.isatty()
+        self.last = 0.0
+
+    def __call__(self, stage: str, done: int):
+        now = time.monotonic()
+        if self.quiet or (now - self.last < 0.2 and done != self.total):
+            return
+        self.last = now
+        of = f"/{self.total:,}" if self.total else ""
+        line = f"{stage}: {done:,}{of} posts"
+        if self.tty:
+            print(f"\r{line:<60}", end="", file=sys.stderr, flush=True)
+        elif done == self.total:
+            print(line, file=sys.stderr)
+
+    def done(self):
+        if self.tty and not self.quiet:
+            print(file=sys.stderr)
+
+
+def _common(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--db", help="store URL, e.g. sqlite:///data/my.sqlite or "
+                                "postgresql://user@host/db (default: $DASHBOARD_DB or "
+                                "data/dashboard.sqlite)")
+    p.add_argument("--tracker", help="tracker TOML file (default: "
+                                     "data/trackers/ai-assistants.toml)")
+    p.add_argument("--quiet", action="store_true", help="no progress output")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python -m dashboard",
+        description="Collect, score and export posts about the brands in a tracker file.")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    p = sub.add_parser("import", help="score a CSV/JSONL/Parquet file of posts and store it",
+                       description="Read posts from FILE (needs id, created_at and text "
+                       "columns; title/body/created_utc and similar names are accepted), "
+                       "score them and store them. Re-importing the same file adds no rows.")
+    p.add_argument("file")
+    p.add_argument("--source", required=True,
+                   help="name to store the posts under, e.g. reddit, x, my-survey")
+    p.add_argument("--keep-handles", action="store_true",
+                   help="store authors' handles instead of salted-hash pseudonyms")
+    _common(p)
+
+    p = sub.add_parser("score", help="score a file of posts without storing it",
+                       description="Write FILE's columns plus sentiment, sentiment_label, "
+                       "brands, switch_from, switch_to, switch_kind and switch_phrase.")
+    p.add_argument("file")
+    p.add_argument("-o", "--output", required=True, help="output CSV file")
+    _common(p)
+
+    p = sub.add_parser("export", help="write stored posts, ranks or daily figures to a file",
+                       description="daily: one row per date and brand with posts, "
+                       "mean_sentiment, negative_share, leaving and arriving.")
+    p.add_argument("--table", choices=EXPORT_TABLES, required=True)
+    p.add_argument("--format", choices=("csv", "parquet"), default=None,
+                   help="default: from the output file's extension, else csv")
+    p.add_argument("-o", "--output", required=True)
+    _common(p)
+
+    p = sub.add_parser("demo", help="(re)build the simulated demo store",
+                       description="Replace the simulated rows in the store with the seeded "
+                       "demo simulation (default store: data/demo.sqlite).")
+    _common(p)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return COMMANDS[args.command](args)
+    except UserError as e:
+        print(f"error: {e}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("interrupted; what was stored so far is kept, rerun to finish", file=sys.stderr)
+        return 130
+
+
+def _tracker(args):
+    from dashboard.tracker import load_tracker
+    return load_tracker(paths.tracker_path(args.tracker))
+
+
+def _store(args, url: str | None = None):
+    from dashboard.store import open_store
+    return open_store(url or paths.user_store_url(args.db))
+
+
+def cmd_import(args) -> int:
+    from dashboard.importer import load_posts_file
+    from dashboard.ingest import import_posts
+    from dashboard.scoring import Scorer
+    tracker = _tracker(args)
+    frame = load_posts_file(args.file, args.source)
+    engine = _store(args)
+    progress = Progress(len(frame), args.quiet)
+    n, new = import_posts(engine, frame, args.source, Scorer(tracker),
+                          keep_handles=args.keep_handles or tracker.keep_author_handles,
+                          progress=progress)
+    progress.done()
+    _say(args, f"imported {n:,} posts from {args.file} as source {args.source!r}: "
+               f"{new:,} new, {n - new:,} already stored (updated)")
+    return 0
+
+
+def cmd_score(args) -> int:
+    from dashboard.export import write_table
+    from dashboard.importer import read_table, text_of
+    from dashboard.scoring import SCORE_COLUMNS, Scorer
+    raw = read_table(args.file)
+    text = text_of(raw, args.file)
+    progress = Progress(len(raw), args.quiet)
+    scores = Scorer(_tracker(args)).score_frame(pd.DataFrame({"text": text}),
+                                               progress=lambda n: progress("scored", n))
+    progress.done()
+    cols = [c for c in SCORE_COLUMNS if c != "scorer_version"]
+    out = pd.concat([raw.drop(columns=cols, errors="ignore"), scores[cols]], axis=1)
+    write_table(out, args.output, "csv")
+    _say(args, f"scored {len(out):,} posts → {args.output}")
+    return 0
+
+
+def cmd_export(args) -> int:
+    from dashboard.export import export_table
+    fmt = args.format or ("parquet" if Path(args.output).suffix == ".parquet" else "csv")
+    n = export_table(_store(args), args.table, args.output, fmt, _tracker(args))
+    _say(args, f"wrote {n:,} rows of {args.table} → {args.output}")
+    return 0
+
+
+def cmd_demo(args) -> int:
+    from dashboard.demo import build_demo
+    url = args.db or paths.sqlite_url(paths.DEMO_STORE)
+    engine = _store(args, url)
+    progress = Progress(None, args.quiet)
+    counts = build_demo(engine, _tracker(args), progress=progress)
+    progress.done()
+    _say(args, f"demo store ready: {counts['posts']:,} simulated posts and "
+               f"{counts['ranks']:,} simulated chart positions")
+    return 0
+
+
+def _say(args, msg: str) -> None:
+    if not args.quiet:
+        print(msg)
+
+
+COMMANDS = {"import": cmd_import, "score": cmd_score, "export": cmd_export, "demo": cmd_demo}

@@ -1,0 +1,218 @@
+"""Read-side SQL: what the pages and exports show, aggregated in the database.
+
+Every function takes an engine and a ``Filters`` and returns a DataFrame; the dashboard's
+pages never write SQL themselves. Dates are UTC days; ``end`` is inclusive.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+
+import pandas as pd
+from sqlalchemy import Engine, and_, case, exists, func, literal, select, union_all
+
+from dashboard.schema import app_ranks, mentions, posts, runs
+
+LEAVING_KINDS = ("leave", "move")  # a "consider" post is not counted as leaving
+ARRIVING_KINDS = ("move", "return")
+
+
+@dataclass(frozen=True)
+class Filters:
+    """What the reader chose; empty tuples mean "all"."""
+    start: date | None = None
+    end: date | None = None
+    brands: tuple[str, ...] = ()
+    sources: tuple[str, ...] = ()
+    countries: tuple[str, ...] = ()
+    sentiments: tuple[str, ...] = ()
+
+
+def _post_conditions(f: Filters) -> list:
+    cond = []
+    if f.start:
+        cond.append(posts.c.day >= f.start)
+    if f.end:
+        cond.append(posts.c.day <= f.end)
+    if f.sources:
+        cond.append(posts.c.source.in_(f.sources))
+    if f.sentiments:
+        cond.append(posts.c.sentiment_label.in_(f.sentiments))
+    return cond
+
+
+def _rank_time_conditions(f: Filters) -> list:
+    cond = []
+    if f.start:
+        cond.append(app_ranks.c.captured_at >= datetime.combine(f.start, time.min))
+    if f.end:
+        cond.append(app_ranks.c.captured_at < datetime.combine(f.end + timedelta(days=1),
+                                                               time.min))
+    return cond
+
+
+def _frame(engine: Engine, stmt, parse_dates=()) -> pd.DataFrame:
+    with engine.connect() as conn:
+        result = conn.execute(stmt)
+        frame = pd.DataFrame(result.fetchall(), columns=list(result.keys()))
+    for col in parse_dates:
+        frame[col] = pd.to_datetime(frame[col])
+    return frame
+
+
+def mention_stats(engine: Engine, f: Filters) -> pd.DataFrame:
+    """Per day and brand: posts naming it, mean sentiment, negative and positive counts."""
+    cond = _post_conditions(f)
+    if f.brands:
+        cond.append(mentions.c.brand.in_(f.brands))
+    label = posts.c.sentiment_label
+    stmt = (select(posts.c.day.label("date"), mentions.c.brand,
+                   func.count().label("posts"),
+                   func.avg(posts.c.sentiment).label("mean_sentiment"),
+                   func.sum(case((label == "negative", 1), else_=0)).label("negative"),
+                   func.sum(case((label == "positive", 1), else_=0)).label("positive"))
+            .select_from(mentions.join(posts, posts.c.id == mentions.c.post_id))
+            .where(and_(*cond)).group_by(posts.c.day, mentions.c.brand))
+    return _frame(engine, stmt, parse_dates=["date"])
+
+
+def switch_stats(engine: Engine, f: Filters) -> pd.DataFrame:
+    """Per day and brand: posts reporting leaving it and posts reporting arriving at it."""
+    cond = _post_conditions(f)
+    legs = []
+    for col, kinds, name in ((posts.c.switch_from, LEAVING_KINDS, "leaving"),
+                             (posts.c.switch_to, ARRIVING_KINDS, "arriving")):
+        where = [*cond, col.is_not(None), posts.c.switch_kind.in_(kinds)]
+        if f.brands:
+            where.append(col.in_(f.brands))
+        legs.append(select(posts.c.day.label("date"), col.label("brand"),
+                           literal(name).label("flow"), func.count().label("n"))
+                    .where(and_(*where)).group_by(posts.c.day, col))
+    frame = _frame(engine, union_all(*legs), parse_dates=["date"])
+    if frame.empty:
+        return pd.DataFrame(columns=["date", "brand", "leaving", "arriving"])
+    wide = frame.pivot_table(index=["date", "brand"], columns="flow", values="n",
+                             aggfunc="sum", fill_value=0).reset_index()
+    for col in ("leaving", "arriving"):
+        if col not in wide:
+            wide[col] = 0
+    wide.columns.name = None
+    return wide[["date", "brand", "leaving", "arriving"]]
+
+
+def switch_flows(engine: Engine, f: Filters) -> pd.DataFrame:
+    """from → to counts over the whole period (moves with both ends known)."""
+    cond = [*_post_conditions(f), posts.c.switch_from.is_not(None),
+            posts.c.switch_to.is_not(None), posts.c.switch_kind.in_(ARRIVING_KINDS)]
+    if f.brands:
+        cond.append(posts.c.switch_from.in_(f.brands) | posts.c.switch_to.in_(f.brands))
+    stmt = (select(posts.c.switch_from, posts.c.switch_to, func.count().label("posts"))
+            .where(and_(*cond)).group_by(posts.c.switch_from, posts.c.switch_to))
+    return _frame(engine, stmt)
+
+
+def rank_history(engine: Engine, f: Filters) -> pd.DataFrame:
+    """Chart positions of the tracked brands' apps over time."""
+    cond = [app_ranks.c.brand.is_not(None), *_rank_time_conditions(f)]
+    if f.brands:
+        cond.append(app_ranks.c.brand.in_(f.brands))
+    if f.countries:
+        cond.append(app_ranks.c.country.in_(f.countries))
+    stmt = (select(app_ranks.c.captured_at, app_ranks.c.store, app_ranks.c.country,
+                   app_ranks.c.chart, app_ranks.c.brand, app_ranks.c.app_id, app_ranks.c.rank)
+            .where(and_(*cond)).order_by(app_ranks.c.captured_at))
+    return _frame(engine, stmt, parse_dates=["captured_at"])
+
+
+def rank_snapshots(engine: Engine, f: Filters) -> pd.DataFrame:
+    """When each chart was captured (tracked brand or not), so gaps show as gaps."""
+    cond = _rank_time_conditions(f)
+    if f.countries:
+        cond.append(app_ranks.c.country.in_(f.countries))
+    stmt = (select(app_ranks.c.captured_at, app_ranks.c.store, app_ranks.c.country,
+                   app_ranks.c.chart).where(and_(*cond)).distinct())
+    return _frame(engine, stmt, parse_dates=["captured_at"])
+
+
+def post_rows(engine: Engine, f: Filters, limit: int = 500, search: str = "",
+              day: date | None = None, kinds: tuple[str, ...] = ()) -> pd.DataFrame:
+    """Posts matching the filters, most engaged first (for tables and drill-downs)."""
+    cond = _post_conditions(f)
+    if f.brands:
+        cond.append(exists().where(mentions.c.post_id == posts.c.id,
+                                   mentions.c.brand.in_(f.brands)))
+    if search:
+        cond.append(posts.c.text.ilike(f"%{search}%"))
+    if day:
+        cond.append(posts.c.day == day)
+    if kinds:
+        cond.append(posts.c.switch_kind.in_(kinds))
+    cols = [posts.c[c] for c in ("created_at", "source", "community", "author", "text",
+                                 "brands", "sentiment", "sentiment_label", "switch_from",
+                                 "switch_to", "switch_kind", "switch_phrase", "engagement",
+                                 "url", "simulated")]
+    stmt = (select(*cols).where(and_(*cond))
+            .order_by(posts.c.engagement.desc().nulls_last(), posts.c.created_at.desc())
+            .limit(limit))
+    return _frame(engine, stmt, parse_dates=["created_at"])
+
+
+def store_overview(engine: Engine) -> dict:
+    """What the store holds: date range, sources, brands, countries, simulated or not."""
+    with engine.connect() as conn:
+        first, last, n, sim = conn.execute(select(
+            func.min(posts.c.day), func.max(posts.c.day), func.count(),
+            func.max(case((posts.c.simulated, 1), else_=0)))).one()
+        r_first, r_last, r_sim = conn.execute(select(
+            func.min(app_ranks.c.captured_at), func.max(app_ranks.c.captured_at),
+            func.max(case((app_ranks.c.simulated, 1), else_=0)))).one()
+        sources = [r[0] for r in conn.execute(select(posts.c.source).distinct()
+                                              .order_by(posts.c.source))]
+        countries = [r[0] for r in conn.execute(select(app_ranks.c.country).distinct()
+                                                .order_by(app_ranks.c.country))]
+    days = [d for d in (first, last, r_first and r_first.date(), r_last and r_last.date()) if d]
+    return {
+        "posts": n,
+        "first_day": _as_date(min(map(_as_date, days))) if days else None,
+        "last_day": _as_date(max(map(_as_date, days))) if days else None,
+        "sources": sources,
+        "countries": countries,
+        "simulated": bool(sim) or bool(r_sim),
+    }
+
+
+def _as_date(value) -> date:
+    return value if isinstance(value, date) and not isinstance(value, datetime) else \
+        pd.Timestamp(value).date()
+
+
+def simulated_in_view(engine: Engine, f: Filters) -> bool:
+    """Whether any simulated post or rank falls inside the filters."""
+    cond = [*_post_conditions(f), posts.c.simulated]
+    rcond = [app_ranks.c.simulated, *_rank_time_conditions(f)]
+    with engine.connect() as conn:
+        return bool(conn.execute(select(exists().where(and_(*cond)))).scalar()
+                    or conn.execute(select(exists().where(and_(*rcond)))).scalar())
+
+
+def run_history(engine: Engine) -> pd.DataFrame:
+    """Every collection run, newest first."""
+    stmt = select(runs).order_by(runs.c.started_at.desc())
+    return _frame(engine, stmt, parse_dates=["started_at", "finished_at"])
+
+
+def all_posts(engine: Engine, chunksize: int = 50_000):
+    """Every stored post, in chunks (for exports)."""
+    cols = [c for c in posts.columns if c.name not in ("id", "day")]
+    stmt = select(*cols).order_by(posts.c.created_at, posts.c.id)
+    with engine.connect() as conn:
+        result = conn.execution_options(stream_results=True, yield_per=chunksize).execute(stmt)
+        for part in result.partitions(chunksize):
+            yield pd.DataFrame(part, columns=list(result.keys()))
+
+
+def all_ranks(engine: Engine) -> pd.DataFrame:
+    stmt = select(*[c for c in app_ranks.columns if c.name != "id"]).order_by(
+        app_ranks.c.captured_at, app_ranks.c.store, app_ranks.c.country, app_ranks.c.chart,
+        app_ranks.c.rank)
+    return _frame(engine, stmt, parse_dates=["captured_at"])

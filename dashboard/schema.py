@@ -1,0 +1,83 @@
+"""The store's tables (SQLAlchemy Core), shared by SQLite and PostgreSQL.
+
+Times are UTC, stored without a zone. ``posts.day`` is the UTC date of ``created_at``, kept
+as its own indexed column so daily aggregation is a plain GROUP BY. ``mentions`` holds one
+row per (post, brand named in it). Change a table here only together with a step in
+``migrations.py``.
+"""
+from sqlalchemy import (Boolean, Column, Date, DateTime, Float, ForeignKey, Index, Integer,
+                        MetaData, String, Table, Text, UniqueConstraint)
+
+metadata = MetaData()
+
+posts = Table(
+    "posts", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("source", String(40), nullable=False),
+    Column("source_id", String(200), nullable=False),
+    Column("created_at", DateTime, nullable=False),
+    Column("day", Date, nullable=False),
+    Column("author", String(200)),  # a salted-hash pseudonym unless the tracker keeps handles
+    Column("text", Text, nullable=False),
+    Column("url", Text),
+    Column("community", String(200)),  # subreddit, server, app id, ...
+    Column("engagement", Integer),  # score / likes / upvotes, as the source counts them
+    Column("rating", Integer),  # 1-5 stars, app reviews only
+    Column("language", String(16)),
+    Column("sentiment", Float),  # VADER-based compound, -1..1
+    Column("sentiment_label", String(8)),  # positive / neutral / negative
+    Column("brands", Text),  # ';'-separated canonical names (the mentions table, flattened)
+    Column("switch_from", String(60)),
+    Column("switch_to", String(60)),
+    Column("switch_kind", String(10)),
+    Column("switch_phrase", Text),  # the words that made the switching call
+    Column("scorer_version", String(20)),
+    Column("simulated", Boolean, nullable=False, default=False),
+    Column("collected_at", DateTime, nullable=False),
+    UniqueConstraint("source", "source_id", name="uq_posts_source_id"),
+)
+Index("ix_posts_day", posts.c.day)
+Index("ix_posts_switch_from", posts.c.switch_from, posts.c.day)
+Index("ix_posts_switch_to", posts.c.switch_to, posts.c.day)
+
+mentions = Table(
+    "mentions", metadata,
+    Column("post_id", Integer, ForeignKey("posts.id", ondelete="CASCADE"), primary_key=True),
+    Column("brand", String(60), primary_key=True),
+)
+Index("ix_mentions_brand", mentions.c.brand, mentions.c.post_id)
+
+app_ranks = Table(
+    "app_ranks", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("captured_at", DateTime, nullable=False),
+    Column("store", String(20), nullable=False),  # app_store / google_play
+    Column("country", String(2), nullable=False),  # ISO 3166 alpha-2, lower case
+    Column("chart", String(40), nullable=False),  # top-free / top-paid / ...
+    Column("app_id", String(200), nullable=False),
+    Column("app_name", String(200)),
+    Column("brand", String(60)),  # the tracked brand, or NULL for other apps on the chart
+    Column("rank", Integer, nullable=False),
+    Column("simulated", Boolean, nullable=False, default=False),
+    UniqueConstraint("captured_at", "store", "country", "chart", "app_id", name="uq_rank"),
+)
+Index("ix_ranks_brand", app_ranks.c.brand, app_ranks.c.captured_at)
+
+runs = Table(
+    "runs", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("source", String(40), nullable=False),
+    Column("started_at", DateTime, nullable=False),
+    Column("finished_at", DateTime),
+    Column("status", String(24), nullable=False),  # running / ok / partial / failed / skipped-...
+    Column("items", Integer, nullable=False, default=0),
+    Column("error", Text),
+    Column("simulated", Boolean, nullable=False, default=False),
+)
+Index("ix_runs_source", runs.c.source, runs.c.started_at)
+
+meta = Table(
+    "meta", metadata,
+    Column("key", String(100), primary_key=True),
+    Column("value", Text, nullable=False),
+)

@@ -1,0 +1,223 @@
+"""Opening a store and writing to it: posts, app ranks, collection runs.
+
+Any SQLAlchemy URL works; SQLite files get WAL mode and a busy timeout so the dashboard can
+read while a collector writes. Every write is an idempotent upsert in its own transaction
+per batch: writing the same post (source, source_id) twice keeps one row, and an
+interrupted write can simply be rerun.
+"""
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterable, Iterator
+from datetime import datetime, timezone
+from pathlib import Path
+
+import pandas as pd
+from sqlalchemy import Engine, create_engine, delete, event, func, insert, select, update
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.pool import StaticPool
+
+from dashboard.errors import UserError
+from dashboard.migrations import ensure_schema
+from dashboard.schema import app_ranks, mentions, meta, posts, runs
+
+BATCH = 2000  # rows per transaction when writing posts
+POST_COLUMNS = [c.name for c in posts.columns if c.name != "id"]
+
+
+def normalise_url(url: str) -> str:
+    """Accept the common spellings of a PostgreSQL URL and pick the installed driver."""
+    for prefix in ("postgres://", "postgresql://"):
+        if url.startswith(prefix):
+            return "postgresql+psycopg://" + url[len(prefix):]
+    return url
+
+
+def open_store(url: str) -> Engine:
+    """Create an engine for ``url`` and bring its schema up to date."""
+    url = normalise_url(url)
+    kwargs = {}
+    if url.startswith("sqlite"):
+        if url in ("sqlite://", "sqlite:///:memory:"):
+            # one shared connection, so an in-memory store survives across calls
+            kwargs = {"poolclass": StaticPool, "connect_args": {"check_same_thread": False}}
+        else:
+            path = Path(url.split("///", 1)[1])
+            path.parent.mkdir(parents=True, exist_ok=True)
+            kwargs = {"connect_args": {"timeout": 30, "check_same_thread": False}}
+    try:
+        engine = create_engine(url, **kwargs)
+    except Exception as e:  # bad URL or missing driver: a user problem, say which
+        raise UserError(f"cannot open store {redact(url)}: {e}") from None
+    if engine.dialect.name == "sqlite":
+        event.listen(engine, "connect", _sqlite_pragmas)
+    try:
+        ensure_schema(engine)
+    except UserError:
+        raise
+    except Exception as e:
+        raise UserError(f"cannot open store {redact(url)}: {type(e).__name__}: "
+                        f"{str(e).splitlines()[0]}") from None
+    return engine
+
+
+def redact(url: str) -> str:
+    """A store URL with any password hidden, for messages and logs."""
+    from sqlalchemy.engine import make_url
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except Exception:
+        return "<store URL>"
+
+
+def _sqlite_pragmas(dbapi_conn, _record):
+    cur = dbapi_conn.cursor()
+    cur.execute("PRAGMA journal_mode=WAL")
+    cur.execute("PRAGMA synchronous=NORMAL")
+    cur.execute("PRAGMA busy_timeout=30000")
+    cur.execute("PRAGMA foreign_keys=ON")
+    cur.close()
+
+
+def _upsert(engine: Engine, table, index_elements: list[str], update_cols: list[str]):
+    """An INSERT that updates ``update_cols`` (or does nothing) when the key exists."""
+    dialect = sqlite if engine.dialect.name == "sqlite" else postgresql
+    stmt = dialect.insert(table)
+    if not update_cols:
+        return stmt.on_conflict_do_nothing(index_elements=index_elements)
+    return stmt.on_conflict_do_update(
+        index_elements=index_elements,
+        set_={c: getattr(stmt.excluded, c) for c in update_cols},
+    )
+
+
+def utcnow() -> datetime:
+    return datetime.now(timezone.utc).replace(tzinfo=None)
+
+
+def _records(frame: pd.DataFrame, columns: list[str]) -> list[dict]:
+    """Frame rows as dicts with plain Python values (None for missing)."""
+    out = frame.reindex(columns=columns).astype(object)
+    out = out.where(out.notna(), None)
+    return out.to_dict("records")
+
+
+def write_posts(engine: Engine, frame: pd.DataFrame, progress=None) -> int:
+    """Upsert scored posts (the store's column names) and their brand mentions.
+
+    ``frame`` needs at least source, source_id, created_at (UTC), text; ``brands`` is a
+    ';'-separated string. Returns the number of rows written (new or updated).
+    """
+    if frame.empty:
+        return 0
+    frame = frame.copy()
+    frame["created_at"] = pd.to_datetime(frame["created_at"], utc=True).dt.tz_localize(None)
+    frame["day"] = frame["created_at"].dt.date
+    if "collected_at" not in frame:
+        frame["collected_at"] = utcnow()
+    if "simulated" not in frame:
+        frame["simulated"] = False
+    keys = ["source", "source_id"]
+    stmt = _upsert(engine, posts, keys, [c for c in POST_COLUMNS if c not in keys])
+    done = 0
+    for start in range(0, len(frame), BATCH):
+        chunk = frame.iloc[start:start + BATCH]
+        rows = _records(chunk, POST_COLUMNS)
+        with engine.begin() as conn:
+            conn.execute(stmt, rows)
+            ids = _post_ids(conn, chunk)
+            conn.execute(delete(mentions).where(mentions.c.post_id.in_(list(ids.values()))))
+            links = [{"post_id": ids[(s, i)], "brand": b}
+                     for s, i, bs in zip(chunk["source"], chunk["source_id"],
+                                         chunk.get("brands", pd.Series("", index=chunk.index)))
+                     for b in split_brands(bs)]
+            if links:
+                conn.execute(insert(mentions), links)
+        done += len(chunk)
+        if progress:
+            progress(done)
+    return done
+
+
+def _post_ids(conn, chunk: pd.DataFrame) -> dict[tuple[str, str], int]:
+    ids = {}
+    for source, group in chunk.groupby("source"):
+        q = select(posts.c.source_id, posts.c.id).where(
+            posts.c.source == source, posts.c.source_id.in_(group["source_id"].tolist()))
+        ids.update({(source, sid): pid for sid, pid in conn.execute(q)})
+    return ids
+
+
+def count_posts(engine: Engine, source: str | None = None) -> int:
+    q = select(func.count()).select_from(posts)
+    if source is not None:
+        q = q.where(posts.c.source == source)
+    with engine.connect() as conn:
+        return conn.execute(q).scalar()
+
+
+def split_brands(value) -> list[str]:
+    if value is None or (isinstance(value, float) and pd.isna(value)):
+        return []
+    return [b for b in str(value).split(";") if b]
+
+
+def write_ranks(engine: Engine, frame: pd.DataFrame) -> int:
+    """Upsert chart snapshots: captured_at, store, country, chart, app_id, app_name, brand, rank."""
+    if frame.empty:
+        return 0
+    frame = frame.copy()
+    frame["captured_at"] = pd.to_datetime(frame["captured_at"], utc=True).dt.tz_localize(None)
+    if "simulated" not in frame:
+        frame["simulated"] = False
+    cols = [c.name for c in app_ranks.columns if c.name != "id"]
+    keys = ["captured_at", "store", "country", "chart", "app_id"]
+    stmt = _upsert(engine, app_ranks, keys, ["app_name", "brand", "rank", "simulated"])
+    rows = _records(frame, cols)
+    with engine.begin() as conn:
+        for start in range(0, len(rows), BATCH):
+            conn.execute(stmt, rows[start:start + BATCH])
+    return len(rows)
+
+
+@contextlib.contextmanager
+def recorded_run(engine: Engine, source: str, simulated: bool = False) -> Iterator[dict]:
+    """Record a collection run: yields a dict whose ``items``/``status`` the caller fills.
+
+    The run row is written as ``running`` first, so a crash leaves a visible trace; an
+    exception marks it ``failed`` with the error text and is re-raised.
+    """
+    with engine.begin() as conn:
+        run_id = conn.execute(insert(runs).values(
+            source=source, started_at=utcnow(), status="running", items=0,
+            simulated=simulated)).inserted_primary_key[0]
+    state = {"items": 0, "status": "ok", "error": None}
+    try:
+        yield state
+    except BaseException as e:
+        state.update(status="failed", error=f"{type(e).__name__}: {e}"[:2000])
+        raise
+    finally:
+        with engine.begin() as conn:
+            conn.execute(update(runs).where(runs.c.id == run_id).values(
+                finished_at=utcnow(), status=state["status"], items=state["items"],
+                error=state["error"]))
+
+
+def write_runs(engine: Engine, rows: Iterable[dict]) -> None:
+    """Insert finished run records as they are (the demo uses this for its history)."""
+    rows = list(rows)
+    if rows:
+        with engine.begin() as conn:
+            conn.execute(insert(runs), rows)
+
+
+def get_meta(engine: Engine, key: str, default: str | None = None) -> str | None:
+    with engine.connect() as conn:
+        value = conn.execute(select(meta.c.value).where(meta.c.key == key)).scalar()
+    return default if value is None else value
+
+
+def set_meta(engine: Engine, key: str, value: str) -> None:
+    with engine.begin() as conn:
+        conn.execute(_upsert(engine, meta, ["key"], ["value"]), {"key": key, "value": value})
