@@ -85,7 +85,7 @@ def intensity_curves(cal: dict, days: pd.DatetimeIndex) -> dict[str, np.ndarray]
 # post type -> (quiet-day count, which curve drives it, exponent on that curve)
 VOLUMES = {
     "leave": (6, "backlash", 1.0), "move": (3, "mix", 1.0), "consider": (3, "backlash", 0.7),
-    "return": (0.6, "rival", 0.6), "complaint": (15, "backlash", 0.9),
+    "return": (0.6, "rival", 0.6), "complaint": (7, "backlash", 1.0),
     "praise": (9, "rival", 0.9), "defend": (6, "backlash", 0.4), "chatter": (55, None, 0),
     "news": (3, "backlash", 1.0), "review_leave": (3, "reviews", 1.0),
     "review_gripe": (4, "reviews", 0.4), "review_praise": (6, "rival", 0.9),
@@ -266,6 +266,15 @@ def rank_anchors(cal: dict) -> dict[tuple[str, str, str], list[tuple[datetime, f
     return anchors
 
 
+def _away_from(path, when: pd.DatetimeIndex) -> np.ndarray:
+    """0 at an anchor, rising to 1 two days away from any (1 everywhere without anchors)."""
+    if not path:
+        return np.ones(len(when))
+    anchors = pd.DatetimeIndex([pd.Timestamp(t) for t, _ in path]).as_unit("ns").asi8
+    gap = np.abs(when.as_unit("ns").asi8[:, None] - anchors[None, :]).min(axis=1)
+    return np.clip(gap / pd.Timedelta(days=2).value, 0, 1)
+
+
 LEVELS = {"ChatGPT": 1, "Claude": 120, "Gemini": 6, "Grok": 18, "Copilot": 55,
           "Perplexity": 35, "DeepSeek": 75, "Meta AI": 30, "Le Chat": 95}
 
@@ -287,8 +296,10 @@ def simulate_ranks(tracker: Tracker, cal: dict, rng: np.random.Generator) -> pd.
                 path = anchors.get((b.name, store, country))
                 base = _curve(path, when) if path else np.full(len(when),
                                                                 float(LEVELS.get(b.name, 80)))
-                noise = rng.lognormal(0, 0.06, len(when)).cumprod() ** 0.5  # slow drift
-                levels[b.name] = np.where(base <= 1.01, 1.0, base * np.clip(noise, 0.7, 1.4))
+                drift = np.clip(rng.lognormal(0, 0.06, len(when)).cumprod() ** 0.5, 0.7, 1.4)
+                # no drift at a calibrated point: the reported rank is shown exactly
+                levels[b.name] = np.where(base <= 1.01, 1.0,
+                                          base * drift ** _away_from(path, when))
             for i, ts in enumerate(when):
                 if store == "app_store" and ts.date() in OUTAGES["app_store_charts"]:
                     continue

@@ -2,10 +2,11 @@
 
 CSV text cells that start with ``= + - @``, a tab or a carriage return get a leading
 apostrophe, so a post cannot become a spreadsheet formula (CSV/formula injection).
-Numbers are left alone.
+Numbers, including text cells that are plain numbers such as "-3", are left alone.
 """
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pandas as pd
@@ -17,6 +18,7 @@ from dashboard.queries import Filters, all_posts, all_ranks, mention_stats, swit
 from dashboard.tracker import Tracker
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+PLAIN_NUMBER = re.compile(r"[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?")
 
 
 def spreadsheet_safe(frame: pd.DataFrame) -> pd.DataFrame:
@@ -25,7 +27,8 @@ def spreadsheet_safe(frame: pd.DataFrame) -> pd.DataFrame:
     for col in out.columns:
         if out[col].dtype == object or pd.api.types.is_string_dtype(out[col]):
             s = out[col]
-            risky = s.map(lambda v: isinstance(v, str) and v.startswith(FORMULA_START))
+            risky = s.map(lambda v: isinstance(v, str) and v.startswith(FORMULA_START)
+                          and not PLAIN_NUMBER.fullmatch(v))
             out[col] = s.where(~risky, "'" + s.astype(str))
     return out
 
@@ -62,7 +65,7 @@ def export_table(engine: Engine, table: str, output: str | Path, fmt: str,
     """Write ``posts``, ``ranks`` or ``daily`` to ``output``; returns the row count."""
     if table == "daily":
         frame = daily_table(engine, tracker)
-        frame["date"] = frame["date"].dt.date
+        frame["date"] = pd.to_datetime(frame["date"]).dt.date
     elif table == "ranks":
         frame = all_ranks(engine)
     elif fmt == "parquet":

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
 import pandas as pd
-from sqlalchemy import Engine, and_, case, exists, func, literal, select, union_all
+from sqlalchemy import Engine, case, exists, func, literal, select, union_all
 
 from dashboard.schema import app_ranks, mentions, posts, runs
 
@@ -72,7 +72,7 @@ def mention_stats(engine: Engine, f: Filters) -> pd.DataFrame:
                    func.sum(case((label == "negative", 1), else_=0)).label("negative"),
                    func.sum(case((label == "positive", 1), else_=0)).label("positive"))
             .select_from(mentions.join(posts, posts.c.id == mentions.c.post_id))
-            .where(and_(*cond)).group_by(posts.c.day, mentions.c.brand))
+            .where(*cond).group_by(posts.c.day, mentions.c.brand))
     return _frame(engine, stmt, parse_dates=["date"])
 
 
@@ -87,7 +87,7 @@ def switch_stats(engine: Engine, f: Filters) -> pd.DataFrame:
             where.append(col.in_(f.brands))
         legs.append(select(posts.c.day.label("date"), col.label("brand"),
                            literal(name).label("flow"), func.count().label("n"))
-                    .where(and_(*where)).group_by(posts.c.day, col))
+                    .where(*where).group_by(posts.c.day, col))
     frame = _frame(engine, union_all(*legs), parse_dates=["date"])
     if frame.empty:
         return pd.DataFrame(columns=["date", "brand", "leaving", "arriving"])
@@ -107,7 +107,7 @@ def switch_flows(engine: Engine, f: Filters) -> pd.DataFrame:
     if f.brands:
         cond.append(posts.c.switch_from.in_(f.brands) | posts.c.switch_to.in_(f.brands))
     stmt = (select(posts.c.switch_from, posts.c.switch_to, func.count().label("posts"))
-            .where(and_(*cond)).group_by(posts.c.switch_from, posts.c.switch_to))
+            .where(*cond).group_by(posts.c.switch_from, posts.c.switch_to))
     return _frame(engine, stmt)
 
 
@@ -120,7 +120,7 @@ def rank_history(engine: Engine, f: Filters) -> pd.DataFrame:
         cond.append(app_ranks.c.country.in_(f.countries))
     stmt = (select(app_ranks.c.captured_at, app_ranks.c.store, app_ranks.c.country,
                    app_ranks.c.chart, app_ranks.c.brand, app_ranks.c.app_id, app_ranks.c.rank)
-            .where(and_(*cond)).order_by(app_ranks.c.captured_at))
+            .where(*cond).order_by(app_ranks.c.captured_at))
     return _frame(engine, stmt, parse_dates=["captured_at"])
 
 
@@ -130,7 +130,7 @@ def rank_snapshots(engine: Engine, f: Filters) -> pd.DataFrame:
     if f.countries:
         cond.append(app_ranks.c.country.in_(f.countries))
     stmt = (select(app_ranks.c.captured_at, app_ranks.c.store, app_ranks.c.country,
-                   app_ranks.c.chart).where(and_(*cond)).distinct())
+                   app_ranks.c.chart).where(*cond).distinct())
     return _frame(engine, stmt, parse_dates=["captured_at"])
 
 
@@ -151,7 +151,7 @@ def post_rows(engine: Engine, f: Filters, limit: int = 500, search: str = "",
                                  "brands", "sentiment", "sentiment_label", "switch_from",
                                  "switch_to", "switch_kind", "switch_phrase", "engagement",
                                  "url", "simulated")]
-    stmt = (select(*cols).where(and_(*cond))
+    stmt = (select(*cols).where(*cond)
             .order_by(posts.c.engagement.desc().nulls_last(), posts.c.created_at.desc())
             .limit(limit))
     return _frame(engine, stmt, parse_dates=["created_at"])
@@ -191,8 +191,8 @@ def simulated_in_view(engine: Engine, f: Filters) -> bool:
     cond = [*_post_conditions(f), posts.c.simulated]
     rcond = [app_ranks.c.simulated, *_rank_time_conditions(f)]
     with engine.connect() as conn:
-        return bool(conn.execute(select(exists().where(and_(*cond)))).scalar()
-                    or conn.execute(select(exists().where(and_(*rcond)))).scalar())
+        return bool(conn.execute(select(exists().where(*cond))).scalar()
+                    or conn.execute(select(exists().where(*rcond))).scalar())
 
 
 def run_history(engine: Engine) -> pd.DataFrame:

@@ -47,11 +47,11 @@ def engine():
 
 
 @pytest.fixture(scope="session")
-def demo_url(tmp_path_factory, tracker):
-    """A demo store built once per test session (a real SQLite file)."""
-    from dashboard.demo import build_demo
+def demo_url(tmp_path_factory):
+    """A demo store built once per test session by `python -m dashboard demo`."""
+    from dashboard.cli import main
     url = f"sqlite:///{tmp_path_factory.mktemp('demo') / 'demo.sqlite'}"
-    build_demo(open_store(url), tracker)
+    assert main(["demo", "--db", url, "--quiet"]) == 0
     return url
 
 

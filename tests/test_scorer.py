@@ -1,0 +1,57 @@
+"""The first scorer: VADER compound and label, brands named, switching from → to."""
+import pytest
+from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+import pandas as pd
+
+from dashboard.scoring import SCORE_COLUMNS, Scorer
+from dashboard.scoring.sentiment import label
+
+
+@pytest.fixture(scope="module")
+def scorer(tracker):
+    return Scorer(tracker)
+
+
+@pytest.mark.parametrize("compound, expected", [
+    (0.05, "positive"), (0.0499, "neutral"), (-0.0499, "neutral"), (-0.05, "negative")])
+def test_labels_use_vaders_thresholds(compound, expected):
+    assert label(compound) == expected
+
+
+@pytest.mark.parametrize("text, brands", [
+    ("I use ChatGPT Plus and Claude's app", "ChatGPT;Claude"),
+    ("OpenAI and Anthropic both", "ChatGPT;Claude"),
+    ("Claudette went to the market", ""),
+    ("grok this idea", ""),
+    ("Grok 3 is out", "Grok"),
+    ("le chat est noir", ""),
+    ("Le Chat by Mistral", "Le Chat"),
+    ("GPT-4o vs Gemini vs DeepSeek-R1", "ChatGPT;Gemini;DeepSeek"),
+])
+def test_brands_named(scorer, text, brands):
+    assert scorer.score(text)["brands"] == brands
+
+
+@pytest.mark.parametrize("text, frm, to", [
+    ("Cancel your ChatGPT subscriptions and pick up a Claude subscription", "ChatGPT", "Claude"),
+    ("deleted my ChatGPT account", "ChatGPT", None),
+    ("Switched from ChatGPT to Claude last week", "ChatGPT", "Claude"),
+    ("ChatGPT → Claude, no regrets", "ChatGPT", "Claude"),
+    ("Left ChatGPT for Claude and it's wonderful", "ChatGPT", "Claude"),
+    ("Google just dropped Gemini 3", None, None),
+    ("VP of Research leaves OpenAI", None, None),
+    ("I'm not cancelling ChatGPT", None, None),
+])
+def test_switching(scorer, text, frm, to):
+    row = scorer.score(text)
+    assert (row["switch_from"], row["switch_to"]) == (frm, to)
+
+
+def test_score_frame_adds_the_columns_and_matches_vader(scorer):
+    texts = ["Claude is wonderful", "ChatGPT is awful", "", None]
+    scored = scorer.score_frame(pd.DataFrame({"text": texts, "keep": [1, 2, 3, 4]}))
+    assert list(scored.columns) == ["text", "keep", *SCORE_COLUMNS]
+    vader = SentimentIntensityAnalyzer()
+    assert scored["sentiment"][0] == vader.polarity_scores(texts[0])["compound"]
+    assert list(scored["sentiment_label"]) == ["positive", "negative", "neutral", "neutral"]
