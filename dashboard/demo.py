@@ -289,7 +289,7 @@ def simulate_ranks(tracker: Tracker, cal: dict, rng: np.random.Generator) -> pd.
     rows = []
     for store in ("app_store", "google_play"):
         for country in tracker.charts.countries:
-            levels = {}
+            levels, away = {}, {}
             for b in tracker.brands:
                 if not b.app(store):
                     continue
@@ -298,12 +298,13 @@ def simulate_ranks(tracker: Tracker, cal: dict, rng: np.random.Generator) -> pd.
                                                                 float(LEVELS.get(b.name, 80)))
                 drift = np.clip(rng.lognormal(0, 0.06, len(when)).cumprod() ** 0.5, 0.7, 1.4)
                 # no drift at a calibrated point: the reported rank is shown exactly
-                levels[b.name] = np.where(base <= 1.01, 1.0,
-                                          base * drift ** _away_from(path, when))
+                away[b.name] = _away_from(path, when)
+                levels[b.name] = np.where(base <= 1.01, 1.0, base * drift ** away[b.name])
             for i, ts in enumerate(when):
                 if store == "app_store" and ts.date() in OUTAGES["app_store_charts"]:
                     continue
-                order = sorted(levels, key=lambda n: levels[n][i])
+                # on a tie, a calibrated rank keeps its place and the drifting app yields
+                order = sorted(levels, key=lambda n: (round(levels[n][i]), away[n][i]))
                 taken = 0
                 for name in order:
                     rank = max(int(round(levels[name][i])), taken + 1)
@@ -339,11 +340,11 @@ def simulate_runs(posts_frame: pd.DataFrame, ranks: pd.DataFrame) -> list[dict]:
 
 def build_demo(engine: Engine, tracker: Tracker, progress=None) -> dict[str, int]:
     """Replace the simulated rows of ``engine`` with a fresh, seeded simulation."""
-    rng = np.random.default_rng(SEED)
     cal = load_calibration()
-    frame = simulate_posts(tracker, cal, rng)
+    # separate streams, so a change to the posts never moves the ranks (and back)
+    frame = simulate_posts(tracker, cal, np.random.default_rng(SEED))
     frame["author"] = pseudonymise(frame["author"], salt="demo")
-    ranks = simulate_ranks(tracker, cal, rng)
+    ranks = simulate_ranks(tracker, cal, np.random.default_rng(SEED + 1))
     with engine.begin() as conn:
         for table in (posts, app_ranks, runs):
             conn.execute(delete(table).where(table.c.simulated))

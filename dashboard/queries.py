@@ -60,44 +60,45 @@ def _frame(engine: Engine, stmt, parse_dates=()) -> pd.DataFrame:
     return frame
 
 
-def mention_stats(engine: Engine, f: Filters) -> pd.DataFrame:
-    """Per day and brand: posts naming it, mean sentiment, negative and positive counts."""
+def _bucket(engine: Engine, hourly: bool):
+    """The time bucket column: the stored UTC day, or the hour (truncated in SQL)."""
+    if not hourly:
+        return posts.c.day.label("date")
+    if engine.dialect.name == "sqlite":
+        return func.strftime("%Y-%m-%d %H:00:00", posts.c.created_at).label("date")
+    return func.date_trunc("hour", posts.c.created_at).label("date")
+
+
+def mention_stats(engine: Engine, f: Filters, hourly: bool = False) -> pd.DataFrame:
+    """Per day (or hour) and brand: posts naming it, mean sentiment, negative and positive."""
     cond = _post_conditions(f)
     if f.brands:
         cond.append(mentions.c.brand.in_(f.brands))
+    when = _bucket(engine, hourly)
     label = posts.c.sentiment_label
-    stmt = (select(posts.c.day.label("date"), mentions.c.brand,
+    stmt = (select(when, mentions.c.brand,
                    func.count().label("posts"),
                    func.avg(posts.c.sentiment).label("mean_sentiment"),
                    func.sum(case((label == "negative", 1), else_=0)).label("negative"),
                    func.sum(case((label == "positive", 1), else_=0)).label("positive"))
             .select_from(mentions.join(posts, posts.c.id == mentions.c.post_id))
-            .where(*cond).group_by(posts.c.day, mentions.c.brand))
+            .where(*cond).group_by(when, mentions.c.brand))
     return _frame(engine, stmt, parse_dates=["date"])
 
 
-def switch_stats(engine: Engine, f: Filters) -> pd.DataFrame:
-    """Per day and brand: posts reporting leaving it and posts reporting arriving at it."""
+def switch_stats(engine: Engine, f: Filters, hourly: bool = False) -> pd.DataFrame:
+    """Per day (or hour) and brand: posts reporting leaving it and arriving at it."""
     cond = _post_conditions(f)
+    when = _bucket(engine, hourly)
     legs = []
     for col, kinds, name in ((posts.c.switch_from, LEAVING_KINDS, "leaving"),
                              (posts.c.switch_to, ARRIVING_KINDS, "arriving")):
         where = [*cond, col.is_not(None), posts.c.switch_kind.in_(kinds)]
         if f.brands:
             where.append(col.in_(f.brands))
-        legs.append(select(posts.c.day.label("date"), col.label("brand"),
-                           literal(name).label("flow"), func.count().label("n"))
-                    .where(*where).group_by(posts.c.day, col))
-    frame = _frame(engine, union_all(*legs), parse_dates=["date"])
-    if frame.empty:
-        return pd.DataFrame(columns=["date", "brand", "leaving", "arriving"])
-    wide = frame.pivot_table(index=["date", "brand"], columns="flow", values="n",
-                             aggfunc="sum", fill_value=0).reset_index()
-    for col in ("leaving", "arriving"):
-        if col not in wide:
-            wide[col] = 0
-    wide.columns.name = None
-    return wide[["date", "brand", "leaving", "arriving"]]
+        legs.append(select(when, col.label("brand"), literal(name).label("flow"),
+                           func.count().label("n")).where(*where).group_by(when, col))
+    return _widen_flows(_frame(engine, union_all(*legs), parse_dates=["date"]))
 
 
 def switch_flows(engine: Engine, f: Filters) -> pd.DataFrame:
@@ -216,3 +217,76 @@ def all_ranks(engine: Engine) -> pd.DataFrame:
         app_ranks.c.captured_at, app_ranks.c.store, app_ranks.c.country, app_ranks.c.chart,
         app_ranks.c.rank)
     return _frame(engine, stmt, parse_dates=["captured_at"])
+
+
+def source_outages(engine: Engine, f: Filters) -> pd.DataFrame:
+    """(source, date) pairs where every collection run failed: data missing, not zero."""
+    day = func.date(runs.c.started_at).label("date")
+    ok = func.sum(case((runs.c.status.in_(("ok", "partial")), 1), else_=0))
+    cond = []
+    if f.start:
+        cond.append(runs.c.started_at >= datetime.combine(f.start, time.min))
+    if f.end:
+        cond.append(runs.c.started_at < datetime.combine(f.end + timedelta(days=1), time.min))
+    if f.sources:
+        cond.append(runs.c.source.in_(f.sources))
+    stmt = (select(runs.c.source, day,
+                   func.max(runs.c.error).label("error"))
+            .where(*cond, runs.c.status == "failed").group_by(runs.c.source, day)
+            .having(ok == 0))
+    frame = _frame(engine, stmt)
+    if frame.empty:
+        return pd.DataFrame(columns=["source", "date", "error"])
+    return frame.assign(date=pd.to_datetime(frame["date"]))
+
+
+def run_days(engine: Engine, f: Filters) -> pd.DataFrame:
+    """Per source and day: runs, failed runs and items collected (for the Sources page)."""
+    day = func.date(runs.c.started_at).label("date")
+    cond = []
+    if f.start:
+        cond.append(runs.c.started_at >= datetime.combine(f.start, time.min))
+    if f.end:
+        cond.append(runs.c.started_at < datetime.combine(f.end + timedelta(days=1), time.min))
+    stmt = (select(runs.c.source, day, func.count().label("runs"),
+                   func.sum(case((runs.c.status == "failed", 1), else_=0)).label("failed"),
+                   func.sum(case((runs.c.status == "partial", 1), else_=0)).label("partial"),
+                   func.sum(runs.c["items"]).label("items"))
+            .where(*cond).group_by(runs.c.source, day))
+    frame = _frame(engine, stmt)
+    return frame.assign(date=pd.to_datetime(frame["date"])) if not frame.empty else frame
+
+
+def latest_runs(engine: Engine) -> pd.DataFrame:
+    """Each source's most recent run, with its totals over all runs."""
+    last = (select(runs.c.source, func.max(runs.c.id).label("id"),
+                   func.count().label("runs_total"),
+                   func.sum(case((runs.c.status == "failed", 1), else_=0)).label("failed_total"),
+                   func.sum(runs.c["items"]).label("items_total"))
+            .group_by(runs.c.source).subquery())
+    stmt = (select(runs.c.source, runs.c.started_at, runs.c.finished_at, runs.c.status,
+                   runs.c["items"], runs.c.error, last.c.runs_total, last.c.failed_total,
+                   last.c.items_total, runs.c.simulated)
+            .join(last, runs.c.id == last.c.id).order_by(runs.c.source))
+    return _frame(engine, stmt, parse_dates=["started_at", "finished_at"])
+
+
+def texts(engine: Engine, f: Filters, brand: str, limit: int = 5000) -> list[str]:
+    """Texts of posts naming ``brand`` within the filters (for term statistics)."""
+    cond = [*_post_conditions(f), exists().where(mentions.c.post_id == posts.c.id,
+                                                 mentions.c.brand == brand)]
+    with engine.connect() as conn:
+        return [r[0] for r in conn.execute(select(posts.c.text).where(*cond).limit(limit))]
+
+
+def _widen_flows(frame: pd.DataFrame) -> pd.DataFrame:
+    """Long (date, brand, flow, n) rows to wide date, brand, leaving, arriving."""
+    if frame.empty:
+        return pd.DataFrame(columns=["date", "brand", "leaving", "arriving"])
+    wide = frame.pivot_table(index=["date", "brand"], columns="flow", values="n",
+                             aggfunc="sum", fill_value=0).reset_index()
+    for col in ("leaving", "arriving"):
+        if col not in wide:
+            wide[col] = 0
+    wide.columns.name = None
+    return wide[["date", "brand", "leaving", "arriving"]]
