@@ -1,4 +1,4 @@
-"""The command line: ``python -m dashboard {import,score,export,demo} ...``.
+"""The command line: ``python -m dashboard {collect,import,score,export,demo} ...``.
 
 Every command accepts ``--db URL`` (default: ``DASHBOARD_DB`` or ``data/dashboard.sqlite``)
 and ``--tracker FILE`` (default: ``data/trackers/ai-assistants.toml``). Bad input ends with
@@ -87,6 +87,20 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", required=True)
     _common(p)
 
+    p = sub.add_parser("collect", help="fetch new posts and chart snapshots from live sources",
+                       description="Collect every source the tracker sets up (Reddit, Hacker "
+                       "News, Bluesky, Mastodon, App Store charts and reviews, Google Play "
+                       "reviews), each from where it stopped last time; see "
+                       "docs/collecting.md. Exit status 1 if any source failed.")
+    p.add_argument("--sources", help="comma-separated sources to run (default: all)")
+    p.add_argument("--since", help="backfill from this date/time (UTC) or days back, e.g. "
+                                   "2026-03-01 or 30d (default: from where each stopped)")
+    p.add_argument("--keep-handles", action="store_true",
+                   help="store authors' handles instead of salted-hash pseudonyms")
+    p.add_argument("--log-json", action="store_true",
+                   help="structured log: one JSON object per event on stderr")
+    _common(p)
+
     p = sub.add_parser("demo", help="(re)build the simulated demo store",
                        description="Replace the simulated rows in the store with the seeded "
                        "demo simulation (default store: data/demo.sqlite).")
@@ -158,6 +172,15 @@ def cmd_export(args) -> int:
     return 0
 
 
+def cmd_collect(args) -> int:
+    from dashboard.collectors import runner
+    names, since = runner.source_names(args.sources), runner.parse_since(args.since)
+    ctx = runner.make_context(_store(args), _tracker(args), since=since,
+                              keep_handles=args.keep_handles, quiet=args.quiet,
+                              log_json=args.log_json)
+    return runner.exit_code(runner.collect(ctx, names))
+
+
 def cmd_demo(args) -> int:
     from dashboard.demo import build_demo
     url = args.db or paths.sqlite_url(paths.DEMO_STORE)
@@ -175,4 +198,5 @@ def _say(args, msg: str) -> None:
         print(msg)
 
 
-COMMANDS = {"import": cmd_import, "score": cmd_score, "export": cmd_export, "demo": cmd_demo}
+COMMANDS = {"collect": cmd_collect, "import": cmd_import, "score": cmd_score,
+            "export": cmd_export, "demo": cmd_demo}

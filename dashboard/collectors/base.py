@@ -1,0 +1,241 @@
+"""What every source shares: the run context, per-unit bookkeeping, paging and resume state.
+
+A source's work is split into *units* (one query in one place, one day of one query, one
+app in one country). A unit is fetched to the end before anything of it is saved, so a
+failure never leaves half a unit in the store; then its posts are saved and its resume point
+is remembered in the store's ``meta`` table under ``state:<source>:<unit>`` (JSON,
+``{"until": "<ISO time>"}``: everything up to then is stored). A rerun starts from there, a
+first run looks back ``DEFAULT_LOOKBACK`` (7 days), and ``--since`` backfills from a date.
+"""
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import html
+import json
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+import pandas as pd
+from sqlalchemy import Engine
+
+from dashboard.collectors.credentials import Credentials, MissingCredentials
+from dashboard.collectors.http import Http, HttpError
+from dashboard.collectors.report import Reporter
+from dashboard.importer import parse_times
+from dashboard.ingest import save_posts
+from dashboard.scoring import Scorer
+from dashboard.store import get_meta, set_meta
+from dashboard.tracker import Tracker
+
+DEFAULT_LOOKBACK = timedelta(days=7)
+OVERLAP = timedelta(hours=1)  # re-read past the resume point, for posts indexed late
+SLICE = timedelta(days=1)
+MAX_PAGES = 200  # a safety stop for one unit; the APIs' own caps are lower
+META_KEY_MAX = 100  # the meta table's key length
+COLUMNS = ["source", "source_id", "created_at", "author", "text", "url", "community",
+           "engagement", "rating", "language"]
+
+
+@dataclass
+class Context:
+    """Everything a source needs for one ``collect`` run. ``now`` is timezone-aware UTC."""
+    engine: Engine
+    tracker: Tracker
+    http: Http
+    credentials: Credentials
+    scorer: Scorer
+    report: Reporter
+    now: datetime
+    since: datetime | None = None
+    keep_handles: bool = False
+    lookback: timedelta = DEFAULT_LOOKBACK
+
+    def settings(self, source: str) -> dict:
+        return self.tracker.sources.get(source, {})
+
+    def save(self, frame: pd.DataFrame) -> int:
+        return save_posts(self.engine, frame, self.scorer,
+                          keep_handles=self.keep_handles or self.tracker.keep_author_handles)
+
+
+@dataclass
+class Unit:
+    label: str
+    ok: bool = False
+
+
+@dataclass
+class Tally:
+    """One source's run: rows written and the units that failed, with why."""
+    report: Reporter
+    items: int = 0
+    done: int = 0
+    failures: list[str] = field(default_factory=list)
+
+    @contextlib.contextmanager
+    def unit(self, label: str) -> Iterator[Unit]:
+        """Run one unit; an exception marks it failed (recorded, reported) and is swallowed
+        so the source's other units still run."""
+        unit = Unit(label)
+        try:
+            yield unit
+        except Exception as e:  # any failure of one unit: record it, go on with the rest
+            self.fail(f"{label}: {describe(e)}")
+        else:
+            unit.ok = True
+            self.done += 1
+
+    def fail(self, message: str) -> None:
+        self.failures.append(message)
+        self.report.problem(message)
+
+    @property
+    def status(self) -> str:
+        if not self.failures:
+            return "ok"
+        return "partial" if self.done else "failed"
+
+
+def describe(e: Exception) -> str:
+    if isinstance(e, (HttpError, MissingCredentials)):
+        return str(e)
+    if isinstance(e, (KeyError, IndexError, TypeError)):
+        return f"unexpected response format ({type(e).__name__}: {e})"
+    return f"{type(e).__name__}: {e}"
+
+
+# --- resume state -------------------------------------------------------------------------
+
+def state_key(source: str, *parts: str) -> str:
+    """``state:<source>:<part>:...``, shortened with a hash when it would not fit."""
+    key = ":".join(["state", source, *parts])
+    if len(key) <= META_KEY_MAX:
+        return key
+    return key[:META_KEY_MAX - 13] + "~" + hashlib.sha1(key.encode()).hexdigest()[:12]
+
+
+def load_state(engine: Engine, key: str) -> dict:
+    return json.loads(get_meta(engine, key) or "{}")
+
+
+def remember(engine: Engine, key: str, until) -> None:
+    """Move the resume point forward to ``until`` (never back: a backfill keeps it)."""
+    until, old = stamp(until), resume_point(load_state(engine, key))
+    if old is None or until > old:
+        set_meta(engine, key, json.dumps({"until": until.isoformat()}))
+
+
+def resume_point(state: dict) -> pd.Timestamp | None:
+    return stamp(state["until"]) if state.get("until") else None
+
+
+def start_time(ctx: Context, state: dict) -> pd.Timestamp:
+    """Where a unit starts reading: --since, else the resume point less ``OVERLAP`` (for
+    posts indexed late; re-read rows are upserted, never duplicated), else the lookback."""
+    if ctx.since is not None:
+        return stamp(ctx.since)
+    resume = resume_point(state)
+    return resume - OVERLAP if resume is not None else stamp(ctx.now - ctx.lookback)
+
+
+def stamp(value) -> pd.Timestamp:
+    """A time as a UTC-aware Timestamp (naive means UTC)."""
+    t = pd.Timestamp(value)
+    return t.tz_localize("UTC") if t.tzinfo is None else t.tz_convert("UTC")
+
+
+def slices(start: pd.Timestamp, end: pd.Timestamp, step: timedelta = SLICE):
+    """[start, end) in consecutive windows of ``step``, oldest first."""
+    while start < end:
+        yield start, min(start + step, end)
+        start += step
+
+
+# --- the two collection shapes ------------------------------------------------------------
+
+def collect_windows(ctx: Context, tally: Tally, source: str, query: str,
+                    fetch_window: Callable[[pd.Timestamp, pd.Timestamp], pd.DataFrame]
+                    ) -> None:
+    """For APIs that filter by time (HN, Bluesky): one unit per day slice, oldest first,
+    each saved and remembered; the first failure stops this query so no gap is skipped."""
+    key = state_key(source, query)
+    start = start_time(ctx, load_state(ctx.engine, key))
+    for a, b in slices(start, stamp(ctx.now)):
+        with tally.unit(f"{query!r} from {a:%Y-%m-%d %H:%M} UTC") as unit:
+            tally.items += ctx.save(fetch_window(a, b))
+            remember(ctx.engine, key, b)
+        if not unit.ok:
+            break
+
+
+def collect_newest(ctx: Context, tally: Tally, key: str, label: str,
+                   fetch_since: Callable[[pd.Timestamp], pd.DataFrame]) -> None:
+    """For newest-first listings (Reddit, Mastodon, app reviews): walk back to the cutoff,
+    save, and remember the newest time seen."""
+    with tally.unit(label):
+        frame = fetch_since(start_time(ctx, load_state(ctx.engine, key)))
+        tally.items += ctx.save(frame)
+        if not frame.empty:
+            remember(ctx.engine, key, frame["created_at"].max())
+
+
+def walk(ctx: Context, fetch: Callable, parse: Callable[[object], pd.DataFrame],
+         next_cursor: Callable, *, cursor=None, older_than: pd.Timestamp | None = None,
+         max_pages: int = MAX_PAGES) -> pd.DataFrame:
+    """Follow ``fetch(cursor) -> raw`` and ``next_cursor(raw)`` to the end, parsing each page.
+
+    Stops when there is no next cursor, a page is empty, ``max_pages`` pages were read, or
+    (newest-first listings) a page reaches back past ``older_than``; rows older than that
+    are dropped. Returns the rows, each (source, source_id) once.
+    """
+    frames = []
+    for page in range(1, max_pages + 1):
+        raw = fetch(cursor)
+        frame, cursor = parse(raw), next_cursor(raw)
+        frames.append(frame)
+        ctx.report.fetched(len(frame))
+        if cursor is None or frame.empty:
+            break
+        if older_than is not None and frame["created_at"].min() < older_than:
+            break
+        if page == max_pages:
+            ctx.report.note(f"stopped after {max_pages} pages; rerun to continue")
+    out = pd.concat(frames, ignore_index=True) if frames else posts_frame([])
+    if older_than is not None:
+        out = out[out["created_at"] >= older_than]
+    return out.drop_duplicates(["source", "source_id"]).reset_index(drop=True)
+
+
+# --- building rows ------------------------------------------------------------------------
+
+def posts_frame(rows: list[dict], extra: tuple[str, ...] = ()) -> pd.DataFrame:
+    """Rows in the store's post columns (plus ``extra``): times parsed to UTC, counts as
+    nullable integers; rows without a time or any text are dropped (nothing to score)."""
+    frame = pd.DataFrame(rows, columns=COLUMNS + list(extra))
+    frame["created_at"] = parse_times(frame["created_at"])
+    for col in ("engagement", "rating"):
+        frame[col] = pd.to_numeric(frame[col], errors="coerce").astype("Int64")
+    frame["text"] = frame["text"].fillna("").astype(str).str.replace("\x00", "", regex=False)
+    keep = frame["created_at"].notna() & (frame["text"].str.strip() != "")
+    return frame[keep].reset_index(drop=True)
+
+
+def join_text(*parts: str | None) -> str:
+    """Non-empty parts joined by a blank line (title and body)."""
+    return "\n\n".join(p.strip() for p in parts if p and p.strip())
+
+
+_BREAK = re.compile(r"<br\s*/?>", re.I)
+_PARA = re.compile(r"</p>\s*<p[^>]*>|<p[^>]*>", re.I)
+_TAG = re.compile(r"<[^>]+>")
+
+
+def html_to_text(value: str | None) -> str:
+    """Plain text from the small HTML subset HN and Mastodon use (p, br, a, i, span...)."""
+    if not value:
+        return ""
+    text = _PARA.sub("\n\n", _BREAK.sub("\n", value))
+    return html.unescape(_TAG.sub("", text)).strip()
