@@ -1,0 +1,207 @@
+"""`python -m dashboard collect` end to end: per-source run records, exit status, skipped
+sources, secrets kept out of every output, progress/quiet/JSON logs, author handles."""
+from __future__ import annotations
+
+import io
+import json
+from datetime import datetime, timezone
+from pathlib import Path
+
+import pandas as pd
+import pytest
+import responses
+
+from dashboard.cli import main
+from dashboard.collectors import runner
+from dashboard.collectors.credentials import Credentials
+from dashboard.collectors.http import Http, HttpError
+from dashboard.collectors.report import Reporter
+from dashboard.errors import UserError
+from dashboard.store import open_store
+
+FIXTURES = Path(__file__).parent / "fixtures"
+CLAUDE_IOS = "6473753684"
+REVIEWS = ("https://itunes.apple.com/us/rss/customerreviews/page={}/id=" + CLAUDE_IOS +
+           "/sortby=mostrecent/json")
+CHART = "https://rss.applemarketingtools.com/api/v2/us/apps/top-free/3/apps.json"
+HN = "https://hn.algolia.com/api/v1/search_by_date"
+BLUESKY_LOGIN = "https://bsky.social/xrpc/com.atproto.server.createSession"
+PASSWORD = "wxyz-1234-abcd-5678"
+TRACKER = f"""
+[tracker]
+name = "test"
+
+[[brands]]
+name = "Claude"
+aliases = ["Anthropic"]
+[brands.app_store]
+id = "{CLAUDE_IOS}"
+source = "test"
+
+[[brands]]
+name = "ChatGPT"
+
+[sources.reddit]
+queries = ["switched to Claude"]
+
+[sources.hackernews]
+queries = ["Claude"]
+
+[sources.bluesky]
+queries = ["QuitGPT"]
+
+[sources.app_store_reviews]
+countries = ["us"]
+
+[charts]
+countries = ["us"]
+limit = 3
+"""
+
+
+def load(path: str):
+    return json.loads((FIXTURES / path).read_text(encoding="utf-8"))
+
+
+@pytest.fixture
+def setup(tmp_path, monkeypatch):
+    """A tracker file, a store URL, no real credentials and no real sleeping."""
+    for name in ("praw_client_id", "praw_client_secret", "praw_user_agent"):
+        monkeypatch.delenv(name, raising=False)
+        monkeypatch.delenv(name.upper(), raising=False)
+    monkeypatch.setattr(runner, "Http", lambda: Http(sleep=lambda s: None))
+    monkeypatch.setattr(runner, "Credentials", lambda: Credentials(env=dict(ENV),
+                                                                   secrets_file=None))
+    tracker = tmp_path / "tracker.toml"
+    tracker.write_text(TRACKER)
+    return ["--tracker", str(tracker), "--db", f"sqlite:///{tmp_path / 'store.sqlite'}"]
+
+
+ENV: dict = {}
+
+
+@pytest.fixture
+def web():
+    with responses.RequestsMock(assert_all_requests_are_fired=False) as r:
+        r.get(CHART, json=load("app_store_charts/top_free_us.json"))
+        r.get(REVIEWS.format(1), json=load("app_store_reviews/page1.json"))
+        r.get(REVIEWS.format(2), json=load("app_store_reviews/page2.json"))
+        yield r
+
+
+def runs_of(args) -> pd.DataFrame:
+    engine = open_store(args[args.index("--db") + 1])
+    return pd.read_sql("SELECT source, status, items, error FROM runs ORDER BY id", engine)
+
+
+def test_one_failing_source_neither_stops_the_others_nor_hides(setup, web, capsys):
+    web.get(HN, status=503)
+    code = main(["collect", "--since", "2026-11-01", *setup])
+    assert code == 1
+    runs = runs_of(setup).set_index("source")
+    assert runs.loc["app_store_charts", ["status", "items"]].tolist() == ["ok", 3]
+    assert runs.loc["app_store_reviews", ["status", "items"]].tolist() == ["ok", 3]
+    assert runs.loc["hackernews", "status"] == "failed"
+    assert "HTTP 503 Service Unavailable from hn.algolia.com" in runs.loc["hackernews", "error"]
+    assert runs.loc["reddit", "status"] == "skipped-no-credentials"
+    assert runs.loc["reddit", "error"].startswith("set praw_client_id, praw_client_secret")
+    assert "mastodon" not in runs.index  # not in the tracker: nothing to record
+    err = capsys.readouterr().err
+    assert "reddit: skipped: set praw_client_id" in err
+    assert "new Reddit API keys need Reddit's approval" in err
+    assert "hackernews: failed, 0 items" in err
+    assert "app_store_reviews: ok, 3 items (3 new)" in err
+
+
+def test_exit_status_0_when_nothing_failed(setup, web, capsys):
+    assert main(["collect", "--sources", "app_store_charts,reddit", *setup]) == 0
+    assert runs_of(setup)["status"].tolist() == ["ok", "skipped-no-credentials"]
+
+
+def test_secrets_are_never_printed_logged_or_stored(setup, web, capsys, monkeypatch):
+    monkeypatch.setitem(ENV, "bluesky_handle", "someone.bsky.social")
+    monkeypatch.setitem(ENV, "bluesky_app_password", PASSWORD)
+    # a server that echoes what it was sent, as some error pages do
+    web.post(BLUESKY_LOGIN, status=401, json={"error": "AuthenticationRequired",
+                                              "message": f"bad password {PASSWORD}"})
+    monkeypatch.setattr("dashboard.collectors.bluesky.login", echoing_login)
+    assert main(["collect", "--sources", "bluesky", "--log-json", *setup]) == 1
+    err = capsys.readouterr().err
+    runs = runs_of(setup)
+    assert runs["status"].tolist() == ["failed"]
+    assert PASSWORD not in err and PASSWORD not in runs["error"][0]
+    assert "bad password ***" in runs["error"][0]
+
+
+def echoing_login(ctx):
+    """Bluesky's login, but raising with the server's words (which echo the password)."""
+    handle, password = ctx.credentials.require("bluesky_handle", "bluesky_app_password")
+    response = ctx.http.session.post(BLUESKY_LOGIN, json={"identifier": handle,
+                                                          "password": password})
+    raise HttpError(f"login refused: {response.json()['message']}", response.status_code)
+
+
+def test_log_json_writes_one_object_per_event(setup, web, capsys):
+    assert main(["collect", "--sources", "app_store_reviews", "--since", "2026-11-01",
+                 "--log-json", *setup]) == 0
+    lines = [json.loads(line) for line in capsys.readouterr().err.splitlines()]
+    assert {"ts", "level", "event", "source"} <= set(lines[0])
+    done = [e for e in lines if e["event"] == "source_finished"]
+    assert done == [{**done[0], "status": "ok", "items": 3, "new": 3, "error": None}]
+
+
+def test_quiet_prints_nothing_when_all_is_well(setup, web, capsys):
+    assert main(["collect", "--sources", "app_store_charts", "--quiet", *setup]) == 0
+    assert capsys.readouterr() == ("", "")
+
+
+def test_rate_limit_waits_are_shown():
+    out = io.StringIO()
+    report = Reporter(stream=out)
+    report.start("hackernews")
+    report.wait(12.4, "HTTP 429, retrying", "hn.algolia.com")
+    assert out.getvalue().endswith("hackernews: waiting 12 s for hn.algolia.com "
+                                   "(HTTP 429, retrying)\n")
+
+
+def test_authors_are_pseudonyms_unless_handles_are_kept(setup, web):
+    args = ["collect", "--sources", "app_store_reviews", "--since", "2026-11-01", *setup]
+    assert main(args) == 0
+    engine = open_store(setup[-1])
+    authors = pd.read_sql("SELECT author FROM posts", engine)["author"]
+    assert authors.str.match(r"^a_[0-9a-f]{12}$").all()
+    assert main([*args, "--keep-handles"]) == 0
+    authors = pd.read_sql("SELECT author FROM posts", engine)["author"]
+    assert "Nightjar77" in authors.tolist()
+
+
+def test_unknown_source_is_a_user_error(setup, capsys):
+    assert main(["collect", "--sources", "reddit,twitter", *setup]) == 2
+    assert "unknown twitter" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("2026-03-01", datetime(2026, 3, 1, tzinfo=timezone.utc)),
+    ("2026-03-01T12:30", datetime(2026, 3, 1, 12, 30, tzinfo=timezone.utc)),
+    ("2026-03-01T12:30+02:00", datetime(2026, 3, 1, 10, 30, tzinfo=timezone.utc)),
+    ("30d", datetime(2026, 10, 27, 12, tzinfo=timezone.utc)),
+])
+def test_since_forms(text, expected):
+    assert runner.parse_since(text, now=datetime(2026, 11, 26, 12, tzinfo=timezone.utc)) \
+        == expected
+
+
+@pytest.mark.parametrize("text", ["yesterday", "2099-01-01"])
+def test_since_rejects_what_it_cannot_use(text):
+    with pytest.raises(UserError, match="--since"):
+        runner.parse_since(text)
+
+
+def test_credentials_come_from_env_then_secrets_file(tmp_path):
+    secrets = tmp_path / "secrets.toml"
+    secrets.write_text('bluesky_handle = "me.bsky.social"\npraw_client_id = "from-file"\n')
+    creds = Credentials(env={"PRAW_CLIENT_ID": "from-env"}, secrets_file=secrets)
+    assert creds.get("praw_client_id") == "from-env"
+    assert creds.get("bluesky_handle") == "me.bsky.social"
+    assert creds.get("bluesky_app_password") is None
+    assert creds.redact("id from-env, handle me.bsky.social") == "id ***, handle ***"
