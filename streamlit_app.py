@@ -9,10 +9,19 @@ from dashboard import ui
 
 st.set_page_config(page_title="Backlash & switching dashboard", page_icon="📉", layout="wide")
 
-pages = [
-    st.Page("dashboard/app_pages/overview.py", title="Overview", icon=":material/monitoring:",
+PAGES = "dashboard/app_pages"
+page = st.navigation([
+    st.Page(f"{PAGES}/overview.py", title="Overview", icon=":material/monitoring:",
             url_path="overview", default=True),
-]
-page = st.navigation(pages)
+    st.Page(f"{PAGES}/switching.py", title="Switching", icon=":material/swap_horiz:",
+            url_path="switching"),
+    st.Page(f"{PAGES}/ranks.py", title="App ranks", icon=":material/leaderboard:",
+            url_path="ranks"),
+    st.Page(f"{PAGES}/posts.py", title="Posts", icon=":material/forum:", url_path="posts"),
+    st.Page(f"{PAGES}/sources.py", title="Sources", icon=":material/sensors:",
+            url_path="sources"),
+    st.Page(f"{PAGES}/about.py", title="About the data", icon=":material/info:",
+            url_path="about"),
+])
 ui.setup()
 page.run()

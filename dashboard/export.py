@@ -13,8 +13,9 @@ import pandas as pd
 from sqlalchemy import Engine
 
 from dashboard.errors import UserError
+from dashboard.filters import Filters
 from dashboard.metrics import daily_backlash
-from dashboard.queries import Filters, all_posts, all_ranks, mention_stats, switch_stats
+from dashboard.queries import all_posts, all_ranks, mention_stats, switch_stats
 from dashboard.tracker import Tracker
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -54,10 +55,13 @@ def write_table(frame: pd.DataFrame, output: str | Path, fmt: str, append: bool 
         raise UserError(f"{output}: cannot write: {e.strerror or e}") from None
 
 
-def daily_table(engine: Engine, tracker: Tracker, filters: Filters = Filters()) -> pd.DataFrame:
-    """The daily per-brand figures over the filters (the whole store by default)."""
-    return daily_backlash(mention_stats(engine, filters), switch_stats(engine, filters),
-                          list(filters.brands) or tracker.brand_names, filters.start, filters.end)
+def daily_table(engine: Engine, tracker: Tracker, filters: Filters = Filters(),
+                hourly: bool = False) -> pd.DataFrame:
+    """The per-brand figures per day (or hour) over the filters (default: the whole store)."""
+    return daily_backlash(mention_stats(engine, filters, hourly),
+                          switch_stats(engine, filters, hourly),
+                          list(filters.brands) or tracker.brand_names, filters.start,
+                          filters.end, freq="h" if hourly else "D")
 
 
 def export_table(engine: Engine, table: str, output: str | Path, fmt: str,

@@ -11,20 +11,21 @@ DAILY_COLUMNS = ["date", "brand", "posts", "mean_sentiment", "negative_share", "
 
 
 def daily_backlash(mention_stats: pd.DataFrame, switch_stats: pd.DataFrame,
-                   brands: list[str], start=None, end=None) -> pd.DataFrame:
-    """One row per date and brand (every day in range, zeros where nothing was posted).
+                   brands: list[str], start=None, end=None, freq: str = "D") -> pd.DataFrame:
+    """One row per date (or hour, freq="h") and brand, every one in range, zeros where
+    nothing was posted.
 
-    posts = posts naming the brand; negative_share = negative posts / posts (NaN on days
-    with no posts); leaving / arriving = posts reporting leaving / arriving at the brand.
+    posts = posts naming the brand; negative_share = negative posts / posts (NaN with no
+    posts); leaving / arriving = posts reporting leaving / arriving at the brand.
     """
     frames = [f for f in (mention_stats, switch_stats) if not f.empty]
     if not frames or not brands:
         return pd.DataFrame(columns=DAILY_COLUMNS)
     days = pd.concat([f["date"] for f in frames])
-    start = pd.Timestamp(start) if start is not None else days.min()
-    end = pd.Timestamp(end) if end is not None else days.max()
-    grid = pd.MultiIndex.from_product([pd.date_range(start, end, freq="D"), brands],
-                                      names=["date", "brand"])
+    start = pd.Timestamp(start) if start is not None else days.min().floor("D")
+    end = pd.Timestamp(end) if end is not None else days.max().floor("D")
+    times = pd.date_range(start, end + pd.Timedelta(days=1), freq=freq, inclusive="left")
+    grid = pd.MultiIndex.from_product([times, brands], names=["date", "brand"])
     out = pd.DataFrame(index=grid)
     for f in frames:
         out = out.join(f.set_index(["date", "brand"]), how="left")
@@ -86,3 +87,93 @@ def rank_lines(ranks: pd.DataFrame, snapshots: pd.DataFrame) -> pd.DataFrame:
     if not out:
         return ranks.iloc[0:0]
     return pd.concat(out, ignore_index=True)[["captured_at", *keys, "brand", "rank"]]
+
+
+def headline(daily: pd.DataFrame, previous: pd.DataFrame) -> pd.DataFrame:
+    """Per brand: this period's posts, negative share, leaving, arriving, net, and the change
+    against the previous period of the same length (``*_change`` columns)."""
+    def totals(d: pd.DataFrame) -> pd.DataFrame:
+        t = d.groupby("brand", sort=False)[["posts", "negative", "leaving", "arriving"]].sum()
+        t["negative_share"] = t["negative"] / t["posts"].where(t["posts"] > 0)
+        t["net"] = t["arriving"] - t["leaving"]
+        return t
+    now, before = totals(daily), totals(previous).reindex(totals(daily).index)
+    out = now[["posts", "negative_share", "leaving", "arriving", "net"]].copy()
+    for col in out.columns:
+        out[f"{col}_change"] = now[col] - before[col].fillna(0 if col != "negative_share"
+                                                                else float("nan"))
+    return out.reset_index()
+
+
+def spikes(daily: pd.DataFrame, window: int = 14, factor: float = 2.5,
+           min_posts: int = 20) -> pd.DataFrame:
+    """Days where a brand's posts break out of their own recent level.
+
+    The baseline is the median of the previous ``window`` days (at least 5 of them); a day
+    is a spike when it has at least ``min_posts`` posts and ``factor`` times the baseline.
+    Consecutive spike days form one episode, reported at its peak day.
+    """
+    rows = []
+    for brand, g in daily.sort_values("date").groupby("brand", sort=False):
+        posts = g.set_index("date")["posts"].astype(float)
+        base = posts.shift(1).rolling(window, min_periods=5).median()
+        hot = (posts >= min_posts) & (posts >= factor * base.clip(lower=1))
+        episode = (hot != hot.shift(fill_value=False)).cumsum()[hot]
+        for _, days in posts[hot].groupby(episode):
+            peak = days.idxmax()
+            rows.append({"brand": brand, "start": days.index.min(), "end": days.index.max(),
+                         "peak": peak, "posts": int(days.max()),
+                         "baseline": float(base[peak]), "ratio": float(days.max() /
+                                                                       max(base[peak], 1))})
+    cols = ["brand", "start", "end", "peak", "posts", "baseline", "ratio"]
+    return pd.DataFrame(rows, columns=cols).sort_values("ratio", ascending=False,
+                                                        ignore_index=True)
+
+
+STOPWORDS = frozenset("""a about after again all also am an and any are as at be because been
+before being but by can could did do does doing don done for from get got had has have having
+he her here him his how i if in into is it its it's just me more most my no not now of off on
+once only or other our out over own same she should so some such than that the their them then
+there these they this those through to too under until up very was we were what when where
+which while who why will with would you your i'm i've don't can't won't it’s i’m
+""".split())
+
+
+def breakout_terms(spike_texts: list[str], baseline_texts: list[str], exclude: set[str],
+                   top: int = 12, min_count: int = 3) -> pd.DataFrame:
+    """Words much more frequent in the spike than in the baseline (smoothed log ratio).
+
+    ``exclude`` holds words never worth reporting (e.g. the brand's own aliases).
+    """
+    def counts(texts):
+        words = pd.Series(" ".join(texts).lower().split())
+        words = words.str.strip(".,!?;:()[]\"'“”’-—#*")
+        words = words[(words.str.len() > 2) & words.str.isalpha() & ~words.isin(STOPWORDS)
+                      & ~words.isin(exclude)]
+        return words.value_counts()
+    hot, base = counts(spike_texts), counts(baseline_texts)
+    if hot.empty:
+        return pd.DataFrame(columns=["term", "count", "lift"])
+    base = base.reindex(hot.index, fill_value=0)
+    n_hot, n_base = max(1, hot.sum()), max(1, base.sum())
+    lift = ((hot + 1) / n_hot) / ((base + 1) / (n_base + len(hot)))
+    frame = pd.DataFrame({"term": hot.index, "count": hot.values, "lift": lift.values})
+    frame = frame[frame["count"] >= min_count]
+    return frame.sort_values(["lift", "count"], ascending=False).head(top).reset_index(drop=True)
+
+
+def share_of_voice(daily: pd.DataFrame, freq: str = "W-MON") -> pd.DataFrame:
+    """Each brand's share of all brand mentions per period (weeks starting Monday)."""
+    if daily.empty:
+        return pd.DataFrame(columns=["date", "brand", "posts", "share"])
+    g = (daily.groupby([pd.Grouper(key="date", freq=freq, label="left", closed="left"),
+                        "brand"], sort=False)["posts"].sum().reset_index())
+    total = g.groupby("date")["posts"].transform("sum")
+    return g.assign(share=g["posts"] / total.where(total > 0))
+
+
+def cumulative_net(daily: pd.DataFrame) -> pd.DataFrame:
+    """Per brand, arriving minus leaving summed from the start of the period."""
+    out = net_migration(daily).sort_values("date")
+    out["cumulative"] = out.groupby("brand")["net"].cumsum()
+    return out

@@ -5,27 +5,16 @@ pages never write SQL themselves. Dates are UTC days; ``end`` is inclusive.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
 import pandas as pd
 from sqlalchemy import Engine, case, exists, func, literal, select, union_all
 
+from dashboard.filters import Filters
 from dashboard.schema import app_ranks, mentions, posts, runs
 
 LEAVING_KINDS = ("leave", "move")  # a "consider" post is not counted as leaving
 ARRIVING_KINDS = ("move", "return")
-
-
-@dataclass(frozen=True)
-class Filters:
-    """What the reader chose; empty tuples mean "all"."""
-    start: date | None = None
-    end: date | None = None
-    brands: tuple[str, ...] = ()
-    sources: tuple[str, ...] = ()
-    countries: tuple[str, ...] = ()
-    sentiments: tuple[str, ...] = ()
 
 
 def _post_conditions(f: Filters) -> list:
@@ -135,26 +124,42 @@ def rank_snapshots(engine: Engine, f: Filters) -> pd.DataFrame:
     return _frame(engine, stmt, parse_dates=["captured_at"])
 
 
+ORDERS = {  # how a post table can be sorted
+    "engagement": lambda: [posts.c.engagement.desc().nulls_last(), posts.c.created_at.desc()],
+    "newest": lambda: [posts.c.created_at.desc()],
+    "oldest": lambda: [posts.c.created_at.asc()],
+    "negative": lambda: [posts.c.sentiment.asc(), posts.c.created_at.desc()],
+    "positive": lambda: [posts.c.sentiment.desc(), posts.c.created_at.desc()],
+}
+
+
 def post_rows(engine: Engine, f: Filters, limit: int = 500, search: str = "",
-              day: date | None = None, kinds: tuple[str, ...] = ()) -> pd.DataFrame:
-    """Posts matching the filters, most engaged first (for tables and drill-downs)."""
+              day: date | None = None, kinds: tuple[str, ...] = (),
+              flow: tuple[str, str] | None = None, order: str = "engagement") -> pd.DataFrame:
+    """Posts matching the filters (for tables and drill-downs), ``limit`` at most.
+
+    ``search`` matches text case-insensitively; ``day`` narrows to one UTC day; ``kinds``
+    to switch kinds; ``flow`` to moves from one brand to another; ``order`` is a key of
+    ORDERS (default: most engaged first).
+    """
     cond = _post_conditions(f)
     if f.brands:
         cond.append(exists().where(mentions.c.post_id == posts.c.id,
                                    mentions.c.brand.in_(f.brands)))
-    if search:
-        cond.append(posts.c.text.ilike(f"%{search}%"))
+    if search:  # literal text: % and _ in the search are not wildcards
+        literal_text = search.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        cond.append(posts.c.text.ilike(f"%{literal_text}%", escape="\\"))
     if day:
         cond.append(posts.c.day == day)
     if kinds:
         cond.append(posts.c.switch_kind.in_(kinds))
+    if flow:
+        cond += [posts.c.switch_from == flow[0], posts.c.switch_to == flow[1]]
     cols = [posts.c[c] for c in ("created_at", "source", "community", "author", "text",
                                  "brands", "sentiment", "sentiment_label", "switch_from",
                                  "switch_to", "switch_kind", "switch_phrase", "engagement",
-                                 "url", "simulated")]
-    stmt = (select(*cols).where(*cond)
-            .order_by(posts.c.engagement.desc().nulls_last(), posts.c.created_at.desc())
-            .limit(limit))
+                                 "rating", "url", "simulated")]
+    stmt = select(*cols).where(*cond).order_by(*ORDERS[order]()).limit(limit)
     return _frame(engine, stmt, parse_dates=["created_at"])
 
 

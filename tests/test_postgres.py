@@ -4,7 +4,8 @@ import pytest
 
 from dashboard.cli import main
 from dashboard.export import daily_table
-from dashboard.queries import Filters, rank_history, store_overview, switch_flows
+from dashboard.filters import Filters
+from dashboard.queries import rank_history, store_overview, switch_flows
 from dashboard.store import count_posts, open_store, write_ranks
 from tests.conftest import FIXTURES
 

@@ -1,0 +1,71 @@
+"""About the data: how posts are collected and scored, how accurate the scorer measured,
+where every figure comes from, and whether what is on screen is simulated."""
+import json
+
+import pandas as pd
+import streamlit as st
+
+from dashboard import paths, ui
+
+ctx = ui.context()
+st.title("About the data")
+
+if ctx.simulated:
+    st.markdown(f"### Simulated data\n{ui.SIMULATED_NOTICE} Each demo row is flagged "
+                "`simulated` in the store and in every export. The figures the simulation "
+                "is shaped to are listed below with their sources.")
+    cal = pd.read_csv(paths.DATA / "demo" / "calibration.csv")
+    st.dataframe(cal, hide_index=True,
+                 column_config={"source_url": st.column_config.LinkColumn("source")})
+
+st.markdown("""
+### How posts are collected
+Collectors query each source for the tracker's brands and keywords and store every post
+once (a source and its own id are the key, so re-collecting updates rather than
+duplicates). Each run is recorded per source with its status; a day on which every run of
+a source failed is shown as *no data* (grey band), never as a quiet day. Authors are
+stored as salted-hash pseudonyms unless the tracker keeps handles. App-store charts only
+show the present, so their history is what the collection schedule has captured.
+
+### How posts are scored
+* **Sentiment**: VADER's compound score, from -1 (most negative) to +1; a post is
+  *negative* at -0.05 or below and *positive* at 0.05 or above.
+* **Brands**: a post names a brand when one of the tracker's aliases appears as a whole
+  word ("OpenAI" counts for ChatGPT; "Claudette" does not count for Claude).
+* **Switching**: a post is *leaving* a brand ("cancelled my ChatGPT Plus"), *moving* from
+  one to another ("switched from ChatGPT to Claude", "ChatGPT → Claude", "cancel your
+  ChatGPT and pick up Claude"), *returning* ("went back to ChatGPT") or *considering* it
+  ("thinking of cancelling"). Negations ("I'm not cancelling") and news about other
+  people ("VP of research leaves OpenAI", "Google just dropped Gemini 3") do not count.
+  The Posts and Switching pages show the exact phrase that made each call.
+* **Leaving / arriving** on the charts count posts that report it, not people or
+  accounts: treat them as a signal of intent, not as subscription numbers.
+""")
+
+st.markdown("### Measured accuracy")
+results = paths.DATA / "eval" / "results.json"
+if results.exists():
+    measured = json.loads(results.read_text())
+    st.caption(f"From `{measured.get('command', 'make eval')}` on public labelled data "
+               f"({measured.get('generated', 'date unknown')}).")
+    for section, rows in measured.items():
+        if isinstance(rows, list) and rows:
+            st.markdown(f"**{section.replace('_', ' ').capitalize()}**")
+            st.dataframe(pd.DataFrame(rows), hide_index=True)
+else:
+    st.info("No evaluation results in this checkout yet: run `make eval`.")
+
+st.markdown("### Events marked on the charts")
+events = ui.load_events()
+st.caption(f"{len(events)} dated events, written in this project's words, each with its source.")
+st.dataframe(events.assign(date=events["date"].dt.date), hide_index=True,
+             column_config={"source_url": st.column_config.LinkColumn("source")})
+
+info = ctx.info
+st.markdown(f"""
+### This store
+* posts: {info['posts']:,}, from {info['first_day']} to {info['last_day']} (UTC)
+* sources: {', '.join(info['sources']) or 'none'}
+* app-store countries: {', '.join(c.upper() for c in info['countries']) or 'none'}
+* tracker: {ctx.tracker.name} ({len(ctx.tracker.brands)} brands)
+""")

@@ -1,0 +1,48 @@
+"""Posts: the posts behind every chart, filtered, searched and sorted, linked to the
+originals. A click on a day in the Overview timeline lands here with that day chosen."""
+from datetime import date
+
+import streamlit as st
+
+from dashboard import ui
+
+ctx = ui.context()
+f = ctx.filters
+st.title("Posts")
+ui.require_data(ctx)
+
+KINDS = ["leave", "move", "return", "consider"]
+ORDERS = {"most engaged": "engagement", "newest": "newest", "oldest": "oldest",
+          "most negative": "negative", "most positive": "positive"}
+a, b, c, d = st.columns([3, 2, 2, 2])
+search = a.text_input("Text contains", key="q", bind="query-params",
+                      placeholder="e.g. cancel, Pentagon, refund")
+kinds = b.multiselect("Switching", KINDS, key="kinds", bind="query-params",
+                      placeholder="Any post")
+order = c.selectbox("Sort by", list(ORDERS), key="sort", bind="query-params")
+day = d.date_input("One day only", value=None, min_value=f.start, max_value=f.end,
+                   key="day", bind="query-params")
+
+rows = ui.load_posts(ctx.url, f, limit=1000, search=search.strip(),
+                     day=day if isinstance(day, date) else None, kinds=tuple(kinds),
+                     order=ORDERS[order or "most engaged"])
+shown = "the first 1,000" if len(rows) == 1000 else f"{len(rows):,}"
+st.caption(f"Showing {shown} posts matching the filters"
+           + (f" on {day:%d %b %Y}" if isinstance(day, date) else "") + ".")
+st.dataframe(
+    rows.assign(url=ui.safe_links(rows["url"])),
+    hide_index=True, height=620,
+    column_order=["created_at", "source", "community", "text", "brands", "sentiment",
+                  "sentiment_label", "switch_kind", "switch_from", "switch_to",
+                  "switch_phrase", "engagement", "rating", "url", "simulated"],
+    column_config={
+        "created_at": st.column_config.DatetimeColumn("time (UTC)", format="YYYY-MM-DD HH:mm"),
+        "text": st.column_config.TextColumn("text", width="large"),
+        "sentiment": st.column_config.NumberColumn(format="%.2f"),
+        "sentiment_label": "label", "switch_kind": "switching", "switch_from": "from",
+        "switch_to": "to", "switch_phrase": "matched phrase",
+        "url": st.column_config.LinkColumn("link", display_text="open")})
+ui.data_buttons(rows, "posts")
+ui.add_to_report("Posts", rows[["created_at", "source", "text", "brands", "sentiment_label",
+                                "switch_kind"]])
+ui.report_button("Posts")

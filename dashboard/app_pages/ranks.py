@@ -1,0 +1,43 @@
+"""App ranks: each brand's chart position per store, chart and country, side by side, with
+the backlash on the same time axis so a reader can see whether posts lead ranks."""
+import streamlit as st
+
+from dashboard import charts, ui
+
+ctx = ui.context()
+f = ctx.filters
+colors = charts.brand_colors(ctx.tracker)
+
+st.title("App-store ranks")
+ui.require_data(ctx)
+markers = charts.event_markers(ui.load_events(), f.start, f.end)
+stores = {"App Store": "app_store", "Google Play": "google_play"}
+label = st.segmented_control("Store", list(stores), default="App Store", key="store",
+                             bind="query-params") or "App Store"
+lines = ui.load_rank_lines(ctx.url, f, stores[label])
+if lines.empty:
+    st.info("No snapshots of this store's charts in this period for these brands and "
+            "countries. Chart history grows with every `collect` run.")
+    st.stop()
+
+for chart in sorted(lines["chart"].unique()):
+    per_chart = lines[lines["chart"] == chart]
+    ui.show_chart(charts.rank_chart(per_chart, markers, colors,
+                                    f"{label} {chart}: position of each brand's app by "
+                                    f"country", ctx.tracker.charts.limit, ctx.simulated,
+                                    list(ctx.tracker.charts.countries)),
+                  f"ranks_{chart}", per_chart)
+st.caption("Breaks in a line: the app was off the chart, or no snapshot was taken then.")
+
+countries = sorted(lines["country"].unique())
+country = st.selectbox("Country for the side-by-side view", countries, key="rank_country",
+                       format_func=str.upper, bind="query-params",
+                       index=countries.index("us") if "us" in countries else 0)
+daily = ui.load_daily(ctx.url, ctx.tracker_path, f)
+one = lines[(lines["country"] == country) & (lines["chart"] == lines["chart"].min())]
+ui.show_chart(charts.ranks_and_posts_chart(
+    one, daily, markers, colors,
+    f"{label} rank in {country.upper()} (top) and posts per day (bottom), same time axis",
+    ctx.tracker.charts.limit, ctx.simulated), "ranks_vs_posts", one)
+
+ui.report_button("App ranks")
