@@ -20,7 +20,7 @@ from dashboard.collectors import (app_store_charts, app_store_reviews, bluesky,
 from dashboard.collectors.credentials import Credentials
 from dashboard.collectors.http import Http
 from dashboard.collectors.runner import make_context, run_source
-from dashboard.schema import app_ranks, runs
+from dashboard.schema import app_ranks, meta, runs
 from dashboard.store import count_posts, get_meta
 from dashboard.tracker import parse_tracker
 
@@ -83,14 +83,14 @@ def body_has(text: str, present: bool = True):
 class Route:
     method: str
     url: str
-    body: str | None  # a fixture path
+    body: object  # a fixture path, or the JSON itself (None: no body)
     match: list = field(default_factory=list)
     headers: dict = field(default_factory=dict)
     status: int = 200
 
     def add(self, web, **changes):
         r = replace(self, **changes)
-        raw = load(r.body) if r.body else None
+        raw = load(r.body) if isinstance(r.body, str) else r.body
         web.add(r.method, r.url, match=r.match, status=r.status, headers=r.headers,
                 **({"body": raw} if isinstance(raw, str) else {"json": raw}))
 
@@ -141,7 +141,7 @@ SCENARIOS = [
                     f'<{TAG}&min_id=113500000000001002>; rel="prev"'}),
         Route("GET", f"{TAG}&max_id=113500000000001001", "mastodon/tag_page2.json", headers={
             "Link": f'<{TAG}&max_id=113500000000000999>; rel="next"'}),
-        Route("GET", f"{TAG}&max_id=113500000000000999", None, headers={}),
+        Route("GET", f"{TAG}&max_id=113500000000000999", []),  # the end: [] and no Link
     ], items=3, first=1),
     Scenario("app_store_reviews", {"app_store_reviews": {"countries": ["us"]}}, [
         Route("GET", REVIEWS.format(1), "app_store_reviews/page1.json"),
@@ -153,8 +153,6 @@ SCENARIOS = [
         Route("POST", PLAY, "google_play_reviews/page2.txt", [body_has("test-token-page-2")]),
     ], items=3),
 ]
-# the empty last timeline page: Mastodon answers [] without a Link header
-SCENARIOS[3].routes[3].body = None
 
 
 @pytest.fixture
@@ -163,18 +161,8 @@ def web():
         yield r
 
 
-def _empty_list_body(scenario: Scenario, web):
-    if scenario.source == "mastodon":  # the route without a fixture answers []
-        web.replace("GET", f"{TAG}&max_id=113500000000000999", json=[])
-
-
-def run(engine, scenario: Scenario, web=None, **kw):
+def run(engine, scenario: Scenario, **kw):
     return run_source(context(engine, make_tracker(scenario.sources), **kw), scenario.source)
-
-
-def serve(scenario: Scenario, web, changes: dict[int, dict] | None = None):
-    scenario.serve(web, changes)
-    _empty_list_body(scenario, web)
 
 
 def ids(s):
@@ -183,7 +171,7 @@ def ids(s):
 
 @pytest.mark.parametrize("scenario", SCENARIOS, ids=ids)
 def test_pages_to_the_end(scenario, web, engine):
-    serve(scenario, web)
+    scenario.serve(web)
     result = run(engine, scenario)
     assert (result.status, result.items, result.new) == ("ok", scenario.items, scenario.items)
     assert count_posts(engine, scenario.source) == scenario.items
@@ -192,7 +180,7 @@ def test_pages_to_the_end(scenario, web, engine):
 
 @pytest.mark.parametrize("scenario", SCENARIOS, ids=ids)
 def test_rerun_fetches_only_what_is_new_and_stores_nothing_twice(scenario, web, engine):
-    serve(scenario, web)
+    scenario.serve(web)
     run(engine, scenario)
     first_calls = len(web.calls)
     result = run(engine, scenario, now=NOW + timedelta(hours=6))
@@ -206,7 +194,7 @@ def test_rerun_fetches_only_what_is_new_and_stores_nothing_twice(scenario, web, 
 def test_429_then_success(scenario, web, engine):
     first = scenario.routes[scenario.first]
     first.add(web, status=429, headers={"Retry-After": "3"}, body=None)
-    serve(scenario, web)
+    scenario.serve(web)
     sleeps = []
     result = run(engine, scenario, sleeps=sleeps)
     assert (result.status, result.items) == ("ok", scenario.items)
@@ -217,21 +205,17 @@ def test_429_then_success(scenario, web, engine):
 def test_server_errors_exhausted_fail_the_run_and_write_nothing(scenario, web, engine,
                                                                  monkeypatch):
     monkeypatch.setattr("prawcore.sessions.time.sleep", lambda s: None)  # praw's 5xx retries
-    serve(scenario, web, {scenario.first + 1: {"status": 503, "body": None}})
+    scenario.serve(web, {scenario.first + 1: {"status": 503, "body": None}})
     result = run(engine, scenario)
     assert result.status == "failed"
     assert "503" in result.error
     assert count_posts(engine, scenario.source) == 0
     with engine.connect() as conn:
         row = conn.execute(select(runs).where(runs.c.source == scenario.source)).one()
-        keys = [k for k in get_all_meta_keys(conn) if k.startswith(f"state:{scenario.source}")]
+        keys = [k for (k,) in conn.execute(select(meta.c.key))
+                if k.startswith(f"state:{scenario.source}")]
     assert (row.status, row.items) == ("failed", 0) and "503" in row.error
     assert keys == [], "no resume point moved"
-
-
-def get_all_meta_keys(conn):
-    from dashboard.schema import meta
-    return [r[0] for r in conn.execute(select(meta.c.key))]
 
 
 # --- exact rows, one source at a time -------------------------------------------------------
@@ -372,7 +356,6 @@ def test_parse_mastodon_exact_rows():
 
 def test_mastodon_keeps_tag_history_and_searches_with_a_token(web, engine):
     SCENARIOS[3].serve(web)
-    _empty_list_body(SCENARIOS[3], web)
     search = "https://mastodon.example/api/v2/search"
     web.get(search, json=load("mastodon/search.json"),
             match=[param("q", "switched to Claude"), param("type", "statuses")])
@@ -388,7 +371,6 @@ def test_mastodon_keeps_tag_history_and_searches_with_a_token(web, engine):
 
 def test_mastodon_without_a_token_skips_search_with_a_note(web, engine):
     SCENARIOS[3].serve(web)
-    _empty_list_body(SCENARIOS[3], web)
     tracker = make_tracker({"mastodon": {"servers": ["mastodon.example"],
                                          "hashtags": ["QuitGPT"], "queries": ["x"]}})
     ctx = context(engine, tracker)

@@ -1,8 +1,8 @@
 """What a collect run tells the person (or the log) watching it.
 
-Default: progress on stderr, one status line rewritten in place on a terminal (items fetched
-per source), and a line of its own for every rate-limit wait, note, failure and finished
-source. ``quiet``: only failures (in either format). ``json_lines``: one JSON object per event on stderr
+Default: progress on stderr, one status line rewritten in place on a terminal (items
+fetched per source), and a line of its own for every rate-limit wait, note, failure and
+finished source. ``quiet``: only failures (in either format). ``json_lines``: one JSON object per event on stderr
 (``ts``, ``level``, ``event``, ``source`` and the event's fields) and nothing else. Every
 string passes through ``redact`` before it is written.
 """
@@ -50,14 +50,14 @@ class Reporter:
     def problem(self, message: str) -> None:
         self._emit("unit_failed", "error", message, error=message)
 
-    def finished(self, source: str, status: str, items: int, new: int, seconds: float,
+    def finished(self, source: str, status: str, items: int, new: int | None, seconds: float,
                  error: str | None) -> None:
         self.source = source
         if status.startswith("skipped"):
             text = f"skipped: {error}"
         else:
-            text = (f"{status}, {items:,} items ({new:,} new) in {seconds:.1f} s"
-                    + (f"; {error.splitlines()[0]}" if error else ""))
+            text = (f"{status}, {items:,} items" + (f" ({new:,} new)" if new is not None else "")
+                    + f" in {seconds:.1f} s" + (f"; {error.splitlines()[0]}" if error else ""))
         level = "error" if status in ("failed", "partial") else "info"
         self._emit("source_finished", level, text, status=status, items=items, new=new,
                    seconds=round(seconds, 2), error=error)

@@ -36,8 +36,8 @@ _DAYS = re.compile(r"^(\d+)d$")
 class Result:
     source: str
     status: str
-    items: int
-    new: int
+    items: int  # rows written: posts, or chart positions for app_store_charts
+    new: int | None  # posts not stored before (None for chart snapshots, always new)
     seconds: float
     error: str | None
 
@@ -60,7 +60,7 @@ def make_context(engine: Engine, tracker: Tracker, *, since: datetime | None = N
 def run_source(ctx: Context, name: str) -> Result:
     """Collect one source inside a recorded run; never raises for the source's failures."""
     module, started = SOURCES[name], time.monotonic()
-    before = count_posts(ctx.engine, name)
+    posts_before = None if name in ALWAYS else count_posts(ctx.engine, name)
     ctx.report.start(name)
     tally = Tally(ctx.report)
     with recorded_run(ctx.engine, name) as run:
@@ -74,8 +74,8 @@ def run_source(ctx: Context, name: str) -> Result:
             status, error = "failed", "\n".join([*tally.failures, describe(e)])
         error = ctx.credentials.redact(error)[:2000] if error else None
         run.update(status=status, items=tally.items, error=error)
-    result = Result(name, status, tally.items, count_posts(ctx.engine, name) - before,
-                    time.monotonic() - started, error)
+    new = None if posts_before is None else count_posts(ctx.engine, name) - posts_before
+    result = Result(name, status, tally.items, new, time.monotonic() - started, error)
     ctx.report.finished(name, result.status, result.items, result.new, result.seconds,
                         result.error)
     return result
