@@ -187,8 +187,8 @@ class Http:
         if response.status_code >= 400:
             tries = getattr(response, "tries", 1)
             after = f" after {tries} tries" if tries > 1 else ""
-            raise HttpError(f"HTTP {response.status_code} {response.reason or ''} from "
-                            f"{where(url)}{after}".replace("  ", " "), response.status_code)
+            status = " ".join(filter(None, [f"HTTP {response.status_code}", response.reason]))
+            raise HttpError(f"{status} from {where(url)}{after}", response.status_code)
         return response
 
     def get_json(self, url: str, **kwargs):
