@@ -1,4 +1,4 @@
-"""The command line: ``python -m dashboard {collect,import,score,export,demo} ...``.
+"""The command line: ``python -m dashboard {collect,import,score,rescore,export,demo} ...``.
 
 Every command accepts ``--db URL`` (default: ``DASHBOARD_DB`` or ``data/dashboard.sqlite``)
 and ``--tracker FILE`` (default: ``data/trackers/ai-assistants.toml``). Bad input ends with
@@ -54,6 +54,12 @@ def _common(p: argparse.ArgumentParser) -> None:
     p.add_argument("--quiet", action="store_true", help="no progress output")
 
 
+def _scorer_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--scorer", choices=("full", "vader"), default="full",
+                   help="full: VADER adapted to backlash and switching (default); vader: "
+                        "plain vaderSentiment 3.3.2 sentiment")
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m dashboard",
@@ -69,6 +75,7 @@ def build_parser() -> argparse.ArgumentParser:
                    help="name to store the posts under, e.g. reddit, x, my-survey")
     p.add_argument("--keep-handles", action="store_true",
                    help="store authors' handles instead of salted-hash pseudonyms")
+    _scorer_option(p)
     _common(p)
 
     p = sub.add_parser("score", help="score a file of posts without storing it",
@@ -76,6 +83,14 @@ def build_parser() -> argparse.ArgumentParser:
                        "brands, switch_from, switch_to, switch_kind and switch_phrase.")
     p.add_argument("file")
     p.add_argument("-o", "--output", required=True, help="output CSV file")
+    _scorer_option(p)
+    _common(p)
+
+    p = sub.add_parser("rescore", help="rescore stored posts scored by another scorer version",
+                       description="Score again, and store, only the posts whose stored "
+                       "scorer_version differs from the scorer's (after an upgrade, a "
+                       "lexicon edit or a change of the tracker's brands).")
+    _scorer_option(p)
     _common(p)
 
     p = sub.add_parser("export", help="write stored posts, ranks or daily figures to a file",
@@ -138,7 +153,7 @@ def cmd_import(args) -> int:
     frame = load_posts_file(args.file, args.source)
     engine = _store(args)
     progress = Progress(len(frame), args.quiet)
-    n, new = import_posts(engine, frame, args.source, Scorer(tracker),
+    n, new = import_posts(engine, frame, args.source, Scorer(tracker, args.scorer),
                           keep_handles=args.keep_handles or tracker.keep_author_handles,
                           progress=progress)
     progress.done()
@@ -154,13 +169,27 @@ def cmd_score(args) -> int:
     raw = read_table(args.file)
     text = text_of(raw, args.file)
     progress = Progress(len(raw), args.quiet)
-    scores = Scorer(_tracker(args)).score_frame(pd.DataFrame({"text": text}),
-                                               progress=lambda n: progress("scored", n))
+    scorer = Scorer(_tracker(args), args.scorer)
+    scores = scorer.score_frame(pd.DataFrame({"text": text}),
+                                progress=lambda n: progress("scored", n))
     progress.done()
-    cols = [c for c in SCORE_COLUMNS if c != "scorer_version"]
+    cols = [c for c in SCORE_COLUMNS if c not in ("scorer_version", "brand_sentiment")]
     out = pd.concat([raw.drop(columns=cols, errors="ignore"), scores[cols]], axis=1)
     write_table(out, args.output, "csv")
     _say(args, f"scored {len(out):,} posts → {args.output}")
+    return 0
+
+
+def cmd_rescore(args) -> int:
+    from dashboard.scoring import Scorer
+    from dashboard.scoring.rescore import count_stale, rescore
+    scorer = Scorer(_tracker(args), args.scorer)
+    engine = _store(args)
+    progress = Progress(count_stale(engine, scorer.version), args.quiet)
+    n = rescore(engine, scorer, progress=lambda n: progress("rescored", n))
+    progress.done()
+    _say(args, f"rescored {n:,} posts with scorer {scorer.version}" if n else
+         f"nothing to rescore: every post was scored by {scorer.version}")
     return 0
 
 
@@ -199,4 +228,4 @@ def _say(args, msg: str) -> None:
 
 
 COMMANDS = {"collect": cmd_collect, "import": cmd_import, "score": cmd_score,
-            "export": cmd_export, "demo": cmd_demo}
+            "rescore": cmd_rescore, "export": cmd_export, "demo": cmd_demo}

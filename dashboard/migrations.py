@@ -15,8 +15,18 @@ from sqlalchemy import Connection, Engine, inspect, text
 from dashboard.errors import UserError
 from dashboard.schema import metadata
 
+
+def _mention_sentiment(conn: Connection) -> None:
+    # the post's score stands in until `python -m dashboard rescore` computes the brand's
+    conn.execute(text("ALTER TABLE mentions ADD COLUMN sentiment FLOAT"))
+    conn.execute(text("UPDATE mentions SET sentiment = "
+                      "(SELECT sentiment FROM posts WHERE posts.id = mentions.post_id)"))
+
+
 # (version, what it does, step); version 1 is the first shape, created by create_all.
-STEPS: list[tuple[int, str, Callable[[Connection], None]]] = []
+STEPS: list[tuple[int, str, Callable[[Connection], None]]] = [
+    (2, "sentiment toward each brand mentioned (mentions.sentiment)", _mention_sentiment),
+]
 SCHEMA_VERSION = max([1, *(v for v, _, _ in STEPS)])
 
 

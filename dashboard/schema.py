@@ -2,8 +2,8 @@
 
 Times are UTC, stored without a zone. ``posts.day`` is the UTC date of ``created_at``, kept
 as its own indexed column so daily aggregation is a plain GROUP BY. ``mentions`` holds one
-row per (post, brand named in it). Change a table here only together with a step in
-``migrations.py``.
+row per (post, brand named in it), with the sentiment toward that brand. Change a table
+here only together with a step in ``migrations.py``.
 """
 from sqlalchemy import (Boolean, Column, Date, DateTime, Float, ForeignKey, Index, Integer,
                         MetaData, String, Table, Text, UniqueConstraint)
@@ -44,6 +44,7 @@ mentions = Table(
     "mentions", metadata,
     Column("post_id", Integer, ForeignKey("posts.id", ondelete="CASCADE"), primary_key=True),
     Column("brand", String(60), primary_key=True),
+    Column("sentiment", Float),  # toward this brand, -1..1 (the post's own is posts.sentiment)
 )
 Index("ix_mentions_brand", mentions.c.brand, mentions.c.post_id)
 

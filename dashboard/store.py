@@ -8,6 +8,7 @@ interrupted write can simply be rerun.
 from __future__ import annotations
 
 import contextlib
+import json
 from collections.abc import Iterable, Iterator
 from datetime import datetime, timezone
 from pathlib import Path
@@ -106,7 +107,8 @@ def write_posts(engine: Engine, frame: pd.DataFrame, progress=None) -> int:
     """Upsert scored posts (the store's column names) and their brand mentions.
 
     ``frame`` needs at least source, source_id, created_at (UTC), text; ``brands`` is a
-    ';'-separated string. Returns the number of rows written (new or updated).
+    ';'-separated string and ``brand_sentiment`` a JSON object brand -> sentiment toward
+    it. Returns the number of rows written (new or updated).
     """
     if frame.empty:
         return 0
@@ -127,16 +129,28 @@ def write_posts(engine: Engine, frame: pd.DataFrame, progress=None) -> int:
             conn.execute(stmt, rows)
             ids = _post_ids(conn, chunk)
             conn.execute(delete(mentions).where(mentions.c.post_id.in_(list(ids.values()))))
-            links = [{"post_id": ids[(s, i)], "brand": b}
-                     for s, i, bs in zip(chunk["source"], chunk["source_id"],
-                                         chunk.get("brands", pd.Series("", index=chunk.index)))
-                     for b in split_brands(bs)]
+            links = _mention_rows(chunk, ids)
             if links:
                 conn.execute(insert(mentions), links)
         done += len(chunk)
         if progress:
             progress(done)
     return done
+
+
+def _mention_rows(chunk: pd.DataFrame, ids: dict) -> list[dict]:
+    """One row per (post, brand named), with the sentiment toward the brand from the
+    ``brand_sentiment`` JSON column (the post's sentiment where that is missing)."""
+    empty = pd.Series(None, index=chunk.index, dtype=object)
+    rows = []
+    for source, sid, brands, toward, overall in zip(
+            chunk["source"], chunk["source_id"], chunk.get("brands", empty),
+            chunk.get("brand_sentiment", empty), chunk.get("sentiment", empty)):
+        toward = json.loads(toward) if isinstance(toward, str) else {}
+        overall = None if overall is None or pd.isna(overall) else float(overall)
+        rows += [{"post_id": ids[(source, sid)], "brand": b,
+                  "sentiment": toward.get(b, overall)} for b in split_brands(brands)]
+    return rows
 
 
 def _post_ids(conn, chunk: pd.DataFrame) -> dict[tuple[str, str], int]:

@@ -55,6 +55,7 @@ class Tracker:
     charts: Charts = Charts()
     description: str = ""
     keep_author_handles: bool = False
+    lexicon: tuple[str, ...] = ()  # the tracker's lexicon override files, resolved paths
     path: str = ""
 
     @property
@@ -130,10 +131,19 @@ def parse_tracker(raw: dict, where: str = "<tracker>") -> Tracker:
         charts=tuple(v.strings(ch, "charts", "charts") or ["top-free"]),
         limit=v.integer(ch, "limit", "charts", default=100, lo=1, hi=200),
     )
+    scoring = v.table(raw, "scoring") or {}
+    base = Path(where).parent
+    lexicon = []
+    for i, name in enumerate(v.strings(scoring, "lexicon", "scoring")):
+        path = base / name
+        if not path.is_file():
+            v.fail(f"scoring.lexicon[{i}]", f"no lexicon file {path}")
+        lexicon.append(str(path))
     return Tracker(
         name=v.string(head, "name", "tracker", required=True),
         description=v.string(head, "description", "tracker"),
         keep_author_handles=v.boolean(head, "keep_author_handles", "tracker"),
+        lexicon=tuple(lexicon),
         brands=tuple(brands),
         sources=sources,
         charts=charts,

@@ -1,52 +1,73 @@
-"""The scorer: sentiment, brands named and switching, for one text or a whole frame.
+"""The scorer: sentiment (per post and per brand), brands named and switching.
 
 ``Scorer(tracker).score_frame(frame)`` adds the store's score columns to a frame with a
-``text`` column. ``SCORER_VERSION`` is stored beside the scores so stored posts are rescored
-only when it changes.
+``text`` column, in batches, on all cores for large frames. ``Scorer(tracker, "vader")``
+scores sentiment with plain vaderSentiment instead of the adapted scorer (the default,
+"full"). ``scorer.version`` is stored beside the scores; it changes with
+``SCORER_VERSION``, the mode, the lexicon files and the tracker's brands, so stored posts
+are rescored only when one of those changed (``python -m dashboard rescore``).
 """
 from __future__ import annotations
+
+import hashlib
+import json
 
 import pandas as pd
 
 from dashboard.scoring.brands import BrandMatcher
+from dashboard.scoring.parallel import score_texts
 from dashboard.scoring.sentiment import Sentiment, label
 from dashboard.scoring.switching import detect_switch
+from dashboard.scoring.targets import brand_sentiment
 from dashboard.tracker import Tracker
 
-SCORER_VERSION = "1"
-SCORE_COLUMNS = ["sentiment", "sentiment_label", "brands", "switch_from", "switch_to",
-                 "switch_kind", "switch_phrase", "scorer_version"]
+SCORER_VERSION = "2"  # bump when the scoring code changes what it outputs
+SCORE_COLUMNS = ["sentiment", "sentiment_label", "brands", "brand_sentiment", "switch_from",
+                 "switch_to", "switch_kind", "switch_phrase", "scorer_version"]
 
 
 class Scorer:
-    def __init__(self, tracker: Tracker):
+    """Scores texts about the brands of ``tracker``; ``mode`` is "full" (default) or
+    "vader"."""
+
+    def __init__(self, tracker: Tracker, mode: str = "full"):
+        self.tracker, self.mode = tracker, mode
         self.brands = BrandMatcher(tracker)
-        self.sentiment = Sentiment()
+        self.sentiment = Sentiment(mode, tracker.lexicon)
+        aliases = [(b.name, b.aliases, b.aliases_cased) for b in tracker.brands]
+        digest = hashlib.sha1(f"{self.sentiment.fingerprint}{aliases}".encode()).hexdigest()
+        self.version = f"{SCORER_VERSION}-{mode}-{digest[:6]}"
 
     def score(self, text: str) -> dict:
         """All score columns for one text."""
-        text = text or ""
-        compound = self.sentiment.compound(text)
+        return dict(zip(SCORE_COLUMNS, self.row(text)))
+
+    def row(self, text: str) -> tuple:
+        """The score columns for one text, in ``SCORE_COLUMNS`` order."""
+        text = text if isinstance(text, str) else ""
+        scored = self.sentiment.score(text)
         mentions = self.brands.mentions(text)
-        named = {m.brand for m in mentions}
         switch = detect_switch(text, mentions)
-        return {
-            "sentiment": compound,
-            "sentiment_label": label(compound),
-            "brands": ";".join(b for b in self.brands.brand_names if b in named),
-            "switch_from": switch.switch_from if switch else None,
-            "switch_to": switch.switch_to if switch else None,
-            "switch_kind": switch.kind if switch else None,
-            "switch_phrase": switch.phrase if switch else None,
-            "scorer_version": SCORER_VERSION,
-        }
+        toward = brand_sentiment(text, scored, mentions, switch)
+        named = [b for b in self.brands.brand_names if b in toward]
+        return (
+            scored.compound,
+            label(scored.compound),
+            ";".join(named),
+            json.dumps({b: toward[b] for b in named}, ensure_ascii=False) if named else None,
+            switch.switch_from if switch else None,
+            switch.switch_to if switch else None,
+            switch.kind if switch else None,
+            switch.phrase if switch else None,
+            self.version,
+        )
+
+    def rows(self, texts: list) -> list[tuple]:
+        return [self.row(t) for t in texts]
 
     def score_frame(self, frame: pd.DataFrame, progress=None) -> pd.DataFrame:
-        """A copy of ``frame`` with the score columns added (replacing any old ones)."""
-        rows = []
-        for i, text in enumerate(frame["text"].tolist(), 1):
-            rows.append(self.score(text if isinstance(text, str) else ""))
-            if progress and i % 1000 == 0:
-                progress(i)
+        """A copy of ``frame`` with the score columns added (replacing any old ones);
+        ``progress(n)`` is called as batches finish."""
+        rows = score_texts(self, frame["text"].tolist(), progress)
         scores = pd.DataFrame(rows, index=frame.index, columns=SCORE_COLUMNS)
         return pd.concat([frame.drop(columns=SCORE_COLUMNS, errors="ignore"), scores], axis=1)

@@ -1,9 +1,24 @@
-"""Post-level sentiment: VADER's compound score and its usual three labels."""
+"""Post-level sentiment: plain VADER, or VADER adapted to backlash and switching (default).
+
+``Sentiment("vader")`` is vaderSentiment 3.3.2's compound score, exactly. ``Sentiment()``
+("full") adds, on top of the same algorithm:
+
+* the field's words as data: ``data/lexicon/backlash.tsv`` plus the tracker's own files
+  (cancel, unsubscribe, refund, "deleted my account", QuitGPT, ...);
+* fixes for published VADER weaknesses, each checked with ``make eval``: "nobody" and
+  "noone" as negations, negation that stops at the end of a sentence, polite requests
+  ("Please fix it") and wishes ("I wish it worked") no longer read as praise.
+"""
 from __future__ import annotations
 
-from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+from pathlib import Path
+
+from dashboard.scoring.lexicon import FIELD_LEXICON, apply, fingerprint, load_entries
+from dashboard.scoring.vader import Scored, Vader, vader_lexicon
 
 POSITIVE, NEGATIVE = 0.05, -0.05  # VADER's published thresholds on the compound score
+MODES = ("full", "vader")
+NEGATIONS = frozenset(("nobody", "noone"))  # missing from VADER's list
 
 
 def label(compound: float) -> str:
@@ -16,10 +31,26 @@ def label(compound: float) -> str:
 
 
 class Sentiment:
-    """VADER compound scores; one analyzer (its lexicon loads once) per instance."""
+    """Compound scores in ``mode`` "full" (default) or "vader"; ``lexicon_files`` (the
+    tracker's) are applied after the field's lexicon, in "full" mode only."""
 
-    def __init__(self):
-        self._vader = SentimentIntensityAnalyzer()
+    def __init__(self, mode: str = "full", lexicon_files: tuple[str | Path, ...] = ()):
+        if mode not in MODES:
+            raise ValueError(f"unknown scorer {mode!r}; choose from {', '.join(MODES)}")
+        self.mode = mode
+        if mode == "vader":
+            self.vader = Vader()
+            self.fingerprint = "vader"
+            return
+        entries = load_entries([FIELD_LEXICON, *lexicon_files])
+        words, phrases = apply(vader_lexicon(), entries)
+        self.vader = Vader(words, phrases, negations=NEGATIONS, counterfactual=True,
+                           requests=True, scoped=True)
+        self.fingerprint = fingerprint(entries)
 
     def compound(self, text: str) -> float:
-        return self._vader.polarity_scores(text)["compound"] if text else 0.0
+        return self.vader.compound(text) if text else 0.0
+
+    def score(self, text: str) -> Scored:
+        """Words, their valences and the compound score (see ``vader.Vader.score``)."""
+        return self.vader.score(text)

@@ -5,12 +5,14 @@ spaces, so offsets still match the original text); the patterns below then read 
 "cancel my <brand>" or "from <brand> to <brand>", and the matched span of the original text
 is the phrase the dashboard shows as the reason.
 
-Kinds: ``leave`` (cancel, quit, delete, uninstall, boycott, ...), ``move`` (switched to,
-from X to Y, X → Y, replaced X with Y, left X for Y), ``return`` (went back to X) and
-``consider`` (the same statements hedged or asked: "thinking of cancelling", "should I
-switch to Claude?"). Negated statements ("I'm not cancelling") are ignored, and a leaving
-verb needs a speaker-like subject, so "VP of research left OpenAI" or "Google just dropped
-Gemini 3" are not read as users leaving.
+Kinds: ``leave`` (cancel, quit, delete, uninstall, boycott, move on from, bye X, ...),
+``move`` (switched to, from X to Y, X → Y, replaced X with Y, left X for Y, Y instead of X),
+``return`` (went back to X) and ``consider`` (the same statements hedged or asked:
+"thinking of cancelling", "should I switch to Claude?"). Negated statements ("I'm not
+cancelling") are ignored. A leaving verb needs a speaker-like subject, so "VP of research
+left OpenAI", "Google just dropped Gemini 3" or "GPT-5 replaced GPT-4o" are not read as
+users leaving. "Anyone else switching to Claude?" reports the poster's own move: it is not
+hedged. ``tests/data/SWITCHING_GUIDE.md`` defines the kinds the way they are labelled.
 """
 from __future__ import annotations
 
@@ -19,9 +21,10 @@ from typing import NamedTuple
 
 from dashboard.scoring.brands import Mention
 
-PUA = 0xE000  # first private-use code point; mention i becomes chr(PUA + i)
-MAX_MENTIONS = 6000
-B = "[\ue000-\uf8ff]"
+PUA, PUA_LAST = "\ue000", "\uf8ff"  # private-use code points; mention i becomes PUA + i
+MAX_MENTIONS = ord(PUA_LAST) - ord(PUA) + 1
+B = f"[{PUA}-{PUA_LAST}]"
+NOT_B = rf"[^\s{PUA}-{PUA_LAST}]"
 DET = (r"(?:(?:my|our|your|ur|the|a|an|their|all|of|this|that|these|paid|premium|annual|"
        r"monthly|yearly|whole|entire|\$\d+)\s+){0,3}")
 TAIL = (r"(?:\s+(?:plus|pro|premium|max|team|subscriptions?|subs?|accounts?|apps?|"
@@ -31,7 +34,9 @@ LEAVE = (r"(?:cancel(?:l?ed|l?ing|s)?|unsubscrib(?:e|ed|ing)|unsub(?:bed|bing)?|
          r"ditch(?:ed|ing)?|dump(?:ed|ing)?|leav(?:e|ing)|left|drop(?:ped|ping)?|"
          r"abandon(?:ed|ing)?|(?:done|through|finished)\s+with|bye(?:\s+bye)?,?|goodbye,?|"
          r"farewell,?|(?:said\s+|saying\s+)?goodbye\s+to|stop(?:ped)?\s+(?:using|paying\s+for)|"
-         r"no\s+longer\s+(?:using|paying\s+for)|br(?:eak|oke|eaking)\s+up\s+with)")
+         r"no\s+longer\s+(?:using|paying\s+for)|br(?:eak|oke|eaking)\s+up\s+with|"
+         r"(?:mov(?:e|ed|ing)|walk(?:ed|ing)?|switch(?:ed|ing)?)\s+(?:on|away)\s+from|"
+         r"(?:get|got|getting)\s+rid\s+of|replac(?:e|ed|ing))")
 MOVE = (r"(?:switch(?:ed|ing|es)?|mov(?:e|ed|ing)|migrat(?:e|ed|ing)|jump(?:ed|ing)?(?:\s+ship)?|"
         r"went|go(?:ing)?|head(?:ed|ing)|port(?:ed|ing)?|transition(?:ed|ing)?|"
         r"defect(?:ed|ing)?|flock(?:ed|ing)?|convert(?:ed)?)")
@@ -50,7 +55,9 @@ PATTERNS = [(kind, subj, re.compile(p, re.IGNORECASE)) for kind, subj, p in [
                     rf"(?:over\s+)?(?:to|for)\s+{DET}{T}"),
     ("move", False, rf"{F}\s*(?:->|-->|→|⟶|=>|⇒|➡️?|➜)\s*{T}"),
     ("move", False, rf"\breplac(?:e|ed|ing)\s+{DET}{F}\s+with\s+{DET}{T}"),
+    ("move", True, rf"\breplac(?:e|ed|ing)\s+(?:{NOT_B}+\s+){{1,4}}?with\s+{DET}{T}"),
     ("move", False, rf"{T}{TAIL}\s+instead\s+of\s+{DET}(?P<f>{B})"),
+    ("leave", False, rf"\binstead\s+of\s+{DET}(?P<f>{B})"),
     ("move", True, rf"\b{LEAVE}\s+{DET}{F}\s+(?:\w+\s+){{0,2}}?for\s+{DET}{T}"),
     ("return", False, rf"\b(?:(?:switch(?:ed|ing)?|went|go(?:ing)?|com(?:e|ing)|came|"
                       rf"mov(?:e|ed|ing)|crawl(?:ed|ing)?)\s+back|return(?:ed|ing|s)?)\s+"
@@ -60,13 +67,17 @@ PATTERNS = [(kind, subj, re.compile(p, re.IGNORECASE)) for kind, subj, p in [
     ("adopt", False, rf"\b{ADOPT}\s+{DET}{T}"),
 ]]
 
+WORDS = re.compile(r"[\w'’]+|" + B)
 CLAUSE_START = re.compile(r".*(?:[.!?;:\n,()\[\]\"“”|]|\b(?:and|but|so|then|because|cause|cuz)\b)",
                           re.IGNORECASE | re.DOTALL)
 NEGATIONS = {"not", "never", "no", "nobody", "without", "dont", "didnt", "wont", "cant",
              "cannot", "isnt", "wasnt", "arent", "aint", "shouldnt", "wouldnt", "couldnt"}
 HEDGES = {"thinking", "think", "considering", "consider", "should", "might", "may", "maybe",
           "planning", "plan", "tempted", "want", "wanna", "wondering", "debating", "would",
-          "could", "if", "whether", "anyone", "anybody", "worth", "thoughts", "about"}
+          "could", "if", "whether", "anyone", "anybody", "worth", "thoughts", "about", "need",
+          "needs", "looking"}
+ASKS_OTHERS = {"anyone", "anybody", "who"}  # + "else": "anyone else ...?" reports one's own
+BRAND_WORD = "<brand>"  # how a brand mention appears among a clause's words
 SUBJECTS = {"i", "ive", "im", "id", "ill", "we", "weve", "were", "you", "youre", "yall", "u",
             "me", "us", "everyone", "everybody", "people", "users", "folks", "millions",
             "thousands", "many", "gonna", "gotta", "going", "decided", "should", "will", "lets",
@@ -81,6 +92,7 @@ class Switch(NamedTuple):
     switch_to: str | None
     kind: str  # leave / move / return / consider
     phrase: str
+    spans: tuple[tuple[int, int], ...]  # where the phrase's parts are in the text
 
 
 class _Hit(NamedTuple):
@@ -99,7 +111,7 @@ def detect_switch(text: str, mentions: list[Mention]) -> Switch | None:
     mentions = mentions[:MAX_MENTIONS]
     chars = list(text)
     for i, m in enumerate(mentions):
-        chars[m.start] = chr(PUA + i)
+        chars[m.start] = chr(ord(PUA) + i)
         chars[m.start + 1:m.end] = " " * (m.end - m.start - 1)
     norm = "".join(chars)
     hits = _hits(norm, mentions)
@@ -119,11 +131,11 @@ def _hits(norm: str, mentions: list[Mention]) -> list[_Hit]:
             if needs_subject and not _speaker_like(words):
                 continue
             groups = m.groupdict()
-            brand = {k: mentions[ord(v) - PUA].brand if v else None
+            brand = {k: mentions[ord(v) - ord(PUA)].brand if v else None
                      for k, v in (("f", groups.get("f")), ("t", groups.get("t")))}
             if brand["f"] and brand["f"] == brand["t"]:
                 continue  # "replaced GPT-4o with GPT-5": one brand, not a switch
-            hedged = bool(HEDGES & set(words)) or _in_question(norm, m.end())
+            hedged = _hedged(words, norm, m.end())
             # the match stops at a mention's first character: extend to its last
             end = max([m.end()] + [x.end for x in mentions if m.start() <= x.start < m.end()])
             hits.append(_Hit(kind, brand["f"], brand["t"], m.start(), end, hedged))
@@ -160,7 +172,7 @@ def _decide(text: str, hits: list[_Hit]) -> Switch | None:
     if all(h.hedged for h in used):
         kind = "consider"
     phrase = " … ".join(text[h.start:h.end].strip() for h in used)
-    return Switch(from_brand, to_brand, kind, phrase)
+    return Switch(from_brand, to_brand, kind, phrase, tuple((h.start, h.end) for h in used))
 
 
 def _clause_words(norm: str, start: int) -> list[str]:
@@ -168,14 +180,24 @@ def _clause_words(norm: str, start: int) -> list[str]:
     before = norm[max(0, start - 120):start]
     m = CLAUSE_START.match(before)
     clause = before[m.end():] if m else before
-    return [w.replace("'", "").replace("’", "")
-            for w in re.findall(r"[\w'’]+", clause.lower())]
+    return [BRAND_WORD if PUA <= w <= PUA_LAST else w.replace("'", "").replace("’", "")
+            for w in WORDS.findall(clause.lower())]
 
 
 def _speaker_like(words: list[str]) -> bool:
     """A clause start (imperative, headline), a first/second person or crowd subject, or
-    someone weighing it up ("thinking of cancelling")."""
+    someone weighing it up ("thinking of cancelling"); not a brand right before the verb
+    ("GPT-5 replaced GPT-4o" is about products)."""
+    if words and words[-1] == BRAND_WORD:
+        return False
     return all(w in FILLER for w in words) or bool((SUBJECTS | HEDGES) & set(words[-5:]))
+
+
+def _hedged(words: list[str], norm: str, end: int) -> bool:
+    """Weighed up or asked, unless asked as "anyone else ...?" (the poster's own move)."""
+    if any(w in ASKS_OTHERS and nxt == "else" for w, nxt in zip(words, words[1:])):
+        return False
+    return bool(HEDGES & set(words)) or _in_question(norm, end)
 
 
 def _in_question(norm: str, end: int) -> bool:
