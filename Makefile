@@ -28,3 +28,13 @@ demo: $(STAMP)
 
 clean:
 	rm -rf $(VENV) .pytest_cache data/demo.sqlite*
+
+# `make eval`: accuracy on the public data in ../shared (plain VADER vs our scorer, and
+# switching detection); `make bench-scorer`: posts per second, our scorer vs plain VADER.
+.PHONY: eval bench-scorer
+
+eval: $(STAMP)
+	$(BIN)/python -m eval
+
+bench-scorer: $(STAMP)
+	PYTHONPATH=. $(BIN)/python bench/bench_scorer.py

@@ -36,7 +36,8 @@ LEAVE = (r"(?:cancel(?:l?ed|l?ing|s)?|unsubscrib(?:e|ed|ing)|unsub(?:bed|bing)?|
          r"farewell,?|(?:said\s+|saying\s+)?goodbye\s+to|stop(?:ped)?\s+(?:using|paying\s+for)|"
          r"no\s+longer\s+(?:using|paying\s+for)|br(?:eak|oke|eaking)\s+up\s+with|"
          r"(?:mov(?:e|ed|ing)|walk(?:ed|ing)?|switch(?:ed|ing)?)\s+(?:on|away)\s+from|"
-         r"(?:get|got|getting)\s+rid\s+of|replac(?:e|ed|ing))")
+         r"(?:get|got|getting)\s+rid\s+of|replac(?:e|ed|ing)|"
+         r"(?:not|won'?t|will\s+not|didn'?t)\s+renew(?:ing)?|used\s+to\s+(?:love|use|like|pay\s+for))")
 MOVE = (r"(?:switch(?:ed|ing|es)?|mov(?:e|ed|ing)|migrat(?:e|ed|ing)|jump(?:ed|ing)?(?:\s+ship)?|"
         r"went|go(?:ing)?|head(?:ed|ing)|port(?:ed|ing)?|transition(?:ed|ing)?|"
         r"defect(?:ed|ing)?|flock(?:ed|ing)?|convert(?:ed)?)")
@@ -61,9 +62,10 @@ PATTERNS = [(kind, subj, re.compile(p, re.IGNORECASE)) for kind, subj, p in [
     ("move", True, rf"\b{LEAVE}\s+{DET}{F}\s+(?:\w+\s+){{0,2}}?for\s+{DET}{T}"),
     ("return", False, rf"\b(?:(?:switch(?:ed|ing)?|went|go(?:ing)?|com(?:e|ing)|came|"
                       rf"mov(?:e|ed|ing)|crawl(?:ed|ing)?)\s+back|return(?:ed|ing|s)?)\s+"
-                      rf"to\s+{DET}{T}"),
+                      rf"to\s+{DET}{T}(?:\s+after\s+(?:\S+\s+){{0,3}}?(?:on|with|using)\s+"
+                      rf"{DET}(?P<f>{B}))?"),
     ("move", False, rf"\b{MOVE}\s+(?:over\s+)?to\s+{DET}{T}"),
-    ("leave", True, rf"\b{LEAVE}\s+{DET}(?P<f>{B}){NOT_THE_PRODUCT}"),
+    ("leave", True, rf"\b{LEAVE}\s+(?:from\s+)?{DET}(?P<f>{B}){NOT_THE_PRODUCT}"),
     ("adopt", False, rf"\b{ADOPT}\s+{DET}{T}"),
 ]]
 
@@ -79,10 +81,10 @@ HEDGES = {"thinking", "think", "considering", "consider", "should", "might", "ma
 ASKS_OTHERS = {"anyone", "anybody", "who"}  # + "else": "anyone else ...?" reports one's own
 BRAND_WORD = "<brand>"  # how a brand mention appears among a clause's words
 SUBJECTS = {"i", "ive", "im", "id", "ill", "we", "weve", "were", "you", "youre", "yall", "u",
-            "me", "us", "everyone", "everybody", "people", "users", "folks", "millions",
-            "thousands", "many", "gonna", "gotta", "going", "decided", "should", "will", "lets",
-            "time", "please",
-            "pls", "why", "who", "who's", "whos", "must", "need", "officially", "finally"}
+            "me", "us", "my", "our", "everyone", "everybody", "people", "users", "folks",
+            "millions", "thousands", "many", "gonna", "gotta", "going", "decided", "should",
+            "will", "lets", "time", "please", "pls", "why", "who", "who's", "whos", "must",
+            "need", "officially", "finally"}
 FILLER = {"just", "so", "also", "today", "now", "already", "honestly", "ok", "okay", "well",
           "yeah", "yep", "lol", "welp", "fine", "and", "then", "that's", "thats", "it"}
 

@@ -21,9 +21,13 @@ from dashboard.scoring.brands import Mention
 from dashboard.scoring.switching import Switch
 from dashboard.scoring.vader import Scored, normalize
 
-CLAUSE_END = frozenset(",;:.!?")
+CLAUSE_END = ",;:.!?"
 CLAUSE_START = frozenset("but however although though whereas while and so because cause "
                          "cuz yet meanwhile whilst".split())
+STRIP = CLAUSE_END + "\"'()"
+# a clause boundary or a comparison may be here (a superset of what _clauses finds)
+MAYBE_SEVERAL = re.compile(rf"[{CLAUSE_END}]\s+\S|\b(?:{'|'.join(CLAUSE_START)}|than)\b",
+                           re.IGNORECASE)
 # valences of the switching roles (VADER's scale): a clear verdict, like "awful" / "great"
 ROLES = {"leave": (-2.0, 0.0), "move": (-2.0, 2.0), "return": (-2.0, 2.0),
          "consider": (-1.0, 1.0)}
@@ -33,11 +37,15 @@ TOKEN = re.compile(r"\S+")
 def brand_sentiment(text: str, scored: Scored, mentions: list[Mention],
                     switch: Switch | None) -> dict[str, float]:
     """Brand -> compound score toward it (-1..1, 4 places), for every brand mentioned."""
+    if not mentions:
+        return {}
     brands = list(dict.fromkeys(m.brand for m in mentions))
+    if not switch and not MAYBE_SEVERAL.search(text):  # the common case, checked in C
+        return dict.fromkeys(brands, scored.compound)
     raw = text.split()
-    words = [t.strip(".,;:!?\"'()").lower() for t in raw]
+    words = [t.strip(STRIP).lower() for t in raw]
     clause = _clauses(raw, words)
-    if not brands or (clause[-1] == 0 and not switch and "than" not in words):
+    if clause[-1] == 0 and not switch and "than" not in words:
         return dict.fromkeys(brands, scored.compound)
     starts = [m.start() for m in TOKEN.finditer(text)]
     named = [(bisect_right(starts, m.start) - 1, m.brand) for m in mentions]

@@ -180,6 +180,8 @@ class Vader:
             if self.requests and w in REQUESTS and _request(tokens, i):
                 continue
             valence = base[i][1] if i in base else lex[w]
+            if not valence and i in base:
+                continue  # a phrase that only silences its words ("kill switch")
             if valence > 0 and wishes is not None and (any(a <= i < b for a, b in wishes)
                                                        or _would_be_nice_if(lw, i, n)):
                 continue  # what a wish praises is what is missing
