@@ -40,11 +40,11 @@ def sentiment_report(shared: Path, scorer: Scorer) -> bool:
     rows = sentiment.evaluate(folder, {
         "vader": lambda texts: [vader.compound(t) for t in texts],
         "ours": lambda texts: [scorer.sentiment.compound(t) for t in texts]})
-    print(f"{'data set':<34} {'metric':<13} {'VADER':>7} {'ours':>7} {'change':>8}")
+    print(f"{'data set':<34} {'metric':<13} {'VADER':>7} {'ours':>7} {'change':>9}")
     worse = []
     for name, metric, v in rows:
         print(f"{name:<34} {metric:<13} {v['vader']:7.4f} {v['ours']:7.4f} "
-              f"{v['ours'] - v['vader']:+8.4f}")
+              f"{v['ours'] - v['vader']:+9.5f}")
         if v["ours"] < v["vader"]:
             worse.append(name)
     print("ours is worse than plain VADER on: " + ", ".join(worse) if worse else

@@ -37,7 +37,8 @@ LEAVE = (r"(?:cancel(?:l?ed|l?ing|s)?|unsubscrib(?:e|ed|ing)|unsub(?:bed|bing)?|
          r"no\s+longer\s+(?:using|paying\s+for)|br(?:eak|oke|eaking)\s+up\s+with|"
          r"(?:mov(?:e|ed|ing)|walk(?:ed|ing)?|switch(?:ed|ing)?)\s+(?:on|away)\s+from|"
          r"(?:get|got|getting)\s+rid\s+of|replac(?:e|ed|ing)|"
-         r"(?:not|won'?t|will\s+not|didn'?t)\s+renew(?:ing)?|used\s+to\s+(?:love|use|like|pay\s+for))")
+         r"(?:not|won'?t|will\s+not|didn'?t)\s+renew(?:ing)?|"
+         r"used\s+to\s+(?:love|use|like|pay\s+for))")
 MOVE = (r"(?:switch(?:ed|ing|es)?|mov(?:e|ed|ing)|migrat(?:e|ed|ing)|jump(?:ed|ing)?(?:\s+ship)?|"
         r"went|go(?:ing)?|head(?:ed|ing)|port(?:ed|ing)?|transition(?:ed|ing)?|"
         r"defect(?:ed|ing)?|flock(?:ed|ing)?|convert(?:ed)?)")

@@ -3,13 +3,13 @@
 "Left ChatGPT for Claude and it's wonderful" is negative toward ChatGPT and positive toward
 Claude. A post is cut into clauses (after , ; : . ! ? and before "but", "and", "because",
 ...). Each brand gets the valences of the clauses naming it, and of the clauses after it
-that name no brand ("... and it's wonderful" is about the brand named last; clauses before
-the first mention go to the first brand named). In a comparison ("Claude is better than
-ChatGPT") a brand named only after "than" gets the words before "than" reversed. A
-switching statement gives the brand left a negative valence and the brand chosen a positive
-one, in place of the valences of the statement's own words. A brand with no sentiment of
-its own gets the post's score, and so does every brand of a one-clause post with neither a
-comparison nor a switch.
+that name no brand ("... and it's wonderful" is about the brand named last). In a
+comparison ("Claude is better than ChatGPT") a brand named only after "than" gets the
+words before "than" reversed. A switching statement gives the brand left a negative
+valence and the brand chosen a positive one, in place of the valences of the statement's
+own words. "!" and "?" add emphasis as in VADER. A brand with no sentiment of its own gets
+the post's score, and so does every brand of a one-clause post with neither a comparison
+nor a switch.
 """
 from __future__ import annotations
 
@@ -19,7 +19,7 @@ from collections import defaultdict
 
 from dashboard.scoring.brands import Mention
 from dashboard.scoring.switching import Switch
-from dashboard.scoring.vader import Scored, normalize
+from dashboard.scoring.vader import Scored, normalize, punctuation_emphasis
 
 CLAUSE_END = ",;:.!?"
 CLAUSE_START = frozenset("but however although though whereas while and so because cause "
@@ -68,7 +68,9 @@ def brand_sentiment(text: str, scored: Scored, mentions: list[Mention],
     for brand, role in roles.items():
         if brand in sums:
             sums[brand] += role
-    return {b: round(normalize(s), 4) if s else scored.compound for b, s in sums.items()}
+    amp = punctuation_emphasis(scored.tokens.text)  # "!" and "?" count for every brand
+    return {b: round(normalize(s + amp if s > 0 else s - amp), 4) if s else scored.compound
+            for b, s in sums.items()}
 
 
 def _clauses(raw: list[str], words: list[str]) -> list[int]:
@@ -87,7 +89,7 @@ def _scopes(clause: list[int], named: list[tuple[int, str]]) -> dict[int, list[s
     for t, brand in named:
         if brand not in by_clause[clause[t]]:
             by_clause[clause[t]].append(brand)
-    scope, last = {}, [named[0][1]]
+    scope, last = {}, []
     for c in range(clause[-1] + 1):
         if by_clause.get(c):
             last = by_clause[c][-1:]

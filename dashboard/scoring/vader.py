@@ -80,12 +80,12 @@ class Vader:
 
     ``lexicon``: word -> valence (default: VADER's). ``phrases``: tuple of lower-case words
     -> valence, scored at the phrase's first word, its other words silenced (default none).
-    ``negations``: extra negation words. ``counterfactual``: True makes sentiment words
+    ``negations``: extra negation words. ``counterfactual``: True makes positive words
     after "I wish it/they/..." or "if only" (to the end of the sentence) and before "if"
     in "would be nice if" count for nothing: a wish names what is missing. ``requests``:
-    True gives "please" / "pls" / "kindly" asking for something no valence ("Please fix
-    it" is a complaint, not praise). ``scoped``: True stops negations and boosters at the
-    end of a sentence ("Not bad. Great app" has nothing negating "great").
+    the same after a "please" / "pls" / "kindly" that asks for something ("Please make it
+    faster" is a complaint, not praise). ``scoped``: True stops negations and boosters at
+    the end of a sentence ("Not bad. Great app" has nothing negating "great").
     """
 
     def __init__(self, lexicon: dict[str, float] | None = None,
@@ -101,7 +101,9 @@ class Vader:
         self.negate = NEGATE | negations
         self.counterfactual = counterfactual
         self.scoped = scoped
-        self.requests = requests
+        # words that may start a range of wanted, not present, things
+        self.wanting = (WISH_STARTS if counterfactual else frozenset()) | \
+            (REQUESTS if requests else frozenset())
 
     # -- tokens -------------------------------------------------------------------------
     def tokens(self, text: str) -> Tokens:
@@ -172,19 +174,17 @@ class Vader:
             return sentiments
         allcaps = sum(map(str.isupper, words))
         cap_diff = 0 < n - allcaps < n
-        wishes = self._wishes(tokens) if self.counterfactual else None
+        wanted = self._wanted(tokens) if self.wanting else ()
         for i in hits:
             w = lw[i]
             if w in BOOSTER_DICT or (w == "kind" and i < n - 1 and lw[i + 1] == "of"):
                 continue
-            if self.requests and w in REQUESTS and _request(tokens, i):
-                continue
             valence = base[i][1] if i in base else lex[w]
             if not valence and i in base:
                 continue  # a phrase that only silences its words ("kill switch")
-            if valence > 0 and wishes is not None and (any(a <= i < b for a, b in wishes)
-                                                       or _would_be_nice_if(lw, i, n)):
-                continue  # what a wish praises is what is missing
+            if valence > 0 and (any(a <= i < b for a, b in wanted) or
+                                (self.counterfactual and _would_be_nice_if(lw, i, n))):
+                continue  # what a wish or a request praises is what is missing
             reach = _reach(tokens.raw, i) if self.scoped else 3
             sentiments[i] = self._valence(words, lw, i, n, valence, cap_diff, reach)
         if "but" in lw:
@@ -265,21 +265,23 @@ class Vader:
                     break
         return found
 
-    @staticmethod
-    def _wishes(tokens: Tokens) -> list[tuple[int, int]]:
-        """Word ranges that are counterfactual wishes ("I wish it worked", "wish Claude had
-        memory", "if only it were good"), each to the end of its sentence. ("would be nice
-        if" is checked per word.)"""
+    def _wanted(self, tokens: Tokens) -> list[tuple[int, int]]:
+        """Word ranges, each to the end of its sentence, that name what is wanted, not what
+        is there: counterfactual wishes ("I wish it worked", "wish Claude had memory", "if
+        only it were good") and requests ("Please make it faster", "Kindly improve").
+        ("would be nice if" is checked per word.)"""
         lw, raw = tokens.lowers, tokens.raw
         found = []
-        for i in compress(range(len(lw) - 1), map(WISH_STARTS.__contains__, lw)):
-            nxt = lw[i + 1]
-            if lw[i] == "if":
-                wish = nxt == "only"
+        for i in compress(range(len(lw)), map(self.wanting.__contains__, lw)):
+            nxt = lw[i + 1] if i + 1 < len(lw) else ""
+            if lw[i] in REQUESTS:
+                wanted = _request(tokens, i)
+            elif lw[i] == "if":
+                wanted = nxt == "only"
             else:
-                wish = (nxt in WISHED_OF or raw[i + 1][:1].isupper()) and \
+                wanted = bool(nxt) and (nxt in WISHED_OF or raw[i + 1][:1].isupper()) and \
                     nxt not in NOT_A_WISH and (i == 0 or lw[i - 1] not in DETERMINERS)
-            if wish:
+            if wanted:
                 end = next((j + 1 for j in range(i, len(raw)) if _ends_sentence(raw[j])),
                            len(raw))
                 found.append((i, end))
