@@ -24,6 +24,8 @@ from dashboard.scoring.brands import Mention
 PUA, PUA_LAST = "\ue000", "\uf8ff"  # private-use code points; mention i becomes PUA + i
 MAX_MENTIONS = ord(PUA_LAST) - ord(PUA) + 1
 B = f"[{PUA}-{PUA_LAST}]"
+BRAND_CHARS = re.compile(B)
+REACH = (150, 100)  # characters before and after a mention that a pattern can span
 NOT_B = rf"[^\s{PUA}-{PUA_LAST}]"
 DET = (r"(?:(?:my|our|your|ur|the|a|an|their|all|of|this|that|these|paid|premium|annual|"
        r"monthly|yearly|whole|entire|\$\d+)\s+){0,3}")
@@ -112,7 +114,7 @@ def detect_switch(text: str, mentions: list[Mention]) -> Switch | None:
     if not mentions:
         return None
     mentions = mentions[:MAX_MENTIONS]
-    chars = list(text)
+    chars = list(BRAND_CHARS.sub(" ", text))  # the text's own private-use characters go
     for i, m in enumerate(mentions):
         chars[m.start] = chr(ord(PUA) + i)
         chars[m.start + 1:m.end] = " " * (m.end - m.start - 1)
@@ -121,11 +123,24 @@ def detect_switch(text: str, mentions: list[Mention]) -> Switch | None:
     return _decide(text, hits) if hits else None
 
 
+def _windows(mentions: list[Mention], length: int) -> list[tuple[int, int]]:
+    """The stretches of text a pattern can match in: around the mentions, merged."""
+    out: list[tuple[int, int]] = []
+    for m in mentions:
+        a, b = max(0, m.start - REACH[0]), min(length, m.end + REACH[1])
+        if out and a <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], b))
+        else:
+            out.append((a, b))
+    return out
+
+
 def _hits(norm: str, mentions: list[Mention]) -> list[_Hit]:
     taken: list[tuple[int, int]] = []
     hits = []
+    windows = _windows(mentions, len(norm))  # long posts: search only near the brands
     for kind, needs_subject, pattern in PATTERNS:
-        for m in pattern.finditer(norm):
+        for m in (m for a, b in windows for m in pattern.finditer(norm, a, b)):
             if any(m.start() < e and s < m.end() for s, e in taken):
                 continue
             words = _clause_words(norm, m.start())

@@ -14,7 +14,7 @@ nor a switch.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 
 from dashboard.scoring.brands import Mention
@@ -119,5 +119,6 @@ def _comparisons(words: list[str], clause: list[int], named: list[tuple[int, str
 
 def _tokens_in(starts: list[int], raw: list[str], spans) -> set[int]:
     """Indexes of the tokens overlapping any of the character spans."""
-    return {t for t, (s, token) in enumerate(zip(starts, raw))
-            for a, b in spans if s < b and a < s + len(token)}
+    return {t for a, b in spans
+            for t in range(max(bisect_right(starts, a) - 1, 0), bisect_left(starts, b))
+            if starts[t] + len(raw[t]) > a}
