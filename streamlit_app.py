@@ -12,7 +12,7 @@ st.set_page_config(page_title="Backlash & switching dashboard", page_icon="📉"
 PAGES = "dashboard/app_pages"
 page = st.navigation([
     st.Page(f"{PAGES}/overview.py", title="Overview", icon=":material/monitoring:",
-            url_path="overview", default=True),
+            default=True),  # served at the root URL
     st.Page(f"{PAGES}/switching.py", title="Switching", icon=":material/swap_horiz:",
             url_path="switching"),
     st.Page(f"{PAGES}/ranks.py", title="App ranks", icon=":material/leaderboard:",

@@ -128,9 +128,10 @@ def backlash_chart(daily: pd.DataFrame, markers: pd.DataFrame, colors: dict[str,
         if g["posts"].sum() == 0:
             continue
         style = {"color": colors.get(brand)}
+        # small markers: a click needs a point to select (the page opens that day's posts)
         fig.add_trace(go.Scatter(x=g["date"], y=g["posts"], name=brand, legendgroup=brand,
-                                 mode="lines", line=style, hovertemplate="%{y:,} posts"),
-                      row=1, col=1)
+                                 mode="lines+markers", marker={"size": 4}, line=style,
+                                 hovertemplate="%{y:,} posts"), row=1, col=1)
         fig.add_trace(go.Scatter(x=g["date"], y=rolling_share(g, "negative", window) * 100,
                                  name=brand, legendgroup=brand, showlegend=False,
                                  mode="lines", line=style | {"width": 1.5},

@@ -62,8 +62,8 @@ event = ui.show_chart(fig, "backlash", timeline, on_select="rerun", selection_mo
 picked = [p.get("x") for p in (event.selection.points if event else [])]
 if picked:  # a click on the timeline opens that day's posts
     day = pd.Timestamp(picked[0]).date()
-    st.switch_page("dashboard/app_pages/posts.py",
-                   query_params={**st.query_params.to_dict(), "day": str(day)})
+    # the sidebar filters are bound to the URL and travel by themselves; add the day
+    st.switch_page("dashboard/app_pages/posts.py", query_params={"day": str(day)})
 st.caption("Click a point to open that day's posts. Grey bands: a source was unavailable "
            "(no data, not no posts). ▼ marks a spike.")
 
