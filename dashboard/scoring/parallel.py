@@ -1,7 +1,7 @@
 """Scoring many texts in batches, on every core the process may use.
 
-Below ``PARALLEL_MIN`` texts (or on one core) batches run here; above it, worker processes
-score batches in order. Workers are forked when this process has no other threads (fast:
+Below ``PARALLEL_MIN`` texts (or on one core, or inside a pool's worker) batches run here;
+above it, worker processes score batches in order. Workers are forked when this process has no other threads (fast:
 they share the loaded lexicon), and started fresh otherwise (forking a threaded process,
 such as a Streamlit server, can deadlock).
 """
@@ -29,9 +29,8 @@ def score_texts(scorer, texts: list, progress=None) -> list[tuple]:
     """``scorer.rows`` over ``texts`` in batches; ``progress(n)`` after each batch."""
     batches = [texts[i:i + BATCH] for i in range(0, len(texts), BATCH)]
     workers = min(cores(), len(batches))
-    if workers < 2 or len(texts) < PARALLEL_MIN:
-        results = map(scorer.rows, batches)
-        return _collect(results, progress)
+    if workers < 2 or len(texts) < PARALLEL_MIN or multiprocessing.current_process().daemon:
+        return _collect(map(scorer.rows, batches), progress)
     method = "fork" if threading.active_count() == 1 and "fork" in \
         multiprocessing.get_all_start_methods() else "spawn"
     ctx = multiprocessing.get_context(method)
