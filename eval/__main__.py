@@ -3,11 +3,15 @@ sentiment data, and switching detection on labelled real posts and on our own ex
 
 Reads ``../shared`` beside the checkout by default and skips, saying why, whatever is
 absent. Exit status 1 when our scorer is worse than plain VADER on any sentiment set.
+The figures also go to ``data/eval/results.json`` (committed), which the dashboard's About
+page shows; a run without ../shared leaves that file as it is.
 """
 from __future__ import annotations
 
 import argparse
+import json
 import sys
+from datetime import date
 from pathlib import Path
 
 from dashboard import paths
@@ -17,6 +21,8 @@ from dashboard.tracker import load_tracker
 from eval import sentiment, switching
 
 TARGET_PRECISION, TARGET_RECALL = 0.90, 0.80
+RESULTS = paths.DATA / "eval" / "results.json"
+MEASURES = ("leave/move", "leave/move, right brands", "from brand", "to brand", "consider")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -25,12 +31,17 @@ def main(argv: list[str] | None = None) -> int:
                    help="the shared data folder (default: ../shared beside the checkout)")
     args = p.parse_args(argv)
     scorer = Scorer(load_tracker(paths.DEFAULT_TRACKER))
-    ok = sentiment_report(args.shared, scorer)
-    switching_report(args.shared, scorer)
+    results = {"command": "make eval", "generated": date.today().isoformat()}
+    ok = sentiment_report(args.shared, scorer, results)
+    switching_report(args.shared, scorer, results)
+    if "sentiment" in results:
+        RESULTS.parent.mkdir(parents=True, exist_ok=True)
+        RESULTS.write_text(json.dumps(results, indent=1) + "\n")
+        print(f"\nwrote {RESULTS.relative_to(paths.ROOT)}")
     return 0 if ok else 1
 
 
-def sentiment_report(shared: Path, scorer: Scorer) -> bool:
+def sentiment_report(shared: Path, scorer: Scorer, results: dict) -> bool:
     print("== Sentiment: plain VADER (vaderSentiment 3.3.2) vs our scorer ==")
     folder = shared / "sentiment"
     if not folder.is_dir():
@@ -47,13 +58,15 @@ def sentiment_report(shared: Path, scorer: Scorer) -> bool:
               f"{v['ours'] - v['vader']:+9.5f}")
         if v["ours"] < v["vader"]:
             worse.append(name)
+    results["sentiment"] = [{"data set": name, "metric": metric, "plain VADER": round(
+        v["vader"], 4), "this scorer": round(v["ours"], 4)} for name, metric, v in rows]
     print("ours is worse than plain VADER on: " + ", ".join(worse) if worse else
           "ours is at least as good as plain VADER on every set")
     print()
     return not worse
 
 
-def switching_report(shared: Path, scorer: Scorer) -> None:
+def switching_report(shared: Path, scorer: Scorer, results: dict) -> None:
     print("== Switching ==")
     if (shared / switching.REAL_POSTS).is_file():
         rows = switching.labelled_titles(shared)
@@ -66,6 +79,7 @@ def switching_report(shared: Path, scorer: Scorer) -> None:
               f"negatives).")
         result = switching.evaluate(rows, scorer)
         _table(result)
+        results["switching on real Reddit titles"] = _rows(result, f"{len(rows)} titles")
         target = result["leave/move, right brands"]
         met = (target["precision"] or 0) >= TARGET_PRECISION and \
             (target["recall"] or 0) >= TARGET_RECALL
@@ -78,19 +92,26 @@ def switching_report(shared: Path, scorer: Scorer) -> None:
     print(f"\nOur own examples ({switching.EXAMPLES.relative_to(paths.ROOT)}, "
           f"{len(examples)}, written to the labelling guide; the regression test pins them, "
           f"so they show coverage, not independent accuracy):")
-    _table(switching.evaluate(examples, scorer))
+    result = switching.evaluate(examples, scorer)
+    _table(result)
+    results["switching on the project's own examples"] = _rows(result, f"{len(examples)} posts")
 
 
 def _table(result: dict) -> None:
     print(f"  {'':<26} {'precision':>15} {'recall':>15}")
-    for name in ("leave/move", "leave/move, right brands", "from brand", "to brand",
-                 "consider"):
+    for name in MEASURES:
         r = result[name]
         print(f"  {name:<26} {_ratio(r['tp'], r['called']):>15} "
               f"{_ratio(r['tp'], r['actual']):>15}")
     alarms = result["false alarms by tag"]
     print("  false alarms (switching called on a negative): " +
           (", ".join(f"{tag} {n}" for tag, n in alarms.most_common()) or "none"))
+
+
+def _rows(result: dict, labelled: str) -> list[dict]:
+    return [{"measure": name, "labelled": labelled,
+             "precision": _ratio(result[name]["tp"], result[name]["called"]),
+             "recall": _ratio(result[name]["tp"], result[name]["actual"])} for name in MEASURES]
 
 
 def _ratio(a: int, b: int) -> str:
