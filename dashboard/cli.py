@@ -80,7 +80,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("score", help="score a file of posts without storing it",
                        description="Write FILE's columns plus sentiment, sentiment_label, "
-                       "brands, switch_from, switch_to, switch_kind and switch_phrase.")
+                       "brands, brand_sentiment (JSON: brand -> score toward it), "
+                       "switch_from, switch_to, switch_kind and switch_phrase.")
     p.add_argument("file")
     p.add_argument("-o", "--output", required=True, help="output CSV file")
     _scorer_option(p)
@@ -173,7 +174,7 @@ def cmd_score(args) -> int:
     scores = scorer.score_frame(pd.DataFrame({"text": text}),
                                 progress=lambda n: progress("scored", n))
     progress.done()
-    cols = [c for c in SCORE_COLUMNS if c not in ("scorer_version", "brand_sentiment")]
+    cols = [c for c in SCORE_COLUMNS if c != "scorer_version"]
     out = pd.concat([raw.drop(columns=cols, errors="ignore"), scores[cols]], axis=1)
     write_table(out, args.output, "csv")
     _say(args, f"scored {len(out):,} posts → {args.output}")

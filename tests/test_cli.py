@@ -1,4 +1,5 @@
 """The command line, end to end on real files and a real SQLite store."""
+import json
 import subprocess
 import sys
 
@@ -57,8 +58,11 @@ def test_score_writes_input_columns_plus_scores(tmp_path):
     scored = pd.read_csv(out, dtype=str, keep_default_na=False)
     assert list(scored.columns) == ["post_id", "subreddit", "title", "body", "created_utc",
                                     "score", "author", "sentiment", "sentiment_label", "brands",
-                                    "switch_from", "switch_to", "switch_kind", "switch_phrase"]
+                                    "brand_sentiment", "switch_from", "switch_to", "switch_kind",
+                                    "switch_phrase"]
     assert scored.loc[0, ["switch_from", "switch_to"]].tolist() == ["ChatGPT", "Claude"]
+    toward = json.loads(scored.loc[0, "brand_sentiment"])
+    assert toward["ChatGPT"] < 0 < toward["Claude"]  # "Not paying ..., moving to Claude"
     assert scored.loc[2, "switch_from"] == ""
     assert scored.loc[3, "title"].startswith("'=HYPERLINK")  # no formula in a spreadsheet
     assert scored.loc[3, "score"] == "-3"  # numbers are left alone
