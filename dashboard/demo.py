@@ -23,7 +23,7 @@ from dashboard.ingest import pseudonymise, save_posts
 from dashboard.paths import DATA
 from dashboard.schema import app_ranks, posts, runs
 from dashboard.scoring import Scorer
-from dashboard.store import write_ranks, write_runs
+from dashboard.store import get_meta, set_meta, write_ranks, write_runs
 from dashboard.tracker import Tracker
 
 SEED = 2026
@@ -348,7 +348,22 @@ def build_demo(engine: Engine, tracker: Tracker, progress=None) -> dict[str, int
     with engine.begin() as conn:
         for table in (posts, app_ranks, runs):
             conn.execute(delete(table).where(table.c.simulated))
-    n = save_posts(engine, frame, Scorer(tracker), keep_handles=True, progress=progress)
+    scorer = Scorer(tracker)
+    n = save_posts(engine, frame, scorer, keep_handles=True, progress=progress)
     write_ranks(engine, ranks)
     write_runs(engine, simulate_runs(frame, ranks))
+    set_meta(engine, DEMO_STAMP, demo_stamp(scorer))
     return {"posts": n, "ranks": len(ranks)}
+
+
+DEMO_STAMP = "demo_built_with"
+
+
+def demo_stamp(scorer: Scorer) -> str:
+    """What a demo store was built with: the seed and the scorer's version."""
+    return f"seed {SEED}, scorer {scorer.version}"
+
+
+def demo_is_current(engine: Engine, tracker: Tracker) -> bool:
+    """Whether the demo rows were built by this code (else they should be rebuilt)."""
+    return get_meta(engine, DEMO_STAMP) == demo_stamp(Scorer(tracker))

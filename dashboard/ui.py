@@ -64,11 +64,11 @@ def _engine(url: str):
 
 @st.cache_resource(show_spinner="Building the simulated demo store (first run only)…")
 def _demo_ready(url: str, tracker_path: str) -> bool:
-    """Build the demo store once per process if it is empty."""
-    from dashboard.demo import build_demo
-    engine = _engine(url)
-    if queries.store_overview(engine)["posts"] == 0:
-        build_demo(engine, load_tracker(tracker_path))
+    """Build the demo store once per process if it is missing or was built by older code."""
+    from dashboard.demo import build_demo, demo_is_current
+    engine, tracker = _engine(url), load_tracker(tracker_path)
+    if not demo_is_current(engine, tracker):
+        build_demo(engine, tracker)
     return True
 
 
