@@ -139,7 +139,8 @@ def backlash_chart(daily: pd.DataFrame, markers: pd.DataFrame, colors: dict[str,
     if spikes is not None and not spikes.empty:
         fig.add_trace(go.Scatter(
             x=spikes["peak"], y=spikes["posts"], mode="markers", name="spike",
-            marker={"symbol": "triangle-down", "size": 12, "color": "#222222"},
+            marker={"symbol": "triangle-down", "size": 12, "color": "#888888",
+                    "line": {"width": 1, "color": "#ffffff"}},  # visible on light and dark
             customdata=spikes[["brand", "baseline", "ratio"]].to_numpy(),
             hovertemplate="spike: %{customdata[0]} %{y:,} posts, %{customdata[2]:.1f}× its "
                           "usual %{customdata[1]:.0f}<extra></extra>"), row=1, col=1)
