@@ -37,6 +37,9 @@ OPTIONAL = {
 MAX_PROBLEMS = 5
 SOURCE_NAME = re.compile(r"^[a-z0-9][a-z0-9_.-]{0,39}$")
 EPOCH_MS = 1e11  # epoch numbers above this are milliseconds, not seconds
+INT_RANGE = (-2**31, 2**31 - 1)  # PostgreSQL INTEGER, the narrowest store column
+TIME_RANGE = (pd.Timestamp.min.tz_localize("UTC"), pd.Timestamp.max.tz_localize("UTC"))
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def read_table(path: str | Path) -> pd.DataFrame:
@@ -74,7 +77,9 @@ def _read_json(path: Path) -> pd.DataFrame:
         data = lists[0]
     if not isinstance(data, list) or not all(isinstance(x, dict) for x in data):
         raise UserError(f"{path}: expected a JSON list of objects, one per post")
-    return pd.DataFrame(data)
+    # object columns: a lone surrogate escape ("\\ud83d") is kept for clean_text to mend,
+    # where pandas' own string columns would refuse the whole file
+    return pd.DataFrame(data, dtype=object)
 
 
 def find_column(frame: pd.DataFrame, names: list[str]) -> str | None:
@@ -96,10 +101,26 @@ def text_of(frame: pd.DataFrame, where: str) -> pd.Series:
     return t.where(b == "", t + "\n\n" + b).where(t != "", b)
 
 
+def clean_text(value) -> str:
+    """A cell as text every store accepts: missing is "", NUL is dropped (PostgreSQL refuses
+    it, and it never means anything in a post), and a lone UTF-16 surrogate (a broken JSON
+    escape, which no UTF-8 store can hold) becomes U+FFFD."""
+    if pd.api.types.is_scalar(value) and pd.isna(value):
+        return ""
+    text = value if isinstance(value, str) else str(value)
+    return _SURROGATE.sub("\ufffd", text.replace("\x00", ""))
+
+
 def _as_text(col: pd.Series) -> pd.Series:
-    # NUL cannot be stored in PostgreSQL text, and is never meaningful in a post
-    return col.astype(object).where(col.notna(), "").astype(str).str.replace("\x00", "",
-                                                                               regex=False)
+    return pd.Series([clean_text(v) for v in col], index=col.index, dtype=object)
+
+
+def whole_numbers(values: pd.Series) -> pd.Series:
+    """Counts as nullable integers; anything that is not a number, or does not fit a store's
+    INTEGER column (inf, 1e23), is missing."""
+    scalars = values.astype(object).map(lambda v: v if pd.api.types.is_scalar(v) else None)
+    numbers = pd.to_numeric(scalars, errors="coerce").astype(float)
+    return numbers.where(numbers.between(*INT_RANGE)).round().astype("Int64")
 
 
 def parse_times(values: pd.Series) -> pd.Series:
@@ -112,10 +133,12 @@ def parse_times(values: pd.Series) -> pd.Series:
         n = numbers[is_num].astype(float)
         n = n.where(n.abs() < EPOCH_MS, n / 1000)
         out[is_num] = pd.to_datetime(n, unit="s", utc=True, errors="coerce")
-    text = ~is_num & raw.notna() & (raw.astype(str).str.strip() != "")
+    strings = _as_text(raw).str.strip()
+    text = ~is_num & raw.notna() & (strings != "")
     if text.any():
-        out[text] = pd.to_datetime(raw[text].astype(str).str.strip(), utc=True,
-                                   errors="coerce", format="mixed")
+        parsed = pd.to_datetime(strings[text], utc=True, errors="coerce", format="mixed")
+        # dates pandas can parse but not hold (year 1, 9999) are unreadable too
+        out[text] = parsed.where(parsed.between(*TIME_RANGE))
     return out
 
 
@@ -145,7 +168,7 @@ def normalise_posts(raw: pd.DataFrame, source: str, where: str) -> pd.DataFrame:
             out[target] = raw[col]
     for col in ("engagement", "rating"):
         if col in out:
-            out[col] = pd.to_numeric(out[col], errors="coerce").round().astype("Int64")
+            out[col] = whole_numbers(out[col])
     for col in ("author", "url", "community", "language"):
         if col in out:
             out[col] = _as_text(out[col]).replace("", None)
@@ -164,7 +187,7 @@ def normalise_posts(raw: pd.DataFrame, source: str, where: str) -> pd.DataFrame:
         problems.sort()
         total = len(problems)
         lines = [p for _, p in problems[:MAX_PROBLEMS]]
-        more = f"\n(and more; fix these and run again)" if total > MAX_PROBLEMS else ""
+        more = "\n(and more; fix these and run again)" if total > MAX_PROBLEMS else ""
         raise UserError("\n".join(lines) + more + "\nnothing was written")
     # the same id twice in one file: the last row wins, as a re-import would
     return out.drop_duplicates(["source", "source_id"], keep="last").reset_index(drop=True)

@@ -7,8 +7,11 @@ import secrets
 import pandas as pd
 from sqlalchemy import Engine
 
+from dashboard.schema import posts
 from dashboard.scoring import Scorer
 from dashboard.store import count_posts, get_meta, recorded_run, set_meta, write_posts
+
+FITTED = ("source_id", "author", "community", "language")  # bounded columns from sources
 
 
 def author_salt(engine: Engine) -> str:
@@ -29,6 +32,24 @@ def pseudonymise(authors: pd.Series, salt: str) -> pd.Series:
     return authors.map(one)
 
 
+def shorten(text: str, limit: int) -> str:
+    """``text`` if it fits in ``limit`` characters, else its start, "~" and 12 hex digits
+    of its hash: still unique, and the same every time (so a rerun finds the row again)."""
+    if len(text) <= limit:
+        return text
+    digest = hashlib.sha1(text.encode("utf-8", "surrogatepass")).hexdigest()[:12]
+    return text[:limit - 13] + "~" + digest
+
+
+def fit_columns(frame: pd.DataFrame) -> pd.DataFrame:
+    """Values longer than their column shortened (``shorten``): PostgreSQL refuses them,
+    and one over-long id must not fail a whole import or collection."""
+    fitted = {c: frame[c].map(lambda v, n=posts.c[c].type.length:
+                              shorten(v, n) if isinstance(v, str) else v)
+              for c in FITTED if c in frame}
+    return frame.assign(**fitted)
+
+
 def save_posts(engine: Engine, frame: pd.DataFrame, scorer: Scorer, *,
                keep_handles: bool = False, progress=None) -> int:
     """Score ``frame`` (store columns, unscored) and upsert it; returns rows written."""
@@ -36,6 +57,7 @@ def save_posts(engine: Engine, frame: pd.DataFrame, scorer: Scorer, *,
         return 0
     if "author" in frame and not keep_handles:
         frame = frame.assign(author=pseudonymise(frame["author"], author_salt(engine)))
+    frame = fit_columns(frame)
     scored = scorer.score_frame(frame, progress=progress and (lambda n: progress("scored", n)))
     return write_posts(engine, scored, progress=progress and (lambda n: progress("stored", n)))
 

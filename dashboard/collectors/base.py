@@ -10,7 +10,6 @@ first run looks back ``DEFAULT_LOOKBACK`` (7 days), and ``--since`` backfills fr
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import html
 import json
 import re
@@ -24,8 +23,8 @@ from sqlalchemy import Engine
 from dashboard.collectors.credentials import Credentials, MissingCredentials
 from dashboard.collectors.http import Http, HttpError
 from dashboard.collectors.report import Reporter
-from dashboard.importer import parse_times
-from dashboard.ingest import save_posts
+from dashboard.importer import clean_text, parse_times, whole_numbers
+from dashboard.ingest import save_posts, shorten
 from dashboard.scoring import Scorer
 from dashboard.store import get_meta, set_meta
 from dashboard.tracker import Tracker
@@ -99,9 +98,16 @@ class Tally:
         return "partial" if self.done else "failed"
 
 
+class UnexpectedResponse(Exception):
+    """An answer that parsed but cannot be right (items without an id, an empty page in the
+    middle of a listing); the unit fails rather than store a part of it."""
+
+
 def describe(e: Exception) -> str:
     if isinstance(e, (HttpError, MissingCredentials)):
         return str(e)
+    if isinstance(e, UnexpectedResponse):
+        return f"unexpected response: {e}"
     if isinstance(e, (KeyError, IndexError, TypeError)):
         return f"unexpected response format ({type(e).__name__}: {e})"
     return f"{type(e).__name__}: {e}"
@@ -111,10 +117,7 @@ def describe(e: Exception) -> str:
 
 def state_key(source: str, *parts: str) -> str:
     """``state:<source>:<part>:...``, shortened with a hash when it would not fit."""
-    key = ":".join(["state", source, *parts])
-    if len(key) <= META_KEY_MAX:
-        return key
-    return key[:META_KEY_MAX - 13] + "~" + hashlib.sha1(key.encode()).hexdigest()[:12]
+    return shorten(":".join(["state", source, *parts]), META_KEY_MAX)
 
 
 def load_state(engine: Engine, key: str) -> dict:
@@ -187,9 +190,11 @@ def walk(ctx: Context, fetch: Callable, parse: Callable[[object], pd.DataFrame],
          max_pages: int = MAX_PAGES) -> pd.DataFrame:
     """Follow ``fetch(cursor) -> raw`` and ``next_cursor(raw)`` to the end, parsing each page.
 
-    Stops when there is no next cursor, a page is empty, ``max_pages`` pages were read, or
-    (newest-first listings) a page reaches back past ``older_than``; rows older than that
-    are dropped. Returns the rows, each (source, source_id) once.
+    Stops when there is no next cursor, ``max_pages`` pages were read, or (newest-first
+    listings) a page reaches back past ``older_than``; rows older than that are dropped.
+    A page without a single item that still names a next page is a fault, not the end:
+    stopping there would skip the rest for good. Returns the rows, each (source,
+    source_id) once.
     """
     frames = []
     for page in range(1, max_pages + 1):
@@ -197,8 +202,11 @@ def walk(ctx: Context, fetch: Callable, parse: Callable[[object], pd.DataFrame],
         frame, cursor = parse(raw), next_cursor(raw)
         frames.append(frame)
         ctx.report.fetched(len(frame))
-        if cursor is None or frame.empty:
+        if cursor is None:
             break
+        if frame.attrs.get("items", len(frame)) == 0:
+            raise UnexpectedResponse(f"page {page} came back empty although the listing "
+                                     "says more follow")
         if older_than is not None and frame["created_at"].min() < older_than:
             break
         if page == max_pages:
@@ -212,15 +220,26 @@ def walk(ctx: Context, fetch: Callable, parse: Callable[[object], pd.DataFrame],
 # --- building rows ------------------------------------------------------------------------
 
 def posts_frame(rows: list[dict], extra: tuple[str, ...] = ()) -> pd.DataFrame:
-    """Rows in the store's post columns (plus ``extra``): times parsed to UTC, counts as
-    nullable integers; rows without a time or any text are dropped (nothing to score)."""
-    frame = pd.DataFrame(rows, columns=COLUMNS + list(extra))
+    """Rows in the store's post columns (plus ``extra``): text cleaned of what no store
+    accepts (``clean_text``), times parsed to UTC, counts as nullable integers. Rows
+    without any text are dropped (deleted posts: nothing to score); an item without an id
+    or a readable time means the answer is not what the parser expects, and raises
+    UnexpectedResponse. ``attrs["items"]`` is the number of items before dropping."""
+    rows = [{k: clean_text(v) if isinstance(v, str) else v for k, v in row.items()}
+            for row in rows]
+    frame = pd.DataFrame(rows, columns=COLUMNS + list(extra), dtype=object)
     frame["created_at"] = parse_times(frame["created_at"])
     for col in ("engagement", "rating"):
-        frame[col] = pd.to_numeric(frame[col], errors="coerce").astype("Int64")
-    frame["text"] = frame["text"].fillna("").astype(str).str.replace("\x00", "", regex=False)
-    keep = frame["created_at"].notna() & (frame["text"].str.strip() != "")
-    return frame[keep].reset_index(drop=True)
+        frame[col] = whole_numbers(frame[col])
+    frame["text"] = frame["text"].map(clean_text)
+    unreadable = frame["source_id"].isna() | (frame["source_id"] == "") | \
+        frame["created_at"].isna()
+    if unreadable.any():
+        raise UnexpectedResponse(f"{int(unreadable.sum())} of {len(frame)} items without an "
+                                 "id or a readable time")
+    frame = frame[frame["text"].str.strip() != ""].reset_index(drop=True)
+    frame.attrs["items"] = len(rows)
+    return frame
 
 
 def join_text(*parts: str | None) -> str:
