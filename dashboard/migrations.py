@@ -12,8 +12,9 @@ from collections.abc import Callable
 
 from sqlalchemy import Connection, Engine, inspect, text
 
+from dashboard import rollup
 from dashboard.errors import UserError
-from dashboard.schema import metadata
+from dashboard.schema import daily_rollup, metadata, rollup_dirty
 
 
 def _mention_sentiment(conn: Connection) -> None:
@@ -23,9 +24,18 @@ def _mention_sentiment(conn: Connection) -> None:
                       "(SELECT sentiment FROM posts WHERE posts.id = mentions.post_id)"))
 
 
+def _daily_rollup(conn: Connection) -> None:
+    conn.execute(text("DROP INDEX IF EXISTS ix_posts_day"))  # (day, source) serves as well
+    conn.execute(text("CREATE INDEX IF NOT EXISTS ix_posts_day_source ON posts (day, source)"))
+    metadata.create_all(conn, tables=[daily_rollup, rollup_dirty])
+    rollup.install(conn)
+    rollup.rebuild(conn)
+
+
 # (version, what it does, step); version 1 is the first shape, created by create_all.
 STEPS: list[tuple[int, str, Callable[[Connection], None]]] = [
     (2, "sentiment toward each brand mentioned (mentions.sentiment)", _mention_sentiment),
+    (3, "daily figures kept up to date at every write (daily_rollup)", _daily_rollup),
 ]
 SCHEMA_VERSION = max([1, *(v for v, _, _ in STEPS)])
 
@@ -45,6 +55,7 @@ def ensure_schema(engine: Engine) -> int:
         version = store_version(conn)
         if version is None:
             metadata.create_all(conn)
+            rollup.install(conn)
             _stamp(conn, SCHEMA_VERSION, insert=True)
             return SCHEMA_VERSION
     if version > SCHEMA_VERSION:

@@ -1,7 +1,11 @@
 """Read-side SQL: what the pages and exports show, aggregated in the database.
 
 Every function takes an engine and a ``Filters`` and returns a DataFrame; the dashboard's
-pages never write SQL themselves. Dates are UTC days; ``end`` is inclusive.
+pages never write SQL themselves. Dates are UTC days; ``end`` is inclusive. Daily figures
+and the store's summary come from the daily rollup (``rollup.py``) when it is current, else
+(and for hourly figures) from the raw rows; both give the same numbers. Per-brand sentiment
+is the sentiment toward the brand (``mentions.sentiment``): "Left ChatGPT for Claude and
+it's wonderful" is negative for ChatGPT and positive for Claude.
 """
 from __future__ import annotations
 
@@ -10,11 +14,11 @@ from datetime import date, datetime, time, timedelta
 import pandas as pd
 from sqlalchemy import Engine, case, exists, func, literal, select, union_all
 
+from dashboard import rollup
 from dashboard.filters import Filters
-from dashboard.schema import app_ranks, mentions, posts, runs
-
-LEAVING_KINDS = ("leave", "move")  # a "consider" post is not counted as leaving
-ARRIVING_KINDS = ("move", "return")
+from dashboard.rollup import ALL, ARRIVING_KINDS, LEAVING_KINDS
+from dashboard.schema import app_ranks, daily_rollup, mentions, posts, runs
+from dashboard.scoring.sentiment import NEGATIVE, POSITIVE
 
 
 def _post_conditions(f: Filters) -> list:
@@ -30,6 +34,34 @@ def _post_conditions(f: Filters) -> list:
     return cond
 
 
+def _rollup_conditions(f: Filters) -> list:
+    """``_post_conditions`` on the rollup's columns (the label is the post's)."""
+    r = daily_rollup.c
+    cond = []
+    if f.start:
+        cond.append(r.day >= f.start)
+    if f.end:
+        cond.append(r.day <= f.end)
+    if f.sources:
+        cond.append(r.source.in_(f.sources))
+    if f.sentiments:
+        cond.append(r.label.in_(f.sentiments))
+    return cond
+
+
+def _brand_rows(f: Filters):
+    """The rollup rows of the brands in view (every tracked brand when none is picked)."""
+    r = daily_rollup.c
+    return r.brand.in_(f.brands) if f.brands else r.brand != ALL
+
+
+def _use_rollup(engine: Engine, hourly: bool = False) -> bool:
+    if hourly:
+        return False
+    with engine.connect() as conn:
+        return rollup.is_current(conn)
+
+
 def _rank_time_conditions(f: Filters) -> list:
     cond = []
     if f.start:
@@ -43,7 +75,10 @@ def _rank_time_conditions(f: Filters) -> list:
 def _frame(engine: Engine, stmt, parse_dates=()) -> pd.DataFrame:
     with engine.connect() as conn:
         result = conn.execute(stmt)
-        frame = pd.DataFrame(result.fetchall(), columns=list(result.keys()))
+        keys, rows = list(result.keys()), result.fetchall()
+    # column by column: pandas builds a frame from Row objects several times slower
+    frame = pd.DataFrame(dict(zip(keys, zip(*rows))) if rows else {k: [] for k in keys},
+                         columns=keys)
     for col in parse_dates:
         frame[col] = pd.to_datetime(frame[col])
     return frame
@@ -59,17 +94,27 @@ def _bucket(engine: Engine, hourly: bool):
 
 
 def mention_stats(engine: Engine, f: Filters, hourly: bool = False) -> pd.DataFrame:
-    """Per day (or hour) and brand: posts naming it, mean sentiment, negative and positive."""
+    """Per day (or hour) and brand: posts naming it, their mean sentiment toward it, and
+    how many are negative and positive toward it."""
+    if _use_rollup(engine, hourly):
+        r = daily_rollup.c
+        mean = func.sum(r.sentiment_sum) / func.nullif(func.sum(r.scored), 0)
+        stmt = (select(r.day.label("date"), r.brand, func.sum(r.posts).label("posts"),
+                       mean.label("mean_sentiment"), func.sum(r.negative).label("negative"),
+                       func.sum(r.positive).label("positive"))
+                .where(*_rollup_conditions(f), _brand_rows(f))
+                .group_by(r.day, r.brand).having(func.sum(r.posts) > 0))
+        return _frame(engine, stmt, parse_dates=["date"])
     cond = _post_conditions(f)
     if f.brands:
         cond.append(mentions.c.brand.in_(f.brands))
     when = _bucket(engine, hourly)
-    label = posts.c.sentiment_label
+    toward = mentions.c.sentiment
     stmt = (select(when, mentions.c.brand,
                    func.count().label("posts"),
-                   func.avg(posts.c.sentiment).label("mean_sentiment"),
-                   func.sum(case((label == "negative", 1), else_=0)).label("negative"),
-                   func.sum(case((label == "positive", 1), else_=0)).label("positive"))
+                   func.avg(toward).label("mean_sentiment"),
+                   func.sum(case((toward <= NEGATIVE, 1), else_=0)).label("negative"),
+                   func.sum(case((toward >= POSITIVE, 1), else_=0)).label("positive"))
             .select_from(mentions.join(posts, posts.c.id == mentions.c.post_id))
             .where(*cond).group_by(when, mentions.c.brand))
     return _frame(engine, stmt, parse_dates=["date"])
@@ -77,6 +122,15 @@ def mention_stats(engine: Engine, f: Filters, hourly: bool = False) -> pd.DataFr
 
 def switch_stats(engine: Engine, f: Filters, hourly: bool = False) -> pd.DataFrame:
     """Per day (or hour) and brand: posts reporting leaving it and arriving at it."""
+    if _use_rollup(engine, hourly):
+        r = daily_rollup.c
+        leaving, arriving = func.sum(r.leaving), func.sum(r.arriving)
+        stmt = (select(r.day.label("date"), r.brand, leaving.label("leaving"),
+                       arriving.label("arriving"))
+                .where(*_rollup_conditions(f), _brand_rows(f))
+                .group_by(r.day, r.brand).having(leaving + arriving > 0))
+        frame = _frame(engine, stmt, parse_dates=["date"])
+        return frame if not frame.empty else _widen_flows(frame)
     cond = _post_conditions(f)
     when = _bucket(engine, hourly)
     legs = []
@@ -166,16 +220,25 @@ def post_rows(engine: Engine, f: Filters, limit: int = 500, search: str = "",
 def store_overview(engine: Engine) -> dict:
     """What the store holds: date range, sources, brands, countries, simulated or not."""
     with engine.connect() as conn:
-        first, last, n, sim = conn.execute(select(
-            func.min(posts.c.day), func.max(posts.c.day), func.count(),
-            func.max(case((posts.c.simulated, 1), else_=0)))).one()
+        if rollup.is_current(conn):
+            r = daily_rollup.c
+            every = r.brand == ALL
+            first, last, n, sim = conn.execute(select(
+                func.min(r.day), func.max(r.day), func.coalesce(func.sum(r.posts), 0),
+                func.max(r.simulated)).where(every)).one()
+            sources = [row[0] for row in conn.execute(select(r.source).where(every)
+                                                      .distinct().order_by(r.source))]
+        else:
+            first, last, n, sim = conn.execute(select(
+                func.min(posts.c.day), func.max(posts.c.day), func.count(),
+                func.max(case((posts.c.simulated, 1), else_=0)))).one()
+            sources = [row[0] for row in conn.execute(select(posts.c.source).distinct()
+                                                      .order_by(posts.c.source))]
         r_first, r_last, r_sim = conn.execute(select(
             func.min(app_ranks.c.captured_at), func.max(app_ranks.c.captured_at),
             func.max(case((app_ranks.c.simulated, 1), else_=0)))).one()
-        sources = [r[0] for r in conn.execute(select(posts.c.source).distinct()
-                                              .order_by(posts.c.source))]
-        countries = [r[0] for r in conn.execute(select(app_ranks.c.country).distinct()
-                                                .order_by(app_ranks.c.country))]
+        countries = [row[0] for row in conn.execute(select(app_ranks.c.country).distinct()
+                                                    .order_by(app_ranks.c.country))]
     days = [d for d in (first, last, r_first and r_first.date(), r_last and r_last.date()) if d]
     return {
         "posts": n,
@@ -194,9 +257,13 @@ def _as_date(value) -> date:
 
 def simulated_in_view(engine: Engine, f: Filters) -> bool:
     """Whether any simulated post or rank falls inside the filters."""
-    cond = [*_post_conditions(f), posts.c.simulated]
     rcond = [app_ranks.c.simulated, *_rank_time_conditions(f)]
     with engine.connect() as conn:
+        if rollup.is_current(conn):
+            r = daily_rollup.c
+            cond = [*_rollup_conditions(f), r.brand == ALL, r.simulated > 0]
+        else:
+            cond = [*_post_conditions(f), posts.c.simulated]
         return bool(conn.execute(select(exists().where(*cond))).scalar()
                     or conn.execute(select(exists().where(*rcond))).scalar())
 

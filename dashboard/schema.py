@@ -2,7 +2,8 @@
 
 Times are UTC, stored without a zone. ``posts.day`` is the UTC date of ``created_at``, kept
 as its own indexed column so daily aggregation is a plain GROUP BY. ``mentions`` holds one
-row per (post, brand named in it), with the sentiment toward that brand. Change a table
+row per (post, brand named in it), with the sentiment toward that brand. ``daily_rollup``
+and ``rollup_dirty`` are derived from posts and mentions (``rollup.py``). Change a table
 here only together with a step in ``migrations.py``.
 """
 from sqlalchemy import (Boolean, Column, Date, DateTime, Float, ForeignKey, Index, Integer,
@@ -36,7 +37,7 @@ posts = Table(
     Column("collected_at", DateTime, nullable=False),
     UniqueConstraint("source", "source_id", name="uq_posts_source_id"),
 )
-Index("ix_posts_day", posts.c.day)
+Index("ix_posts_day_source", posts.c.day, posts.c.source)  # also what rollup.py recomputes by
 Index("ix_posts_switch_from", posts.c.switch_from, posts.c.day)
 Index("ix_posts_switch_to", posts.c.switch_to, posts.c.day)
 
@@ -76,6 +77,30 @@ runs = Table(
     Column("simulated", Boolean, nullable=False, default=False),
 )
 Index("ix_runs_source", runs.c.source, runs.c.started_at)
+
+daily_rollup = Table(  # derived: rollup.py keeps it equal to a recomputation from posts
+    "daily_rollup", metadata,
+    Column("day", Date, primary_key=True),
+    Column("source", String(40), primary_key=True),
+    Column("label", String(8), primary_key=True),  # the posts' sentiment_label ('' if none)
+    Column("brand", String(60), primary_key=True),  # '' on the rows that count every post
+    Column("posts", Integer, nullable=False),  # posts naming the brand (every post for '')
+    Column("sentiment_sum", Float, nullable=False),  # of mentions.sentiment toward the brand
+    Column("scored", Integer, nullable=False),  # mentions with a sentiment (the sum's count)
+    Column("negative", Integer, nullable=False),  # negative toward the brand
+    Column("positive", Integer, nullable=False),
+    Column("leaving", Integer, nullable=False),  # leave/move posts with switch_from = brand
+    Column("arriving", Integer, nullable=False),  # move/return posts with switch_to = brand
+    Column("simulated", Integer, nullable=False),  # simulated posts ('' rows only)
+    sqlite_with_rowid=False,  # stored in key order: a date range is one contiguous read
+)
+
+rollup_dirty = Table(  # (source, day) groups changed since daily_rollup was recomputed
+    "rollup_dirty", metadata,
+    Column("source", String(40), primary_key=True),
+    Column("day", Date, primary_key=True),
+    sqlite_with_rowid=False,
+)
 
 meta = Table(
     "meta", metadata,

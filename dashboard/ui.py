@@ -87,8 +87,14 @@ def load_daily(url: str, tracker_path: str, f: Filters, hourly: bool = False) ->
     return daily_table(_engine(url), _tracker(tracker_path), f, hourly)
 
 
-@st.cache_data(ttl=TTL, show_spinner=False)
 def load_rank_lines(url: str, f: Filters, store: str) -> pd.DataFrame:
+    """Rank lines, cached on the filters that apply to ranks: a change of sources or
+    sentiment does not reload them."""
+    return _rank_lines(url, replace(f, sources=(), sentiments=()), store)
+
+
+@st.cache_data(ttl=TTL, show_spinner=False)
+def _rank_lines(url: str, f: Filters, store: str) -> pd.DataFrame:
     engine = _engine(url)
     ranks = queries.rank_history(engine, f)
     snaps = queries.rank_snapshots(engine, f)

@@ -48,7 +48,7 @@ def test_a_version_1_store_is_upgraded_without_losing_rows(url):
     engine.dispose()
 
     engine = open_store(url)
-    assert get_meta(engine, "schema_version") == str(migrations.SCHEMA_VERSION) == "2"
+    assert get_meta(engine, "schema_version") == str(migrations.SCHEMA_VERSION)
     with engine.connect() as conn:
         assert conn.execute(text("SELECT count(*) FROM posts")).scalar() == 3
     # until rescored, the post's sentiment stands in for each brand's

@@ -1,0 +1,155 @@
+"""The daily rollup stays equal to a recomputation from the raw rows: after inserts,
+upserts that move or rewrite posts, rescoring, deletes by hand and failed writes, on SQLite
+and PostgreSQL; stores made before it get it when opened; the queries read the same
+figures from it as from the raw rows."""
+import pandas as pd
+import pytest
+from sqlalchemy import delete, select, text
+
+from dashboard import migrations, queries, rollup
+from dashboard.export import daily_table
+from dashboard.filters import Filters
+from dashboard.schema import daily_rollup, posts
+from dashboard.scoring import Scorer
+from dashboard.scoring.rescore import rescore
+from dashboard.store import get_meta, open_store, write_posts
+
+TEXTS = ["Left ChatGPT for Claude and it's wonderful", "Gemini is fine",
+         "Grok is awful, DeepSeek is brilliant", "Cancelled my ChatGPT Plus today",
+         "Went back to ChatGPT, Claude kept failing", "Thinking of cancelling Copilot?",
+         "nothing about any brand here", "Switched from Gemini to Le Chat, no regrets"]
+
+
+@pytest.fixture(params=["sqlite", "postgres"])
+def url(request, tmp_path):
+    if request.param == "postgres":
+        return request.getfixturevalue("pg_url")
+    return f"sqlite:///{tmp_path}/store.sqlite"
+
+
+def some_posts(n: int, source: str = "reddit", start: str = "2026-02-27") -> pd.DataFrame:
+    return pd.DataFrame({
+        "source": source, "source_id": [f"{source}-{i}" for i in range(n)],
+        "text": [TEXTS[i % len(TEXTS)] for i in range(n)],
+        "created_at": pd.Timestamp(start, tz="UTC") + pd.to_timedelta(
+            [i * 5 for i in range(n)], unit="h"),
+        "simulated": [i % 3 == 0 for i in range(n)]})
+
+
+def rollup_rows(engine) -> list[tuple]:
+    with engine.connect() as conn:
+        return _rounded(conn.execute(select(daily_rollup)).all())
+
+
+def recomputed(engine) -> list[tuple]:
+    with engine.connect() as conn:
+        return _rounded(conn.execute(rollup.group_rows([])).all())
+
+
+def _rounded(rows) -> list[tuple]:
+    return sorted(tuple(round(v, 9) if isinstance(v, float) else v for v in r) for r in rows)
+
+
+def assert_exact(engine):
+    with engine.connect() as conn:
+        assert rollup.is_current(conn)
+    assert rollup_rows(engine) == recomputed(engine) != []
+
+
+def test_rollup_equals_a_recomputation_after_every_kind_of_write(url, tracker):
+    engine, full = open_store(url), Scorer(tracker)
+    write_posts(engine, full.score_frame(some_posts(60)))
+    write_posts(engine, full.score_frame(some_posts(25, "bluesky", "2026-03-01")))
+    assert_exact(engine)
+
+    changed = some_posts(30)  # upserts: new texts, and posts moved to other days
+    changed["text"] = changed["text"].iloc[::-1].to_numpy()
+    changed["created_at"] += pd.Timedelta(days=3)
+    write_posts(engine, full.score_frame(pd.concat([changed, some_posts(80)[60:]])))
+    assert_exact(engine)
+
+    assert rescore(engine, Scorer(tracker, "vader")) == 105  # every sentiment changes
+    assert_exact(engine)
+    with engine.connect() as conn:
+        assert conn.execute(text("SELECT count(*) FROM posts")).scalar() == 105
+
+
+def test_a_delete_by_hand_reads_raw_rows_until_the_next_write(url, tracker):
+    engine, full = open_store(url), Scorer(tracker)
+    write_posts(engine, full.score_frame(some_posts(40)))
+    with engine.begin() as conn:
+        conn.execute(delete(posts).where(posts.c.source_id.in_(["reddit-1", "reddit-7"])))
+    with engine.connect() as conn:
+        assert not rollup.is_current(conn)
+    assert queries.store_overview(engine)["posts"] == 38  # from the raw rows meanwhile
+    write_posts(engine, full.score_frame(some_posts(1, "hackernews")))
+    assert_exact(engine)
+    assert queries.store_overview(engine)["posts"] == 39
+
+
+def test_a_failed_write_leaves_posts_and_rollup_as_they_were(url, tracker, monkeypatch):
+    engine, full = open_store(url), Scorer(tracker)
+    write_posts(engine, full.score_frame(some_posts(10)))
+    before = rollup_rows(engine)
+
+    def crash(conn):
+        raise RuntimeError("power cut")
+    monkeypatch.setattr(rollup, "refresh", crash)
+    with pytest.raises(RuntimeError):
+        write_posts(engine, full.score_frame(some_posts(20, "bluesky")))
+    monkeypatch.undo()
+    assert rollup_rows(engine) == before
+    assert_exact(engine)
+
+
+def test_a_store_made_before_the_rollup_gets_it_when_opened(url, tracker):
+    engine = open_store(url)
+    write_posts(engine, Scorer(tracker).score_frame(some_posts(30)))
+    with engine.begin() as conn:  # turn it into the store version 2 of the code left
+        for trigger in ("insert", "update", "delete"):
+            conn.execute(text(f"DROP TRIGGER IF EXISTS rollup_mark_{trigger}"
+                              + ("" if conn.dialect.name == "sqlite" else " ON posts")))
+        conn.execute(text("DROP INDEX ix_posts_day_source"))
+        conn.execute(text("CREATE INDEX ix_posts_day ON posts (day)"))
+        conn.execute(text("DROP TABLE daily_rollup"))
+        conn.execute(text("DROP TABLE rollup_dirty"))
+        conn.execute(text("UPDATE meta SET value = '2' WHERE key = 'schema_version'"))
+    engine.dispose()
+
+    engine = open_store(url)
+    assert get_meta(engine, "schema_version") == str(migrations.SCHEMA_VERSION)
+    assert_exact(engine)
+    write_posts(engine, Scorer(tracker).score_frame(some_posts(5, "mastodon")))
+    assert_exact(engine)  # and the triggers keep it so
+
+
+FILTERS = [Filters(), Filters(sources=("reddit", "bluesky")),
+           Filters(sentiments=("negative",), brands=("ChatGPT", "Claude")),
+           Filters(start=pd.Timestamp("2026-02-20").date(), end=pd.Timestamp("2026-03-10").date(),
+                   sentiments=("positive", "neutral"))]
+
+
+@pytest.mark.parametrize("f", FILTERS)
+def test_queries_read_the_same_figures_from_rollup_and_raw_rows(demo_url, f, monkeypatch):
+    engine = open_store(demo_url)
+    from_rollup = [queries.mention_stats(engine, f), queries.switch_stats(engine, f),
+                   queries.store_overview(engine), queries.simulated_in_view(engine, f)]
+    monkeypatch.setattr(rollup, "is_current", lambda conn: False)
+    raw = [queries.mention_stats(engine, f), queries.switch_stats(engine, f),
+           queries.store_overview(engine), queries.simulated_in_view(engine, f)]
+    for a, b in zip(from_rollup[:2], raw[:2]):
+        key = ["date", "brand"]
+        pd.testing.assert_frame_equal(a.sort_values(key, ignore_index=True),
+                                      b.sort_values(key, ignore_index=True),
+                                      check_dtype=False)
+    assert from_rollup[2:] == raw[2:]
+
+
+def test_per_brand_figures_use_the_sentiment_toward_the_brand(engine, tracker):
+    post = pd.DataFrame({"source": "reddit", "source_id": ["x"], "text": [TEXTS[0]],
+                         "created_at": ["2026-03-01T10:00:00Z"]})
+    write_posts(engine, Scorer(tracker).score_frame(post))
+    day = daily_table(engine, tracker).set_index("brand")
+    assert day.loc["ChatGPT", "negative"] == 1 and day.loc["ChatGPT", "mean_sentiment"] < 0
+    assert day.loc["Claude", "positive"] == 1 and day.loc["Claude", "mean_sentiment"] > 0
+    assert (day.loc["ChatGPT", "leaving"], day.loc["Claude", "arriving"]) == (1, 1)
