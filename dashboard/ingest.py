@@ -9,7 +9,8 @@ from sqlalchemy import Engine
 
 from dashboard.schema import posts
 from dashboard.scoring import Scorer
-from dashboard.store import count_posts, get_meta, recorded_run, set_meta, write_posts
+from dashboard.store import (already_scored, count_posts, get_meta, recorded_run, set_meta,
+                             write_posts)
 
 FITTED = ("source_id", "author", "community", "language")  # bounded columns from sources
 
@@ -52,14 +53,23 @@ def fit_columns(frame: pd.DataFrame) -> pd.DataFrame:
 
 def save_posts(engine: Engine, frame: pd.DataFrame, scorer: Scorer, *,
                keep_handles: bool = False, progress=None) -> int:
-    """Score ``frame`` (store columns, unscored) and upsert it; returns rows written."""
+    """Score ``frame`` (store columns, unscored) and upsert it; returns rows written.
+
+    Posts already stored with the same text by the same scorer version (fetched again by
+    an overlapping collection, or a file imported again) keep their scores: only their
+    other columns are updated.
+    """
     if frame.empty:
         return 0
     if "author" in frame and not keep_handles:
         frame = frame.assign(author=pseudonymise(frame["author"], author_salt(engine)))
     frame = fit_columns(frame)
-    scored = scorer.score_frame(frame, progress=progress and (lambda n: progress("scored", n)))
-    return write_posts(engine, scored, progress=progress and (lambda n: progress("stored", n)))
+    same = already_scored(engine, frame, scorer.version)
+    scored = scorer.score_frame(frame[~same],
+                                progress=progress and (lambda n: progress("scored", n)))
+    done = write_posts(engine, scored, progress=progress and (lambda n: progress("stored", n)))
+    return done + write_posts(engine, frame[same], scores=False, progress=progress and (
+        lambda n: progress("stored", done + n)))
 
 
 def import_posts(engine: Engine, frame: pd.DataFrame, source: str, scorer: Scorer, *,

@@ -108,12 +108,13 @@ def _recompute(conn: Connection, source: str | None = None, days: list | None = 
         where.append(posts.c.day.in_(days))
         gone.append(daily_rollup.c.day.in_(days))
     conn.execute(delete(daily_rollup).where(*gone))
-    conn.execute(insert(daily_rollup).from_select(
-        ["day", "source", "label", "brand", *MEASURES], group_rows(where)))
+    conn.execute(insert(daily_rollup).from_select(list(daily_rollup.columns.keys()),
+                                                  group_rows(where)))
 
 
 def group_rows(where: list):
-    """SELECT of the rollup rows for the posts matching ``where``."""
+    """SELECT of the rollup rows for the posts matching ``where``, in the table's column
+    order."""
     label = func.coalesce(posts.c.sentiment_label, "").label("label")
     key = [posts.c.day, posts.c.source, label]
     zero = literal(0)
@@ -139,6 +140,5 @@ def group_rows(where: list):
         leg(posts.c.switch_to, {"arriving": one}, posts.c.switch_to.is_not(None),
             posts.c.switch_kind.in_(ARRIVING_KINDS)),
     ).subquery("legs")
-    return (select(legs.c.day, legs.c.source, legs.c.label, legs.c.brand,
-                   *[func.sum(legs.c[m]) for m in MEASURES])
-            .group_by(legs.c.day, legs.c.source, legs.c.label, legs.c.brand))
+    group = [legs.c[c] for c in ("day", "brand", "source", "label")]
+    return select(*group, *[func.sum(legs.c[m]) for m in MEASURES]).group_by(*group)

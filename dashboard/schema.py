@@ -80,10 +80,11 @@ Index("ix_runs_source", runs.c.source, runs.c.started_at)
 
 daily_rollup = Table(  # derived: rollup.py keeps it equal to a recomputation from posts
     "daily_rollup", metadata,
+    # key in this order: a daily view reads it already grouped by (day, brand)
     Column("day", Date, primary_key=True),
+    Column("brand", String(60), primary_key=True),  # '' on the rows that count every post
     Column("source", String(40), primary_key=True),
     Column("label", String(8), primary_key=True),  # the posts' sentiment_label ('' if none)
-    Column("brand", String(60), primary_key=True),  # '' on the rows that count every post
     Column("posts", Integer, nullable=False),  # posts naming the brand (every post for '')
     Column("sentiment_sum", Float, nullable=False),  # of mentions.sentiment toward the brand
     Column("scored", Integer, nullable=False),  # mentions with a sentiment (the sum's count)

@@ -14,6 +14,7 @@ from collections.abc import Iterable, Iterator
 from datetime import datetime, timezone
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 from sqlalchemy import Engine, create_engine, delete, event, func, insert, select, update
 from sqlalchemy.dialects import postgresql, sqlite
@@ -23,9 +24,11 @@ from dashboard import rollup
 from dashboard.errors import UserError
 from dashboard.migrations import ensure_schema
 from dashboard.schema import app_ranks, mentions, meta, posts, runs
+from dashboard.scoring import SCORE_COLUMNS
 
 BATCH = 2000  # rows per transaction when writing posts
 POST_COLUMNS = [c.name for c in posts.columns if c.name != "id"]
+SCORED_COLUMNS = [c for c in POST_COLUMNS if c in SCORE_COLUMNS]  # what the scorer fills in
 
 
 def normalise_url(url: str) -> str:
@@ -106,13 +109,15 @@ def _records(frame: pd.DataFrame, columns: list[str]) -> list[dict]:
     return [dict(zip(columns, row)) for row in zip(*values)]
 
 
-def write_posts(engine: Engine, frame: pd.DataFrame, progress=None) -> int:
+def write_posts(engine: Engine, frame: pd.DataFrame, progress=None, scores: bool = True) -> int:
     """Upsert scored posts (the store's column names) and their brand mentions.
 
     ``frame`` needs at least source, source_id, created_at (UTC), text; ``brands`` is a
     ';'-separated string and ``brand_sentiment`` a JSON object brand -> sentiment toward
-    it. Rows are written in day order (a batch then touches few days of the rollup).
-    Returns the number of rows written (new or updated).
+    it. With ``scores=False`` the stored scores and mentions are kept (for posts fetched
+    again whose text and scorer are unchanged). Rows are written in day order (a batch
+    then touches few days of the rollup). Returns the number of rows written (new or
+    updated).
     """
     if frame.empty:
         return 0
@@ -125,18 +130,21 @@ def write_posts(engine: Engine, frame: pd.DataFrame, progress=None) -> int:
     if "simulated" not in frame:
         frame["simulated"] = False
     keys = ["source", "source_id"]
-    stmt = _upsert(engine, posts, keys, [c for c in POST_COLUMNS if c not in keys])
+    columns = [c for c in POST_COLUMNS if scores or c not in SCORED_COLUMNS]
+    stmt = _upsert(engine, posts, keys, [c for c in columns if c not in keys])
     done = 0
     for start in range(0, len(frame), BATCH):
         chunk = frame.iloc[start:start + BATCH]
-        rows = _records(chunk, POST_COLUMNS)
+        rows = _records(chunk, columns)
         with engine.begin() as conn:
             conn.execute(stmt, rows)
-            ids = _post_ids(conn, chunk)
-            conn.execute(delete(mentions).where(mentions.c.post_id.in_(list(ids.values()))))
-            links = _mention_rows(chunk, ids)
-            if links:
-                conn.execute(insert(mentions), links)
+            if scores:
+                ids = _post_ids(conn, chunk)
+                conn.execute(delete(mentions).where(
+                    mentions.c.post_id.in_(list(ids.values()))))
+                links = _mention_rows(chunk, ids)
+                if links:
+                    conn.execute(insert(mentions), links)
             rollup.refresh(conn)
         done += len(chunk)
         if progress:
@@ -167,6 +175,27 @@ def _post_ids(conn, chunk: pd.DataFrame) -> dict[tuple[str, str], int]:
             posts.c.source == source, posts.c.source_id.in_(group["source_id"].tolist()))
         ids.update({(source, sid): pid for sid, pid in conn.execute(q)})
     return ids
+
+
+def already_scored(engine: Engine, frame: pd.DataFrame, version: str) -> pd.Series:
+    """Per row of ``frame`` (source, source_id, text): whether the store holds that post
+    with the same text, scored by scorer ``version``."""
+    same = np.zeros(len(frame), dtype=bool)
+    with engine.connect() as conn:
+        for source, rows in frame.groupby("source").indices.items():
+            if conn.execute(select(posts.c.id).where(posts.c.source == source)
+                            .limit(1)).first() is None:
+                continue  # nothing stored for this source yet: skip the lookups
+            ids = frame["source_id"].iloc[rows].tolist()
+            stored = {}
+            for start in range(0, len(ids), BATCH):
+                q = select(posts.c.source_id, posts.c.text).where(
+                    posts.c.source == source, posts.c.scorer_version == version,
+                    posts.c.source_id.in_(ids[start:start + BATCH]))
+                stored.update(conn.execute(q).all())
+            texts = frame["text"].iloc[rows].tolist()
+            same[rows] = [stored.get(i) == t for i, t in zip(ids, texts)]
+    return pd.Series(same, index=frame.index)
 
 
 def count_posts(engine: Engine, source: str | None = None) -> int:

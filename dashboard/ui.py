@@ -15,8 +15,8 @@ from datetime import date, timedelta
 import pandas as pd
 import streamlit as st
 
+from dashboard import charts, paths, queries
 from dashboard import figure_export as fx
-from dashboard import paths, queries
 from dashboard.events import load_events as read_events
 from dashboard.export import csv_bytes, daily_table, parquet_bytes
 from dashboard.metrics import rank_lines
@@ -99,6 +99,25 @@ def _rank_lines(url: str, f: Filters, store: str) -> pd.DataFrame:
     ranks = queries.rank_history(engine, f)
     snaps = queries.rank_snapshots(engine, f)
     return rank_lines(ranks[ranks["store"] == store], snaps[snaps["store"] == store])
+
+
+def rank_figure(ctx: Context, store: str, title: str):
+    """``charts.rank_chart`` of the rank lines in view on ``store``: built once per view and
+    shared (a panel per country takes longer to build than the rest of the Overview; the
+    figure is only read afterwards), like the rank lines, whatever the sources or
+    sentiment picked."""
+    f = replace(ctx.filters, sources=(), sentiments=())
+    return _rank_figure(ctx.url, ctx.tracker_path, f, store, title, ctx.simulated)
+
+
+@st.cache_resource(ttl=TTL, max_entries=32, show_spinner=False)
+def _rank_figure(url: str, tracker_path: str, f: Filters, store: str, title: str,
+                 simulated: bool):
+    tracker = _tracker(tracker_path)
+    markers = charts.event_markers(load_events(), f.start, f.end)
+    return charts.rank_chart(load_rank_lines(url, f, store), markers,
+                             charts.brand_colors(tracker), title, tracker.charts.limit,
+                             simulated, list(tracker.charts.countries))
 
 
 @st.cache_data(ttl=TTL, show_spinner=False)

@@ -1,7 +1,7 @@
 """The daily rollup stays equal to a recomputation from the raw rows: after inserts,
-upserts that move or rewrite posts, rescoring, deletes by hand and failed writes, on SQLite
-and PostgreSQL; stores made before it get it when opened; the queries read the same
-figures from it as from the raw rows."""
+upserts that move or rewrite posts, rescoring, posts fetched again, deletes by hand and
+failed writes, on SQLite and PostgreSQL; stores made before it get it when opened; the
+queries read the same figures from it as from the raw rows."""
 import pandas as pd
 import pytest
 from sqlalchemy import delete, select, text
@@ -9,6 +9,7 @@ from sqlalchemy import delete, select, text
 from dashboard import migrations, queries, rollup
 from dashboard.export import daily_table
 from dashboard.filters import Filters
+from dashboard.ingest import save_posts
 from dashboard.schema import daily_rollup, posts
 from dashboard.scoring import Scorer
 from dashboard.scoring.rescore import rescore
@@ -153,3 +154,23 @@ def test_per_brand_figures_use_the_sentiment_toward_the_brand(engine, tracker):
     assert day.loc["ChatGPT", "negative"] == 1 and day.loc["ChatGPT", "mean_sentiment"] < 0
     assert day.loc["Claude", "positive"] == 1 and day.loc["Claude", "mean_sentiment"] > 0
     assert (day.loc["ChatGPT", "leaving"], day.loc["Claude", "arriving"]) == (1, 1)
+
+
+def test_posts_fetched_again_unchanged_are_not_rescored(url, tracker, monkeypatch):
+    engine, scorer = open_store(url), Scorer(tracker)
+    scored = []
+    score_frame = scorer.score_frame
+    monkeypatch.setattr(scorer, "score_frame", lambda frame, progress=None: (
+        scored.append(len(frame)), score_frame(frame, progress))[1])
+    first = some_posts(30)
+    assert save_posts(engine, first, scorer) == 30
+    again = first.assign(engagement=7)  # the same posts, more likes; two edited
+    again.loc[[3, 4], "text"] = ["Cancelled Gemini today", "Claude is wonderful"]
+    assert save_posts(engine, again, scorer) == 30
+    assert scored == [30, 2]
+    with engine.connect() as conn:
+        likes = conn.execute(select(posts.c.engagement).distinct()).scalars().all()
+        edited = conn.execute(select(posts.c.brands).where(
+            posts.c.source_id.in_(["reddit-3", "reddit-4"])).order_by(posts.c.source_id))
+        assert likes == [7] and edited.scalars().all() == ["Gemini", "Claude"]
+    assert_exact(engine)

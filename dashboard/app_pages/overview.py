@@ -72,8 +72,12 @@ if not spikes.empty:
     st.subheader("Spikes")
     for s in spikes.head(5).itertuples():
         day = s.peak.date()
-        with st.expander(f"{s.brand}, {day:%d %b}: {s.posts:,} posts, {s.ratio:.1f}× its "
-                         f"usual {s.baseline:.0f} a day"):
+        box = st.expander(f"{s.brand}, {day:%d %b}: {s.posts:,} posts, {s.ratio:.1f}× its "
+                          f"usual {s.baseline:.0f} a day", key=f"spike_{s.brand}_{day}",
+                          on_change="rerun")
+        if not box.open:  # filled when opened: reading the texts costs more than the charts
+            continue
+        with box:
             on_day = ui.load_texts(ctx.url, replace(f, start=day, end=day), s.brand)
             base = ui.load_texts(ctx.url, replace(f, start=day - timedelta(days=14),
                                                   end=day - timedelta(days=1)), s.brand)
@@ -102,10 +106,9 @@ lines = ui.load_rank_lines(ctx.url, f, stores[label])
 if lines.empty:
     st.info("No app-store ranks in this period for these brands and countries.")
 else:
-    ui.show_chart(charts.rank_chart(lines, markers, colors,
-                                    f"{label} top free apps: position of each brand's app",
-                                    ctx.tracker.charts.limit, ctx.simulated,
-                                    list(ctx.tracker.charts.countries)), "ranks", lines)
+    ui.show_chart(ui.rank_figure(ctx, stores[label],
+                                 f"{label} top free apps: position of each brand's app"),
+                  "ranks", lines)
 
 with st.expander(f"Events marked on the charts ({len(markers)})"):
     ev = ui.load_events()
