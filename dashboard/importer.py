@@ -132,14 +132,18 @@ def parse_times(values: pd.Series) -> pd.Series:
     if is_num.any():
         n = numbers[is_num].astype(float)
         n = n.where(n.abs() < EPOCH_MS, n / 1000)
-        out[is_num] = pd.to_datetime(n, unit="s", utc=True, errors="coerce")
+        out[is_num] = _in_range(pd.to_datetime(n, unit="s", utc=True, errors="coerce"))
     strings = _as_text(raw).str.strip()
     text = ~is_num & raw.notna() & (strings != "")
     if text.any():
-        parsed = pd.to_datetime(strings[text], utc=True, errors="coerce", format="mixed")
-        # dates pandas can parse but not hold (year 1, 9999) are unreadable too
-        out[text] = parsed.where(parsed.between(*TIME_RANGE))
+        out[text] = _in_range(pd.to_datetime(strings[text], utc=True, errors="coerce",
+                                             format="mixed"))
     return out
+
+
+def _in_range(times: pd.Series) -> pd.Series:
+    """Times pandas can parse but not hold (year 1, 9999, epoch 5e10) are unreadable too."""
+    return times.where(times.between(*TIME_RANGE))
 
 
 def normalise_posts(raw: pd.DataFrame, source: str, where: str) -> pd.DataFrame:

@@ -1,0 +1,158 @@
+"""Concurrency: an importer writing while several dashboard sessions read, on SQLite (WAL,
+busy timeout) and PostgreSQL.
+
+The writer imports the same posts again and again with different wording, so every batch
+replaces posts' texts, brands and mention rows. Readers run the dashboard's own queries
+(dashboard/queries.py) in a loop, plus a one-statement check of the whole store
+(reliability.store_checks.snapshot). No read may fail (no "database is locked"), none may
+see a torn write (a post whose mentions are missing or belong to its other version, an
+orphan mention), and the post count a reader sees never goes down. `make test` runs a small
+in-process writer on SQLite; `make reliability` runs `python -m dashboard import` processes
+on both stores.
+"""
+from __future__ import annotations
+
+import subprocess
+import sys
+import threading
+import time
+from dataclasses import dataclass, field
+
+import pytest
+from sqlalchemy import text
+
+from dashboard import queries
+from dashboard.filters import Filters
+from dashboard.importer import normalise_posts
+from dashboard.ingest import import_posts
+from dashboard.scoring import Scorer
+from dashboard.store import open_store
+from reliability import tally
+from reliability.corpus import posts_frame
+from reliability.store_checks import problems, snapshot
+from tests.conftest import ROOT
+
+VIEW = Filters(brands=("ChatGPT", "Claude", "Gemini"))
+READS = [  # what the pages ask while a collector writes
+    lambda e: queries.store_overview(e),
+    lambda e: queries.mention_stats(e, VIEW),
+    lambda e: queries.switch_stats(e, VIEW),
+    lambda e: queries.switch_flows(e, VIEW),
+    lambda e: queries.post_rows(e, VIEW, limit=200, search="Claude"),
+    lambda e: queries.latest_runs(e),
+]
+PAUSE = 0.05  # between one session's page loads: a reader, not a load test
+
+
+@dataclass
+class Reader:
+    """One dashboard session reading in a loop until told to stop."""
+    engine: object
+    reads: int = 0
+    errors: list[str] = field(default_factory=list)
+    torn: list[dict] = field(default_factory=list)
+    last_posts: int = 0
+
+    def run(self, stop: threading.Event) -> None:
+        while not stop.is_set():
+            try:
+                for read in READS:
+                    read(self.engine)
+                seen = snapshot(self.engine)
+            except Exception as e:  # any failed read is a finding, "database is locked" first
+                self.errors.append(f"{type(e).__name__}: {str(e).splitlines()[0]}")
+                continue
+            self.reads += 1
+            if seen["torn"] or seen["orphans"] or seen["duplicates"] or \
+                    seen["posts"] < self.last_posts:
+                self.torn.append(seen)
+            self.last_posts = seen["posts"]
+            stop.wait(PAUSE)
+
+
+def versions(n: int) -> list:
+    """Two wordings of the same ``n`` posts (same ids, other texts, other brands)."""
+    return [posts_frame(n, seed=seed) for seed in (1, 2)]
+
+
+def read_while(write, url: str, sessions: int) -> list[Reader]:
+    """Run ``write()`` while ``sessions`` readers read ``url``; returns the readers."""
+    engine = open_store(url)
+    readers = [Reader(engine) for _ in range(sessions)]
+    stop = threading.Event()
+    threads = [threading.Thread(target=r.run, args=(stop,)) for r in readers]
+    for t in threads:
+        t.start()
+    try:
+        write()
+    finally:
+        stop.set()
+        for t in threads:
+            t.join(timeout=120)
+    assert problems(engine) == []
+    engine.dispose()
+    return readers
+
+
+def check(readers: list[Reader]) -> None:
+    tally.record("concurrency", tried=len(readers))
+    assert [e for r in readers for e in r.errors] == [], "every read succeeded"
+    assert [t for r in readers for t in r.torn] == [], "no torn or backward reads"
+    assert all(r.reads for r in readers), "every session read while the writer wrote"
+    tally.record("concurrency", survived=len(readers))
+
+
+def test_sessions_read_while_an_import_writes(tmp_path, tracker):
+    url = f"sqlite:///{tmp_path / 'store.sqlite'}"
+    frames = [normalise_posts(v, "reddit", "posts.csv") for v in versions(2_500)]
+    engine, scorer = open_store(url), Scorer(tracker)
+
+    def write():
+        for i in range(3):
+            import_posts(engine, frames[i % 2], "reddit", scorer)
+            time.sleep(0.1)  # let the readers see each version
+    check(read_while(write, url, sessions=2))
+
+
+def test_the_checks_see_a_torn_write(engine, tracker):
+    """What the readers look for is really caught: a post whose mentions went missing."""
+    import_posts(engine, normalise_posts(versions(20)[0], "reddit", "p.csv"), "reddit",
+                 Scorer(tracker))
+    assert snapshot(engine)["torn"] == 0
+    with engine.begin() as conn:
+        conn.execute(text("DELETE FROM mentions WHERE post_id = "
+                          "(SELECT min(post_id) FROM mentions)"))
+    assert snapshot(engine)["torn"] == 1 and problems(engine) == ["1 torn"]
+
+
+def import_processes(path_a, path_b, url: str, rounds: int):
+    """``rounds`` imports by `python -m dashboard import`, alternating the two files."""
+    def write():
+        for i in range(rounds):
+            done = subprocess.run([sys.executable, "-m", "dashboard", "import",
+                                   str((path_a, path_b)[i % 2]), "--source", "reddit",
+                                   "--db", url, "--quiet"], cwd=ROOT, capture_output=True,
+                                  text=True, timeout=600)
+            assert done.returncode == 0, done.stderr[-2000:]
+    return write
+
+
+@pytest.fixture(scope="module")
+def files(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("concurrency")
+    paths = [folder / f"v{i}.csv" for i in (1, 2)]
+    for frame, path in zip(versions(10_000), paths):
+        frame.to_csv(path, index=False)
+    return paths
+
+
+@pytest.mark.reliability
+def test_sessions_read_while_import_processes_write_sqlite(files, tmp_path):
+    url = f"sqlite:///{tmp_path / 'store.sqlite'}"
+    check(read_while(import_processes(*files, url, rounds=3), url, sessions=3))
+
+
+@pytest.mark.reliability
+@pytest.mark.postgres
+def test_sessions_read_while_import_processes_write_postgres(files, pg_url):
+    check(read_while(import_processes(*files, pg_url, rounds=3), pg_url, sessions=3))
