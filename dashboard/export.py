@@ -1,8 +1,10 @@
 """Writing frames to files: CSV that spreadsheets open safely, and Parquet.
 
-CSV text cells that start with ``= + - @``, a tab or a carriage return get a leading
-apostrophe, so a post cannot become a spreadsheet formula (CSV/formula injection).
-Numbers, including text cells that are plain numbers such as "-3", are left alone.
+CSV text cells and headers that start with ``= + - @``, a tab or a carriage return (also
+after leading spaces or line breaks, which some spreadsheets strip, and in the full-width
+forms some read as these) get a leading apostrophe, so a post cannot become a spreadsheet
+formula (CSV/formula injection). Numbers, including text cells that are plain numbers such
+as "-3", are left alone. Lines end in CRLF, so no cell can break out into a row of its own.
 """
 from __future__ import annotations
 
@@ -18,24 +20,49 @@ from dashboard.metrics import daily_backlash
 from dashboard.queries import all_posts, all_ranks, mention_stats, switch_stats
 from dashboard.tracker import Tracker
 
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", "\uff20")
 PLAIN_NUMBER = re.compile(r"[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?")
 
 
+def formula_like(value) -> bool:
+    """Whether a spreadsheet could take ``value`` for a formula (see the module doc)."""
+    if not isinstance(value, str):
+        return False
+    if value.startswith(("\t", "\r")):
+        return True
+    start = value.lstrip()
+    return start.startswith(FORMULA_START) and not PLAIN_NUMBER.fullmatch(start.rstrip())
+
+
+def safe_cell(value):
+    return "'" + value if formula_like(value) else value
+
+
 def spreadsheet_safe(frame: pd.DataFrame) -> pd.DataFrame:
-    """A copy whose text cells cannot be read as formulas."""
+    """A copy whose text cells and column names cannot be read as formulas."""
     out = frame.copy()
-    for col in out.columns:
-        if out[col].dtype == object or pd.api.types.is_string_dtype(out[col]):
-            s = out[col]
-            risky = s.map(lambda v: isinstance(v, str) and v.startswith(FORMULA_START)
-                          and not PLAIN_NUMBER.fullmatch(v))
-            out[col] = s.where(~risky, "'" + s.astype(str))
+    out.columns = [safe_cell(c) for c in out.columns]  # headers come from users' files too
+    for i in range(out.shape[1]):
+        col = out.iloc[:, i]
+        if isinstance(col.dtype, pd.CategoricalDtype):  # text hides in categories too
+            col = col.astype(object)
+        if col.dtype == object or pd.api.types.is_string_dtype(col):
+            # object dtype: a lone surrogate must reach to_csv's error handler, not pyarrow
+            out.isetitem(i, pd.Series([safe_cell(v) for v in col], index=col.index,
+                                      dtype=object))
     return out
 
 
+def to_safe_csv(frame: pd.DataFrame, target=None, **options):
+    """``frame`` as CSV text (or into ``target``): formula-safe cells, and CRLF line ends as
+    RFC 4180 has them, so a carriage return inside a cell gets the cell quoted (with "\n"
+    ends a bare CR would start a new row in a spreadsheet, and its rest a new cell)."""
+    return spreadsheet_safe(frame).to_csv(target, index=False, lineterminator="\r\n",
+                                          encoding="utf-8", errors="replace", **options)
+
+
 def csv_bytes(frame: pd.DataFrame) -> bytes:
-    return spreadsheet_safe(frame).to_csv(index=False).encode("utf-8")
+    return to_safe_csv(frame).encode("utf-8", "replace")
 
 
 def parquet_bytes(frame: pd.DataFrame) -> bytes:
@@ -49,8 +76,7 @@ def write_table(frame: pd.DataFrame, output: str | Path, fmt: str, append: bool 
         if fmt == "parquet":
             frame.to_parquet(output, index=False)
         else:
-            spreadsheet_safe(frame).to_csv(output, index=False, mode="a" if append else "w",
-                                           header=not append)
+            to_safe_csv(frame, output, mode="a" if append else "w", header=not append)
     except OSError as e:
         raise UserError(f"{output}: cannot write: {e.strerror or e}") from None
 

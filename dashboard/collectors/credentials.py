@@ -4,11 +4,14 @@ A name such as ``praw_client_id`` is looked up in the environment as written, th
 upper-cased (``PRAW_CLIENT_ID``, the usual spelling of a CI secret), then as a top-level key
 of ``.streamlit/secrets.toml``. Every value found (and every token a login returns) is
 remembered, and ``redact`` replaces it with ``***`` in any text before it is printed,
-logged or stored.
+logged or stored. So does anything shaped like a credential (an ``Authorization`` value, a
+``token=``/``"password":`` field): a token a library obtains by itself, such as praw's
+Reddit access token, is never seen here, yet a server or a library may echo it back.
 """
 from __future__ import annotations
 
 import os
+import re
 import tomllib
 from pathlib import Path
 
@@ -16,6 +19,11 @@ from dashboard import paths
 
 SECRETS_FILE = paths.ROOT / ".streamlit" / "secrets.toml"
 MIN_SECRET = 4  # shorter values are not worth hiding (and would mangle ordinary text)
+SHAPES = [  # (pattern, what replaces it): the name stays, the value goes
+    (re.compile(r"(?i)\b(bearer|basic)(\s+)[^\s'\",;]+"), r"\1\2***"),
+    (re.compile(r"(?i)([\"']?\b\w*(?:token|jwt|password|secret|api_?key)\w*[\"']?\s*[:=]\s*"
+                r"[\"']?)[^\s'\",;&}]+"), r"\1***"),
+]
 
 
 class MissingCredentials(Exception):
@@ -53,6 +61,8 @@ class Credentials:
     def redact(self, text: str) -> str:
         for secret in sorted(self.secrets, key=len, reverse=True):
             text = text.replace(secret, "***")
+        for pattern, replacement in SHAPES:
+            text = pattern.sub(replacement, text)
         return text
 
     def _from_file(self, name: str):
