@@ -1,0 +1,147 @@
+"""Hostile posts in a real browser: Chromium (Playwright, Debian's /usr/bin/chromium) against
+`streamlit run` on a store of hostile posts (reliability/payloads.py).
+
+Every page is visited, the Posts page also with searches that match the payloads, every
+expander is opened; then the page is searched for anything that came alive: a set
+``window.__pwned``, an injected element (``[data-pwn]``), a link that is not http(s), a
+payload marker shown without its own syntax (Markdown or :red[] interpreted), a dialog, or
+a request to the address a Markdown image points at. The one-file HTML report of the posts
+gets the same treatment. Nothing may come alive. Runs in `make reliability`.
+"""
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.parse
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from dashboard.cli import main
+from dashboard.figure_export import report_html
+from dashboard.filters import Filters
+from dashboard.queries import post_rows
+from dashboard.store import open_store
+from reliability import tally
+from reliability.payloads import SINK, detect_js, hostile_posts, instances
+from tests.conftest import ROOT
+from tests.test_browser import CHROMIUM, browser, settle  # noqa: F401 (browser: a fixture)
+from tests.test_security_markup import SEARCHES
+
+pytestmark = [pytest.mark.browser, pytest.mark.reliability,
+              pytest.mark.skipif(not Path(CHROMIUM).exists(),
+                                 reason=f"{CHROMIUM} not installed (apt-get install chromium)")]
+VISITS = ["", "switching", "ranks", "posts", "sources", "about",
+          *(f"posts?q={urllib.parse.quote(s)}" for s in SEARCHES)]
+
+
+@pytest.fixture(scope="module")
+def hostile_url(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("hostile")
+    posts = folder / "hostile.jsonl"
+    hostile_posts().to_json(posts, orient="records", lines=True, date_format="iso")
+    url = f"sqlite:///{folder / 'hostile.sqlite'}"
+    assert main(["import", str(posts), "--source", "hostile", "--keep-handles", "--db", url,
+                 "--quiet"]) == 0
+    return url
+
+
+@pytest.fixture(scope="module")
+def app_url(hostile_url):
+    """`streamlit run` on the hostile store, on a free local port."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    env = os.environ | {"DASHBOARD_DB": hostile_url, "STREAMLIT_SERVER_HEADLESS": "true",
+                        "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false"}
+    proc = subprocess.Popen([sys.executable, "-m", "streamlit", "run", "streamlit_app.py",
+                             "--server.port", str(port), "--server.address", "127.0.0.1"],
+                            cwd=ROOT, env=env, stdout=subprocess.DEVNULL,
+                            stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(120):
+            try:
+                urllib.request.urlopen(f"{url}/_stcore/health", timeout=1)
+                break
+            except OSError:
+                time.sleep(0.5)
+        else:
+            pytest.fail("streamlit run did not start")
+        yield url
+    finally:
+        proc.terminate()
+        proc.wait(timeout=20)
+
+
+class Watch:
+    """A fresh tab that notes every dialog and every request to the payloads' sink."""
+
+    def __init__(self, browser):
+        self.context = browser.new_context(viewport={"width": 1400, "height": 1000})
+        self.page = self.context.new_page()
+        self.dialogs: list[str] = []
+        self.loads: list[str] = []
+        self.page.on("dialog", lambda d: (self.dialogs.append(d.message), d.dismiss()))
+        self.context.route(f"{SINK}/**", lambda r: (self.loads.append(r.request.url),
+                                                    r.abort()))
+
+    def executed(self) -> set[str]:
+        found = set(self.page.evaluate(detect_js()))
+        return found | {f"dialog:{d}" for d in self.dialogs} | \
+            {f"load:{u}" for u in self.loads}
+
+
+def open_expanders(page) -> None:
+    for summary in page.locator('[data-testid="stExpander"] summary').all():
+        summary.click()
+    page.wait_for_timeout(1000)
+
+
+@pytest.mark.parametrize("visit", VISITS)
+def test_no_payload_comes_alive(app_url, browser, visit):  # noqa: F811
+    watch = Watch(browser)
+    try:
+        with tally.scenario("markup"):
+            watch.page.goto(f"{app_url}/{visit}")
+            settle(watch.page, plots=0)
+            open_expanders(watch.page)
+            assert watch.page.locator('[data-testid="stException"]').count() == 0
+            found = watch.executed()
+            tally.record("markup", payloads=len(instances()), executed=len(found))
+            assert found == set(), f"came alive on /{visit}: {sorted(found)}"
+    finally:
+        watch.context.close()
+
+
+def test_the_html_report_keeps_payloads_as_text(hostile_url, browser):  # noqa: F811
+    posts = post_rows(open_store(hostile_url), Filters(), limit=1000)
+    html = report_html("Posts", [("Search", "<script>alert(1)</script>")], [("Posts", posts)])
+    watch = Watch(browser)
+    try:
+        with tally.scenario("markup"):
+            watch.page.set_content(html.decode("utf-8"))
+            watch.page.wait_for_timeout(500)
+            found = watch.executed()
+            tally.record("markup", payloads=len(instances()), executed=len(found))
+            assert found == set()
+            assert "PWN1" in watch.page.inner_text("body"), "the payloads are there, as text"
+    finally:
+        watch.context.close()
+
+
+def test_the_detector_sees_a_payload_that_runs(browser):  # noqa: F811
+    """The checks above can fail: the same payloads, put into a page as markup, are seen."""
+    watch = Watch(browser)
+    try:
+        markup = "".join(i.value for i in instances() if i.field == "text")
+        watch.page.set_content(f"<html><body>{markup}</body></html>")
+        watch.page.wait_for_timeout(500)
+        found = watch.executed()
+        assert {"1", "2", "3", "5"} <= found and any(f.startswith("href:") for f in found)
+    finally:
+        watch.context.close()
