@@ -38,3 +38,15 @@ eval: $(STAMP)
 
 bench-scorer: $(STAMP)
 	PYTHONPATH=. $(BIN)/python bench/bench_scorer.py
+
+# `make reliability`: the fault, crash, concurrency, fuzz and hostile-input suites in full
+# (their quick parts also run in `make test`), then the summary table of what was tried and
+# what survived (reliability/report.py; it fails on any row lost or payload executed).
+.PHONY: reliability
+
+reliability: $(STAMP)
+	@mkdir -p out && rm -f out/reliability.jsonl
+	@RELIABILITY_TALLY=out/reliability.jsonl HYPOTHESIS_PROFILE=deep $(BIN)/python -m pytest \
+		-m "" tests/test_reliability_*.py tests/test_fuzz_*.py tests/test_security_*.py \
+		tests/test_browser_hostile.py; status=$$?; \
+	$(BIN)/python -m reliability.report out/reliability.jsonl || status=1; exit $$status

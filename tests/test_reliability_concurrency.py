@@ -8,7 +8,7 @@ replaces posts' texts, brands and mention rows. Readers run the dashboard's own 
 see a torn write (a post whose mentions are missing or belong to its other version, an
 orphan mention), and the post count a reader sees never goes down. `make test` runs a small
 in-process writer on SQLite; `make reliability` runs `python -m dashboard import` processes
-on both stores.
+on both stores, and a `collect` against a replayed Hacker News.
 """
 from __future__ import annotations
 
@@ -29,6 +29,7 @@ from dashboard.scoring import Scorer
 from dashboard.store import open_store
 from reliability import tally
 from reliability.corpus import posts_frame
+from reliability.replay_collect import TRACKER
 from reliability.store_checks import problems, snapshot
 from tests.conftest import ROOT
 
@@ -125,16 +126,20 @@ def test_the_checks_see_a_torn_write(engine, tracker):
     assert snapshot(engine)["torn"] == 1 and problems(engine) == ["1 torn"]
 
 
-def import_processes(path_a, path_b, url: str, rounds: int):
-    """``rounds`` imports by `python -m dashboard import`, alternating the two files."""
+def run_all(commands: list[list[str]]):
+    """A writer running ``python -m <command>`` for each command, one after another."""
     def write():
-        for i in range(rounds):
-            done = subprocess.run([sys.executable, "-m", "dashboard", "import",
-                                   str((path_a, path_b)[i % 2]), "--source", "reddit",
-                                   "--db", url, "--quiet"], cwd=ROOT, capture_output=True,
+        for argv in commands:
+            done = subprocess.run([sys.executable, "-m", *argv], cwd=ROOT, capture_output=True,
                                   text=True, timeout=600)
             assert done.returncode == 0, done.stderr[-2000:]
     return write
+
+
+def imports(files, url: str, rounds: int) -> list[list[str]]:
+    """``rounds`` imports alternating the two wordings of the same posts."""
+    return [["dashboard", "import", str(files[i % 2]), "--source", "reddit", "--db", url,
+             "--quiet"] for i in range(rounds)]
 
 
 @pytest.fixture(scope="module")
@@ -149,10 +154,20 @@ def files(tmp_path_factory):
 @pytest.mark.reliability
 def test_sessions_read_while_import_processes_write_sqlite(files, tmp_path):
     url = f"sqlite:///{tmp_path / 'store.sqlite'}"
-    check(read_while(import_processes(*files, url, rounds=3), url, sessions=3))
+    check(read_while(run_all(imports(files, url, rounds=3)), url, sessions=3))
 
 
 @pytest.mark.reliability
 @pytest.mark.postgres
 def test_sessions_read_while_import_processes_write_postgres(files, pg_url):
-    check(read_while(import_processes(*files, pg_url, rounds=3), pg_url, sessions=3))
+    check(read_while(run_all(imports(files, pg_url, rounds=3)), pg_url, sessions=3))
+
+
+@pytest.mark.reliability
+def test_sessions_read_while_a_collector_writes(tmp_path):
+    tracker = tmp_path / "tracker.toml"
+    tracker.write_text(TRACKER, encoding="utf-8")
+    url = f"sqlite:///{tmp_path / 'store.sqlite'}"
+    collect = ["reliability.replay_collect", "--tracker", str(tracker), "--posts", "3000",
+               "--anchor", str(int(time.time())), "--delay", "0.01", "--db", url]
+    check(read_while(run_all([collect, collect]), url, sessions=3))
