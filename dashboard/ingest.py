@@ -5,21 +5,30 @@ import hashlib
 import secrets
 
 import pandas as pd
-from sqlalchemy import Engine
+from sqlalchemy import Engine, insert
+from sqlalchemy.exc import IntegrityError
 
-from dashboard.schema import posts
+from dashboard.schema import meta, posts
 from dashboard.scoring import Scorer
-from dashboard.store import (already_scored, count_posts, get_meta, recorded_run, set_meta,
-                             write_posts)
+from dashboard.store import already_scored, count_posts, get_meta, recorded_run, write_posts
 
 FITTED = ("source_id", "author", "community", "language")  # bounded columns from sources
 
 
 def author_salt(engine: Engine) -> str:
-    """The store's own random salt for author pseudonyms, made on first use."""
+    """The store's own random salt for author pseudonyms, made on first use.
+
+    Made with a plain INSERT, never an upsert: when two first writers race, the second
+    one's insert fails and it takes the first one's salt, so one author keeps one pseudonym.
+    """
     salt = get_meta(engine, "author_salt")
     if salt is None:
-        set_meta(engine, "author_salt", secrets.token_hex(16))
+        try:
+            with engine.begin() as conn:
+                conn.execute(insert(meta).values(key="author_salt",
+                                                 value=secrets.token_hex(16)))
+        except IntegrityError:
+            pass  # another writer made it first
         salt = get_meta(engine, "author_salt")
     return salt
 

@@ -21,12 +21,12 @@ from dataclasses import dataclass, field
 import pytest
 from sqlalchemy import text
 
-from dashboard import queries
+from dashboard import ingest, queries
 from dashboard.filters import Filters
 from dashboard.importer import normalise_posts
 from dashboard.ingest import import_posts
 from dashboard.scoring import Scorer
-from dashboard.store import open_store
+from dashboard.store import open_store, set_meta
 from reliability import tally
 from reliability.corpus import posts_frame
 from reliability.replay_collect import TRACKER
@@ -124,6 +124,36 @@ def test_the_checks_see_a_torn_write(engine, tracker):
         conn.execute(text("DELETE FROM mentions WHERE post_id = "
                           "(SELECT min(post_id) FROM mentions)"))
     assert snapshot(engine)["torn"] == 1 and problems(engine) == ["1 torn"]
+
+
+def test_two_first_writers_agree_on_one_author_salt(engine, monkeypatch):
+    """The other writer's salt lands between this writer's look (none yet) and its write:
+    this writer must take that salt, or one author would get two pseudonyms."""
+    set_meta(engine, "author_salt", "theirs")
+    real, looked = ingest.get_meta, []
+
+    def look(e, key):  # the first look misses it; later ones read the store
+        looked.append(key)
+        return None if len(looked) == 1 else real(e, key)
+    monkeypatch.setattr(ingest, "get_meta", look)
+    assert ingest.author_salt(engine) == "theirs"
+
+
+def test_writers_starting_together_share_one_salt(tmp_path):
+    url = f"sqlite:///{tmp_path / 'store.sqlite'}"
+    open_store(url)
+    start, salts = threading.Barrier(6), []
+
+    def first_write():
+        engine = open_store(url)
+        start.wait()
+        salts.append(ingest.author_salt(engine))
+    threads = [threading.Thread(target=first_write) for _ in range(6)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=60)
+    assert len(salts) == 6 and len(set(salts)) == 1
 
 
 def run_all(commands: list[list[str]]):
