@@ -108,6 +108,7 @@ class Fault:
     serve: Callable[[str, object], dict]
     reason: str
     retryable: bool = False
+    told_wait: float | None = None  # the wait the answer asks for (Retry-After)
 
 
 def status(code: int, headers: dict | None = None):
@@ -119,7 +120,7 @@ def raising(error: Exception):
 
 
 FAULTS = [
-    Fault("429 with Retry-After", status(429, {"Retry-After": "3"}), "429", True),
+    Fault("429 with Retry-After", status(429, {"Retry-After": "3"}), "429", True, 3.0),
     Fault("429 without Retry-After", status(429), "429", True),
     Fault("500", status(500), "500", True),
     Fault("502", status(502), "502", True),
@@ -244,6 +245,8 @@ def check(engine, scenario: Scenario, fault: Fault, blip: bool, results, hit, sl
         assert (row.status, row.items, row.error) == ("failed", 0, result.error)
     if blip and fault.retryable:
         assert any(r.call_count == 1 for r in hit), "the fault was served, then retried"
+    if fault.told_wait is not None:
+        assert sleeps and set(sleeps) == {fault.told_wait}, "Retry-After honoured"
 
 
 QUICK = {"429 without Retry-After", "503", "connection reset", "HTML error page",
