@@ -50,3 +50,11 @@ reliability: $(STAMP)
 		-m "" tests/test_reliability_*.py tests/test_fuzz_*.py tests/test_security_*.py \
 		tests/test_browser_hostile.py; status=$$?; \
 	$(BIN)/python -m reliability.report out/reliability.jsonl || status=1; exit $$status
+
+# `make bench`: builds stores of 10k, 100k and 1M posts (bench/stores/, git-ignored) and
+# measures scoring, import, the Overview's cold and warm runs and the server's memory on
+# SQLite and PostgreSQL (bench/run.py; tens of minutes). Figures: bench/results/latest.json.
+.PHONY: bench
+
+bench: $(STAMP)
+	$(BIN)/python -m bench.run

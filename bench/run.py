@@ -10,12 +10,14 @@ Prints one ``name: value`` line per figure as it is measured and writes them all
   (``bench/generate.py``: one CSV per source) into a new store: read, score, store;
 - ``overview_cold_s_<size>``, ``overview_warm_s_<size>``, ``floor_s_<size>``
   (``bench/overview.py``) and ``overview_floor_ratio_<size>`` (cold / floor);
-- ``dashboard_peak_rss_mb_1m`` (``bench/rss.py``), at the largest size only.
+- ``dashboard_peak_rss_mb_1m`` (``bench/rss.py``), at the largest size only;
+- ``load_average_<size>``: the machine's 1-minute load when that size was done, since
+  other work on the same cores moves every timing.
 
 Timed figures are medians of ``--repeat`` runs. Stores live under ``bench/stores/`` and
 generated files under ``bench/data/`` (both git-ignored); PostgreSQL stores go in a
 schema ``bench_<size>`` of ``--postgres`` (default ``$TEST_POSTGRES_URL`` or the local
-server; dropped after use), skipped, saying so, when it cannot be reached.
+server; replaced by the next run), skipped, saying so, when it cannot be reached.
 """
 from __future__ import annotations
 
@@ -95,8 +97,8 @@ def sqlite_store(n: int) -> str:
     return f"sqlite:///{path}"
 
 
-def pg_schema(base: str, n: int, create: bool) -> str | None:
-    """(Re)create, or drop, the schema ``bench_<size>`` of ``base``; returns a URL on it,
+def pg_store(base: str, n: int) -> str | None:
+    """A URL on a new, empty schema ``bench_<size>`` of ``base`` (replacing the last run's),
     or None when the server cannot be reached."""
     url = normalise_url(base)
     schema = f"bench_{size_name(n)}"
@@ -104,8 +106,7 @@ def pg_schema(base: str, n: int, create: bool) -> str | None:
         admin = create_engine(url)
         with admin.begin() as conn:
             conn.execute(text(f"DROP SCHEMA IF EXISTS {schema} CASCADE"))
-            if create:
-                conn.execute(text(f"CREATE SCHEMA {schema}"))
+            conn.execute(text(f"CREATE SCHEMA {schema}"))
         admin.dispose()
     except Exception as e:  # no server: the SQLite figures still stand
         print(f"# PostgreSQL at {base} unavailable ({type(e).__name__}); skipped", flush=True)
@@ -134,6 +135,7 @@ def store_figures(figures: Figures, url: str, n: int, suffix: str, repeat: int,
     figures.add(f"overview_floor_ratio_{name}", times["cold_s"] / times["floor_s"])
     if largest:
         figures.add(f"dashboard_peak_rss_mb_{name}", _module("rss", url)["peak_rss_mb"])
+    figures.add(f"load_average_{name}", os.getloadavg()[0])  # other work moves timings
 
 
 def main() -> None:
@@ -155,11 +157,10 @@ def main() -> None:
         store_figures(figures, sqlite_store(n), n, "", args.repeat, n == sizes[-1])
     if args.postgres != "none":
         for n in sizes:
-            url = pg_schema(args.postgres, n, create=True)
+            url = pg_store(args.postgres, n)
             if url is None:
                 break
             store_figures(figures, url, n, "_pg", args.repeat, n == sizes[-1])
-            pg_schema(args.postgres, n, create=False)  # 1M posts take a few GB
     print(f"# load average {os.getloadavg()[0]:.1f} at the end; figures in {args.output}")
 
 

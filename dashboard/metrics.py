@@ -72,6 +72,7 @@ def rank_lines(ranks: pd.DataFrame, snapshots: pd.DataFrame) -> pd.DataFrame:
     if ranks.empty:
         return ranks
     keys = ["store", "country", "chart"]
+    charts = dict(iter(ranks.groupby(keys)))
     out = []
     for key, snaps in snapshots.groupby(keys):
         times = pd.DatetimeIndex(sorted(snaps["captured_at"].unique()))
@@ -79,11 +80,13 @@ def rank_lines(ranks: pd.DataFrame, snapshots: pd.DataFrame) -> pd.DataFrame:
         if step is not None and pd.notna(step):
             holes = [a + step for a, b in zip(times[:-1], times[1:]) if b - a > 2 * step]
             times = times.append(pd.DatetimeIndex(holes)).sort_values()
-        chart = ranks[(ranks[keys] == pd.Series(key, index=keys)).all(axis=1)]
-        for brand, g in chart.groupby("brand"):
-            series = g.drop_duplicates("captured_at").set_index("captured_at")["rank"]
-            line = series.reindex(times).rename_axis("captured_at").reset_index()
-            out.append(line.assign(brand=brand, **dict(zip(keys, key))))
+        if key not in charts:
+            continue
+        # one brand per column, every snapshot time a row: a chart at a time, not a line
+        wide = (charts[key].drop_duplicates(["captured_at", "brand"])
+                .pivot(index="captured_at", columns="brand", values="rank").reindex(times))
+        lines = wide.rename_axis("captured_at").melt(ignore_index=False, value_name="rank")
+        out.append(lines.reset_index().assign(**dict(zip(keys, key))))
     if not out:
         return ranks.iloc[0:0]
     return pd.concat(out, ignore_index=True)[["captured_at", *keys, "brand", "rank"]]

@@ -4,8 +4,8 @@ The router (``streamlit_app.py``) calls ``setup()`` once per script run; it open
 store (building the demo store on first use), draws the filters in the sidebar, bound to
 the URL so a copied link reopens the same view on any page, shows the simulated-data
 banner, and leaves a ``Context`` that pages read with ``context()``. Only the ``load_*``
-functions here are cached (``st.cache_data``); they take the store URL and plain values so
-the cache key is exactly what was asked.
+functions here are cached (``st.cache_data``), and the rank figure (``rank_figure``); they
+take the store URL and plain values so the cache key is exactly what was asked.
 """
 from __future__ import annotations
 
