@@ -138,13 +138,7 @@ def main(argv: list[str] | None = None) -> int:
 
 def _tracker(args):
     from dashboard.tracker import load_tracker
-    path = paths.tracker_path(args.tracker)
-    try:
-        return load_tracker(path)
-    except UnicodeDecodeError as e:  # a binary file or another encoding: the user's to fix
-        raise UserError(f"{path}: not UTF-8 text (byte {e.start}); save it as UTF-8") from None
-    except OSError as e:  # a folder, no permission
-        raise UserError(f"{path}: cannot read the tracker file: {e.strerror or e}") from None
+    return load_tracker(paths.tracker_path(args.tracker))
 
 
 def _store(args, url: str | None = None):

@@ -14,6 +14,10 @@ from pathlib import Path
 from dashboard.errors import UserError
 
 STORES = ("app_store", "google_play")
+# the collectors' settings and their types (docs/collecting.md)
+SOURCE_LISTS = {"subreddits", "queries", "hashtags", "servers", "countries"}
+SOURCE_INTEGERS = {"top_comments"}
+SOURCE_STRINGS = {"service", "lang"}
 
 
 class TrackerError(UserError):
@@ -82,6 +86,10 @@ def load_tracker(path: str | Path) -> Tracker:
         raise TrackerError(f"{path}: tracker file not found") from None
     except tomllib.TOMLDecodeError as e:
         raise TrackerError(f"{path}: not valid TOML: {e}") from None
+    except UnicodeDecodeError as e:
+        raise TrackerError(f"{path}: not UTF-8 text (byte {e.start}); save it as UTF-8") from None
+    except OSError as e:  # a folder, no permission
+        raise TrackerError(f"{path}: cannot read the tracker file: {e.strerror or e}") from None
     return parse_tracker(raw, str(path))
 
 
@@ -122,9 +130,16 @@ def parse_tracker(raw: dict, where: str = "<tracker>") -> Tracker:
     for sname, conf in sources.items():
         if not isinstance(conf, dict):
             v.fail(f"sources.{sname}", "expected a table")
-        for k, val in conf.items():
-            if isinstance(val, list) and not all(isinstance(x, str) for x in val):
-                v.fail(f"sources.{sname}.{k}", "expected a list of strings")
+        for k in conf:
+            key = f"sources.{sname}"
+            if k in SOURCE_LISTS:
+                v.strings(conf, k, key)
+            elif k in SOURCE_INTEGERS:
+                v.integer(conf, k, key, default=0, lo=0, hi=1000)
+            elif k in SOURCE_STRINGS:
+                v.string(conf, k, key, required=True)
+            elif isinstance(conf[k], list):
+                v.strings(conf, k, key)
     ch = v.table(raw, "charts") or {}
     charts = Charts(
         countries=tuple(c.lower() for c in v.strings(ch, "countries", "charts") or ["us"]),

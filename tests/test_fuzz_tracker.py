@@ -58,8 +58,6 @@ def test_any_file_text_loads_or_names_the_file(tmp_path_factory, content):
             pass
 
 
-@pytest.mark.xfail(strict=True, reason="tracker.py: load_tracker lets UnicodeDecodeError and "
-                                       "IsADirectoryError escape (the CLI wraps them)")
 @pytest.mark.parametrize("kind", ["not UTF-8", "a folder"])
 def test_an_unreadable_tracker_is_a_tracker_error(tmp_path, kind):
     path = tmp_path / "t.toml"

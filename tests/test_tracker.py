@@ -39,6 +39,9 @@ def test_a_second_market_needs_only_a_file():
      "brands[0].app_store.source: missing"),
     (MINIMAL | {"charts": {"limit": 500}}, "charts.limit"),
     (MINIMAL | {"sources": {"reddit": {"subreddits": [1]}}}, "sources.reddit.subreddits"),
+    (MINIMAL | {"sources": {"reddit": {"queries": "cancel ChatGPT"}}}, "sources.reddit.queries"),
+    (MINIMAL | {"sources": {"reddit": {"top_comments": "five"}}}, "sources.reddit.top_comments"),
+    (MINIMAL | {"sources": {"bluesky": {"service": 3}}}, "sources.bluesky.service"),
     (MINIMAL | {"tracker": {"name": "t", "keep_author_handles": "yes"}},
      "tracker.keep_author_handles"),
 ])
