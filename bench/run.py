@@ -89,24 +89,27 @@ def import_files(url: str, files: list[Path]) -> float:
     return time.perf_counter() - start
 
 
-def sqlite_store(n: int) -> str:
+def sqlite_store(n: int, reuse: bool) -> str:
+    """The URL of ``bench/stores/<size>.sqlite``, emptied unless ``reuse``."""
     path = BENCH / "stores" / f"{size_name(n)}.sqlite"
     path.parent.mkdir(parents=True, exist_ok=True)
-    for old in path.parent.glob(path.name + "*"):
-        old.unlink()
+    if not reuse:
+        for old in path.parent.glob(path.name + "*"):
+            old.unlink()
     return f"sqlite:///{path}"
 
 
-def pg_store(base: str, n: int) -> str | None:
-    """A URL on a new, empty schema ``bench_<size>`` of ``base`` (replacing the last run's),
-    or None when the server cannot be reached."""
+def pg_store(base: str, n: int, reuse: bool) -> str | None:
+    """A URL on the schema ``bench_<size>`` of ``base``, new and empty unless ``reuse``
+    (replacing the last run's), or None when the server cannot be reached."""
     url = normalise_url(base)
     schema = f"bench_{size_name(n)}"
     try:
         admin = create_engine(url)
         with admin.begin() as conn:
-            conn.execute(text(f"DROP SCHEMA IF EXISTS {schema} CASCADE"))
-            conn.execute(text(f"CREATE SCHEMA {schema}"))
+            if not reuse:
+                conn.execute(text(f"DROP SCHEMA IF EXISTS {schema} CASCADE"))
+            conn.execute(text(f"CREATE SCHEMA IF NOT EXISTS {schema}"))
         admin.dispose()
     except Exception as e:  # no server: the SQLite figures still stand
         print(f"# PostgreSQL at {base} unavailable ({type(e).__name__}); skipped", flush=True)
@@ -123,11 +126,11 @@ def _module(name: str, *args: str) -> dict:
 
 
 def store_figures(figures: Figures, url: str, n: int, suffix: str, repeat: int,
-                  largest: bool) -> None:
+                  largest: bool, reuse: bool) -> None:
     name = size_name(n) + suffix
-    files = post_files(n)
-    figures.add(f"import_posts_per_s_{name}", n / import_files(url, files))
-    write_ranks(open_store(url), ranks_frame(load_tracker(paths.DEFAULT_TRACKER)))
+    if not reuse:
+        figures.add(f"import_posts_per_s_{name}", n / import_files(url, post_files(n)))
+        write_ranks(open_store(url), ranks_frame(load_tracker(paths.DEFAULT_TRACKER)))
     times = _module("overview", url, "--repeat", str(repeat))
     figures.add(f"overview_cold_s_{name}", times["cold_s"])
     figures.add(f"overview_warm_s_{name}", times["warm_s"])
@@ -146,21 +149,26 @@ def main() -> None:
     p.add_argument("--postgres", default=os.environ.get("TEST_POSTGRES_URL", DEFAULT_PG),
                    help="PostgreSQL server URL, or 'none' (default: $TEST_POSTGRES_URL or "
                         f"{DEFAULT_PG})")
+    p.add_argument("--reuse", action="store_true",
+                   help="measure the stores of the last run again: no scorer or import "
+                        "figures (for iterating on the read side)")
     p.add_argument("-o", "--output", default=str(BENCH / "results" / "latest.json"))
     args = p.parse_args()
     sizes = sorted(int(s) for s in args.sizes.split(","))
     figures = Figures(Path(args.output))
     print(f"# {os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f} at start",
           flush=True)
-    scorer_figures(figures, args.repeat)
+    if not args.reuse:
+        scorer_figures(figures, args.repeat)
     for n in sizes:
-        store_figures(figures, sqlite_store(n), n, "", args.repeat, n == sizes[-1])
+        store_figures(figures, sqlite_store(n, args.reuse), n, "", args.repeat,
+                      n == sizes[-1], args.reuse)
     if args.postgres != "none":
         for n in sizes:
-            url = pg_store(args.postgres, n)
+            url = pg_store(args.postgres, n, args.reuse)
             if url is None:
                 break
-            store_figures(figures, url, n, "_pg", args.repeat, n == sizes[-1])
+            store_figures(figures, url, n, "_pg", args.repeat, n == sizes[-1], args.reuse)
     print(f"# load average {os.getloadavg()[0]:.1f} at the end; figures in {args.output}")
 
 

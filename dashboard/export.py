@@ -17,7 +17,7 @@ from sqlalchemy import Engine
 from dashboard.errors import UserError
 from dashboard.filters import Filters
 from dashboard.metrics import daily_backlash
-from dashboard.queries import all_posts, all_ranks, mention_stats, switch_stats
+from dashboard.queries import all_posts, all_ranks, daily_stats
 from dashboard.tracker import Tracker
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", "\uff20")
@@ -84,10 +84,9 @@ def write_table(frame: pd.DataFrame, output: str | Path, fmt: str, append: bool 
 def daily_table(engine: Engine, tracker: Tracker, filters: Filters = Filters(),
                 hourly: bool = False) -> pd.DataFrame:
     """The per-brand figures per day (or hour) over the filters (default: the whole store)."""
-    return daily_backlash(mention_stats(engine, filters, hourly),
-                          switch_stats(engine, filters, hourly),
-                          list(filters.brands) or tracker.brand_names, filters.start,
-                          filters.end, freq="h" if hourly else "D")
+    mentions, switches = daily_stats(engine, filters, hourly)
+    return daily_backlash(mentions, switches, list(filters.brands) or tracker.brand_names,
+                          filters.start, filters.end, freq="h" if hourly else "D")
 
 
 def export_table(engine: Engine, table: str, output: str | Path, fmt: str,

@@ -116,19 +116,24 @@ def spikes(daily: pd.DataFrame, window: int = 14, factor: float = 2.5,
     is a spike when it has at least ``min_posts`` posts and ``factor`` times the baseline.
     Consecutive spike days form one episode, reported at its peak day.
     """
+    cols = ["brand", "start", "end", "peak", "posts", "baseline", "ratio"]
+    if daily.empty:
+        return pd.DataFrame(columns=cols)
+    # every brand at once: a column per brand, a row per date
+    posts = daily.pivot_table(index="date", columns="brand", values="posts",
+                              aggfunc="sum").astype(float)
+    baselines = posts.shift(1).rolling(window, min_periods=5).median()
+    hot = (posts >= min_posts) & (posts >= factor * baselines.clip(lower=1))
     rows = []
-    for brand, g in daily.sort_values("date").groupby("brand", sort=False):
-        posts = g.set_index("date")["posts"].astype(float)
-        base = posts.shift(1).rolling(window, min_periods=5).median()
-        hot = (posts >= min_posts) & (posts >= factor * base.clip(lower=1))
-        episode = (hot != hot.shift(fill_value=False)).cumsum()[hot]
-        for _, days in posts[hot].groupby(episode):
+    for brand in hot.columns[hot.any()]:
+        is_hot, base = hot[brand], baselines[brand]
+        episode = (is_hot != is_hot.shift(fill_value=False)).cumsum()[is_hot]
+        for _, days in posts.loc[is_hot, brand].groupby(episode):
             peak = days.idxmax()
             rows.append({"brand": brand, "start": days.index.min(), "end": days.index.max(),
                          "peak": peak, "posts": int(days.max()),
                          "baseline": float(base[peak]), "ratio": float(days.max() /
                                                                        max(base[peak], 1))})
-    cols = ["brand", "start", "end", "peak", "posts", "baseline", "ratio"]
     return pd.DataFrame(rows, columns=cols).sort_values("ratio", ascending=False,
                                                         ignore_index=True)
 

@@ -93,18 +93,46 @@ def _bucket(engine: Engine, hourly: bool):
     return func.date_trunc("hour", posts.c.created_at).label("date")
 
 
+MENTION_COLUMNS = ["date", "brand", "posts", "mean_sentiment", "negative", "positive"]
+SWITCH_COLUMNS = ["date", "brand", "leaving", "arriving"]
+
+
+def daily_stats(engine: Engine, f: Filters, hourly: bool = False
+                ) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """``mention_stats`` and ``switch_stats`` together, in one read of the rollup when it
+    serves the view."""
+    if not _use_rollup(engine, hourly):
+        return mention_stats(engine, f, hourly), switch_stats(engine, f, hourly)
+    both = _rollup_daily(engine, f)
+    return _mentions_of(both), _switches_of(both)
+
+
+def _rollup_daily(engine: Engine, f: Filters) -> pd.DataFrame:
+    """Per day and brand, every daily figure, from the rollup."""
+    r = daily_rollup.c
+    mean = func.sum(r.sentiment_sum) / func.nullif(func.sum(r.scored), 0)
+    stmt = (select(r.day.label("date"), r.brand, func.sum(r.posts).label("posts"),
+                   mean.label("mean_sentiment"), func.sum(r.negative).label("negative"),
+                   func.sum(r.positive).label("positive"),
+                   func.sum(r.leaving).label("leaving"), func.sum(r.arriving).label("arriving"))
+            .where(*_rollup_conditions(f), _brand_rows(f)).group_by(r.day, r.brand))
+    return _frame(engine, stmt, parse_dates=["date"])
+
+
+def _mentions_of(daily: pd.DataFrame) -> pd.DataFrame:
+    return daily.loc[daily["posts"] > 0, MENTION_COLUMNS].reset_index(drop=True)
+
+
+def _switches_of(daily: pd.DataFrame) -> pd.DataFrame:
+    moved = daily["leaving"] + daily["arriving"] > 0
+    return daily.loc[moved, SWITCH_COLUMNS].reset_index(drop=True)
+
+
 def mention_stats(engine: Engine, f: Filters, hourly: bool = False) -> pd.DataFrame:
     """Per day (or hour) and brand: posts naming it, their mean sentiment toward it, and
     how many are negative and positive toward it."""
     if _use_rollup(engine, hourly):
-        r = daily_rollup.c
-        mean = func.sum(r.sentiment_sum) / func.nullif(func.sum(r.scored), 0)
-        stmt = (select(r.day.label("date"), r.brand, func.sum(r.posts).label("posts"),
-                       mean.label("mean_sentiment"), func.sum(r.negative).label("negative"),
-                       func.sum(r.positive).label("positive"))
-                .where(*_rollup_conditions(f), _brand_rows(f))
-                .group_by(r.day, r.brand).having(func.sum(r.posts) > 0))
-        return _frame(engine, stmt, parse_dates=["date"])
+        return _mentions_of(_rollup_daily(engine, f))
     cond = _post_conditions(f)
     if f.brands:
         cond.append(mentions.c.brand.in_(f.brands))
@@ -123,14 +151,7 @@ def mention_stats(engine: Engine, f: Filters, hourly: bool = False) -> pd.DataFr
 def switch_stats(engine: Engine, f: Filters, hourly: bool = False) -> pd.DataFrame:
     """Per day (or hour) and brand: posts reporting leaving it and arriving at it."""
     if _use_rollup(engine, hourly):
-        r = daily_rollup.c
-        leaving, arriving = func.sum(r.leaving), func.sum(r.arriving)
-        stmt = (select(r.day.label("date"), r.brand, leaving.label("leaving"),
-                       arriving.label("arriving"))
-                .where(*_rollup_conditions(f), _brand_rows(f))
-                .group_by(r.day, r.brand).having(leaving + arriving > 0))
-        frame = _frame(engine, stmt, parse_dates=["date"])
-        return frame if not frame.empty else _widen_flows(frame)
+        return _switches_of(_rollup_daily(engine, f))
     cond = _post_conditions(f)
     when = _bucket(engine, hourly)
     legs = []
@@ -354,7 +375,7 @@ def texts(engine: Engine, f: Filters, brand: str, limit: int = 5000) -> list[str
 def _widen_flows(frame: pd.DataFrame) -> pd.DataFrame:
     """Long (date, brand, flow, n) rows to wide date, brand, leaving, arriving."""
     if frame.empty:
-        return pd.DataFrame(columns=["date", "brand", "leaving", "arriving"])
+        return pd.DataFrame(columns=SWITCH_COLUMNS)
     wide = frame.pivot_table(index=["date", "brand"], columns="flow", values="n",
                              aggfunc="sum", fill_value=0).reset_index()
     for col in ("leaving", "arriving"):
