@@ -114,8 +114,7 @@ def rank_figure(ctx: Context, store: str, title: str):
 def _rank_figure(url: str, tracker_path: str, f: Filters, store: str, title: str,
                  simulated: bool):
     tracker = _tracker(tracker_path)
-    markers = charts.event_markers(load_events(), f.start, f.end)
-    return charts.rank_chart(load_rank_lines(url, f, store), markers,
+    return charts.rank_chart(load_rank_lines(url, f, store), load_markers(f.start, f.end),
                              charts.brand_colors(tracker), title, tracker.charts.limit,
                              simulated, list(tracker.charts.countries))
 
@@ -152,6 +151,12 @@ def load_runs(url: str, f: Filters) -> tuple[pd.DataFrame, pd.DataFrame]:
 @st.cache_data(ttl=TTL, show_spinner=False)
 def load_events() -> pd.DataFrame:
     return read_events()
+
+
+@st.cache_data(ttl=TTL, show_spinner=False)
+def load_markers(start: date | None, end: date | None) -> pd.DataFrame:
+    """The events between ``start`` and ``end``, numbered for the charts."""
+    return charts.event_markers(load_events(), start, end)
 
 
 def setup() -> Context:

@@ -19,7 +19,7 @@ st.caption(ui.filter_caption(ctx))
 daily = ui.load_daily(ctx.url, ctx.tracker_path, f)
 previous = ui.load_daily(ctx.url, ctx.tracker_path, ctx.previous())
 timeline = ui.load_daily(ctx.url, ctx.tracker_path, f, hourly=True) if ctx.hourly else daily
-markers = charts.event_markers(ui.load_events(), f.start, f.end)
+markers = ui.load_markers(f.start, f.end)
 outages = ui.post_outages(ctx)
 spikes = metrics.spikes(daily)
 
