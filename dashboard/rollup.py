@@ -35,17 +35,18 @@ _SQLITE_MARK = ("INSERT INTO rollup_dirty (source, day) SELECT {r}.source, {r}.d
                 "EXISTS (SELECT 1 FROM rollup_dirty WHERE source = {r}.source AND day = {r}.day);")
 _SQLITE_TRIGGERS = {"insert": ["NEW"], "update": ["OLD", "NEW"], "delete": ["OLD"]}
 # PostgreSQL: statement-level triggers with transition tables, one INSERT ... SELECT DISTINCT
-# per statement rather than one per row
+# per statement rather than one per row; in key order, so that two writers of the same
+# source take the rows' locks in the same order (no deadlock)
 _PG_FUNCTION = """
 CREATE OR REPLACE FUNCTION rollup_mark() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   IF TG_OP IN ('UPDATE', 'DELETE') THEN
     INSERT INTO rollup_dirty (source, day) SELECT DISTINCT source, day FROM old_rows
-      ON CONFLICT DO NOTHING;
+      ORDER BY source, day ON CONFLICT DO NOTHING;
   END IF;
   IF TG_OP IN ('UPDATE', 'INSERT') THEN
     INSERT INTO rollup_dirty (source, day) SELECT DISTINCT source, day FROM new_rows
-      ON CONFLICT DO NOTHING;
+      ORDER BY source, day ON CONFLICT DO NOTHING;
   END IF;
   RETURN NULL;
 END $$"""
