@@ -213,7 +213,8 @@ def post_rows(engine: Engine, f: Filters, limit: int = 500, search: str = "",
               flow: tuple[str, str] | None = None, order: str = "engagement") -> pd.DataFrame:
     """Posts matching the filters (for tables and drill-downs), ``limit`` at most.
 
-    ``search`` matches text case-insensitively; ``day`` narrows to one UTC day; ``kinds``
+    ``search`` matches text case-insensitively (NUL characters dropped: PostgreSQL refuses
+    them and no stored text holds one); ``day`` narrows to one UTC day; ``kinds``
     to switch kinds; ``flow`` to moves from one brand to another; ``order`` is a key of
     ORDERS (default: most engaged first).
     """
@@ -221,6 +222,7 @@ def post_rows(engine: Engine, f: Filters, limit: int = 500, search: str = "",
     if f.brands:
         cond.append(exists().where(mentions.c.post_id == posts.c.id,
                                    mentions.c.brand.in_(f.brands)))
+    search = search.replace("\x00", "")
     if search:  # literal text: % and _ in the search are not wildcards
         literal_text = search.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
         cond.append(posts.c.text.ilike(f"%{literal_text}%", escape="\\"))

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import re
 from collections.abc import Iterable, Iterator
 from datetime import datetime, timezone
 from pathlib import Path
@@ -68,12 +69,16 @@ def open_store(url: str) -> Engine:
 
 
 def redact(url: str) -> str:
-    """A store URL with any password hidden, for messages and logs."""
+    """A store URL with any password hidden, for messages and logs: the user-info part
+    and any query parameter naming a password or secret (libpq accepts ``?password=``)."""
     from sqlalchemy.engine import make_url
     try:
-        return make_url(url).render_as_string(hide_password=True)
+        parsed = make_url(url)
     except Exception:
         return "<store URL>"
+    hidden = {k: "***" for k in parsed.query if re.search(r"pass|secret|token|key", k, re.I)}
+    shown = parsed.update_query_dict(hidden).render_as_string(hide_password=True)
+    return shown.replace("%2A%2A%2A", "***")
 
 
 def _sqlite_pragmas(dbapi_conn, _record):

@@ -166,8 +166,6 @@ def test_store_errors_hide_the_password(url, capsys):
         assert leaks(capsys.readouterr().err) == []
 
 
-@pytest.mark.xfail(strict=True, reason="store.redact hides only the URL's password part, "
-                                       "not a libpq password=... query parameter")
 def test_a_password_in_the_query_string_is_hidden_too():
     with pytest.raises(UserError) as e:
         open_store(f"postgresql://user@127.0.0.1:1/db?password={CANARY}")

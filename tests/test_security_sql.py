@@ -90,7 +90,8 @@ def check_searches(url: str, raw: pd.DataFrame, searches) -> None:
     for search in searches:
         with tally.scenario("sql"):
             found = sorted(post_rows(engine, Filters(), search=search)["text"])
-            expected = sorted(t for t in raw["text"] if ascii_lower(search) in ascii_lower(t))
+            literal = ascii_lower(search.replace("\x00", ""))  # no stored text holds a NUL
+            expected = sorted(t for t in raw["text"] if literal in ascii_lower(t))
             assert found == expected, search
             assert count_posts(engine) == len(raw)
     hostile = Filters(sources=PAYLOADS, brands=PAYLOADS, sentiments=PAYLOADS)
@@ -115,9 +116,8 @@ def test_sql_payloads_in_searches_and_filters_postgres(pg_url, tracker):
 @given(st.one_of(fuzzing.texts(3), st.text(alphabet=st.sampled_from("ab %_\\'\";-*?[]()$:{}/"),
                                             max_size=8)))
 def test_any_search_matches_its_text_literally(sqlite_store, search):
-    # as a browser can send it (UTF-8), and as the page passes it on (without NUL)
-    check_searches(*sqlite_store, [search.encode("utf-8", "replace").decode()
-                                   .replace("\x00", "")])
+    # as a browser can send it (UTF-8)
+    check_searches(*sqlite_store, [search.encode("utf-8", "replace").decode()])
 
 
 def search_page(monkeypatch, url: str, search: str) -> list[str]:

@@ -23,8 +23,7 @@ order = c.selectbox("Sort by", list(ORDERS), key="sort", bind="query-params")
 day = d.date_input("One day only", value=None, min_value=f.start, max_value=f.end,
                    key="day", bind="query-params")
 
-# a NUL (?q=%00) matches everything in SQLite and is refused by PostgreSQL; posts hold none
-rows = ui.load_posts(ctx.url, f, limit=1000, search=search.replace("\x00", "").strip(),
+rows = ui.load_posts(ctx.url, f, limit=1000, search=search.strip(),
                      day=day if isinstance(day, date) else None, kinds=tuple(kinds),
                      order=ORDERS[order or "most engaged"])
 shown = "the first 1,000" if len(rows) == 1000 else f"{len(rows):,}"
