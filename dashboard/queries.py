@@ -95,6 +95,7 @@ def _bucket(engine: Engine, hourly: bool):
 
 MENTION_COLUMNS = ["date", "brand", "posts", "mean_sentiment", "negative", "positive"]
 SWITCH_COLUMNS = ["date", "brand", "leaving", "arriving"]
+FAILED = ("failed", "interrupted")  # run statuses that delivered nothing (see store.recorded_run)
 
 
 def daily_stats(engine: Engine, f: Filters, hourly: bool = False
@@ -327,7 +328,7 @@ def source_outages(engine: Engine, f: Filters) -> pd.DataFrame:
         cond.append(runs.c.source.in_(f.sources))
     stmt = (select(runs.c.source, day,
                    func.max(runs.c.error).label("error"))
-            .where(*cond, runs.c.status == "failed").group_by(runs.c.source, day)
+            .where(*cond, runs.c.status.in_(FAILED)).group_by(runs.c.source, day)
             .having(ok == 0))
     frame = _frame(engine, stmt)
     if frame.empty:
@@ -344,7 +345,7 @@ def run_days(engine: Engine, f: Filters) -> pd.DataFrame:
     if f.end:
         cond.append(runs.c.started_at < datetime.combine(f.end + timedelta(days=1), time.min))
     stmt = (select(runs.c.source, day, func.count().label("runs"),
-                   func.sum(case((runs.c.status == "failed", 1), else_=0)).label("failed"),
+                   func.sum(case((runs.c.status.in_(FAILED), 1), else_=0)).label("failed"),
                    func.sum(case((runs.c.status == "partial", 1), else_=0)).label("partial"),
                    func.sum(runs.c["items"]).label("items"))
             .where(*cond).group_by(runs.c.source, day))
@@ -356,7 +357,7 @@ def latest_runs(engine: Engine) -> pd.DataFrame:
     """Each source's most recent run, with its totals over all runs."""
     last = (select(runs.c.source, func.max(runs.c.id).label("id"),
                    func.count().label("runs_total"),
-                   func.sum(case((runs.c.status == "failed", 1), else_=0)).label("failed_total"),
+                   func.sum(case((runs.c.status.in_(FAILED), 1), else_=0)).label("failed_total"),
                    func.sum(runs.c["items"]).label("items_total"))
             .group_by(runs.c.source).subquery())
     stmt = (select(runs.c.source, runs.c.started_at, runs.c.finished_at, runs.c.status,

@@ -71,7 +71,8 @@ runs = Table(
     Column("source", String(40), nullable=False),
     Column("started_at", DateTime, nullable=False),
     Column("finished_at", DateTime),
-    Column("status", String(24), nullable=False),  # running / ok / partial / failed / skipped-...
+    # running / ok / partial / failed / interrupted / skipped-no-credentials
+    Column("status", String(24), nullable=False),
     Column("items", Integer, nullable=False, default=0),
     Column("error", Text),
     Column("simulated", Boolean, nullable=False, default=False),

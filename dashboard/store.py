@@ -12,7 +12,7 @@ import contextlib
 import json
 import re
 from collections.abc import Iterable, Iterator
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import numpy as np
@@ -28,6 +28,7 @@ from dashboard.schema import app_ranks, mentions, meta, posts, runs
 from dashboard.scoring import SCORE_COLUMNS
 
 BATCH = 2000  # rows per transaction when writing posts
+STALE_RUN = timedelta(hours=3)  # a run still "running" after this was killed (see recorded_run)
 POST_COLUMNS = [c.name for c in posts.columns if c.name != "id"]
 SCORED_COLUMNS = [c for c in POST_COLUMNS if c in SCORE_COLUMNS]  # what the scorer fills in
 
@@ -240,11 +241,20 @@ def recorded_run(engine: Engine, source: str, simulated: bool = False) -> Iterat
     """Record a collection run: yields a dict whose ``items``/``status`` the caller fills.
 
     The run row is written as ``running`` first, so a crash leaves a visible trace; an
-    exception marks it ``failed`` with the error text and is re-raised.
+    exception marks it ``failed`` with the error text and is re-raised. Rows of ``source``
+    still ``running`` after STALE_RUN are marked ``interrupted`` (a killed process never
+    finishes its row), so their days read as unavailable rather than quiet; a run that was
+    only slow overwrites the mark when it finishes.
     """
+    now = utcnow()
     with engine.begin() as conn:
+        conn.execute(update(runs).where(
+            runs.c.source == source, runs.c.status == "running",
+            runs.c.started_at < now - STALE_RUN).values(
+            status="interrupted", error="stopped without finishing (process killed or machine "
+                                        "lost); noticed when the next run started"))
         run_id = conn.execute(insert(runs).values(
-            source=source, started_at=utcnow(), status="running", items=0,
+            source=source, started_at=now, status="running", items=0,
             simulated=simulated)).inserted_primary_key[0]
     state = {"items": 0, "status": "ok", "error": None}
     try:

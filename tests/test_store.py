@@ -1,15 +1,17 @@
 """The store: schema, idempotent upserts, mentions, ranks, runs, schema evolution."""
-from datetime import datetime
+from datetime import datetime, timedelta
 
 import pandas as pd
 import pytest
 from sqlalchemy import inspect, select, text
 
 from dashboard import migrations
+from dashboard.filters import Filters
+from dashboard.queries import latest_runs, source_outages
 from dashboard.errors import UserError
 from dashboard.schema import app_ranks, mentions, posts, runs
 from dashboard.store import (count_posts, get_meta, open_store, recorded_run, redact,
-                             set_meta, write_posts, write_ranks)
+                             set_meta, utcnow, write_posts, write_ranks, write_runs)
 
 
 def post(source_id, text="hello", brands="ChatGPT", **kw):
@@ -79,6 +81,32 @@ def test_runs_are_recorded_even_when_they_fail(engine):
     assert (ok["status"], ok["items"], ok["error"]) == ("ok", 7, None)
     assert failed["status"] == "failed" and "HTTP 503" in failed["error"]
     assert failed["finished_at"] >= failed["started_at"]
+
+
+def test_a_killed_run_is_marked_interrupted_when_the_next_one_starts(engine):
+    started = utcnow()
+    write_runs(engine, [
+        {"source": "reddit", "started_at": started - timedelta(hours=4), "status": "running",
+         "items": 0},  # killed: it never finished its row
+        {"source": "reddit", "started_at": started - timedelta(minutes=5), "status": "running",
+         "items": 0},  # another collector still at work
+        {"source": "bluesky", "started_at": started - timedelta(hours=4), "status": "running",
+         "items": 0}])  # another source: its own next run will tell
+    with recorded_run(engine, "reddit") as run:
+        run["items"] = 3
+    found = sorted((r["source"], r["status"], bool(r["error"])) for r in rows(engine, runs))
+    assert found == [("bluesky", "running", False), ("reddit", "interrupted", True),
+                     ("reddit", "ok", False), ("reddit", "running", False)]
+    assert latest_runs(engine).set_index("source")["failed_total"].to_dict() == {
+        "bluesky": 0, "reddit": 1}
+
+
+def test_a_day_whose_only_run_was_interrupted_is_a_day_without_data(engine):
+    day = datetime(2026, 2, 28, 6)
+    write_runs(engine, [{"source": "reddit", "started_at": day, "status": "interrupted",
+                         "items": 0, "error": "stopped without finishing"}])
+    outages = source_outages(engine, Filters())
+    assert outages[["source", "date"]].astype(str).values.tolist() == [["reddit", "2026-02-28"]]
 
 
 def test_meta_values_are_replaced(engine):
