@@ -28,6 +28,7 @@ def test_labels_use_vaders_thresholds(compound, expected):
     ("le chat est noir", ""),
     ("Le Chat by Mistral", "Le Chat"),
     ("GPT-4o vs Gemini vs DeepSeek-R1", "ChatGPT;Gemini;DeepSeek"),
+    ("Chat\u200bGPT and Clau\u00adde", "ChatGPT;Claude"),  # invisible characters do not hide a name
 ])
 def test_brands_named(scorer, text, brands):
     assert scorer.score(text)["brands"] == brands
@@ -42,6 +43,7 @@ def test_brands_named(scorer, text, brands):
     ("Google just dropped Gemini 3", None, None),
     ("VP of Research leaves OpenAI", None, None),
     ("I'm not cancelling ChatGPT", None, None),
+    ("deleted my Chat\u2060GPT account, moving to \ufeffClaude", "ChatGPT", "Claude"),
 ])
 def test_switching(scorer, text, frm, to):
     row = scorer.score(text)

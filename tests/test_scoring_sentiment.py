@@ -4,7 +4,7 @@ import pytest
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
 from dashboard.errors import UserError
-from dashboard.scoring import Scorer
+from dashboard.scoring import SCORER_VERSION, Scorer
 from dashboard.scoring.lexicon import FIELD_LEXICON, load_entries
 from dashboard.scoring.sentiment import Sentiment, label
 from dashboard.tracker import TrackerError, load_tracker, parse_tracker
@@ -103,7 +103,8 @@ def test_bad_lexicon_lines_are_named_by_file_and_line(tmp_path, line, message):
 
 def test_versions_differ_by_mode_and_lexicon(tracker):
     full, vader = Scorer(tracker), Scorer(tracker, "vader")
-    assert full.version.startswith("2-full-") and vader.version.startswith("2-vader-")
+    assert full.version.startswith(f"{SCORER_VERSION}-full-") and vader.version.startswith(
+        f"{SCORER_VERSION}-vader-")
     assert len(full.version) <= 20  # posts.scorer_version is String(20)
     assert Scorer(load_tracker(tracker.path)).version == full.version
     with pytest.raises(ValueError, match="unknown scorer"):

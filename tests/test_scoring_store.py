@@ -7,7 +7,7 @@ from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
 from dashboard import migrations
 from dashboard.cli import main
-from dashboard.scoring import Scorer
+from dashboard.scoring import SCORER_VERSION, Scorer
 from dashboard.scoring.rescore import count_stale, rescore
 from dashboard.store import get_meta, open_store, write_posts
 
@@ -84,12 +84,12 @@ def test_scorer_option_and_rescore_command(tmp_path, url):
     with engine.connect() as conn:
         stored = conn.execute(text("SELECT text, sentiment, scorer_version FROM posts")).all()
     vader = SentimentIntensityAnalyzer()
-    assert all(v.startswith("2-vader-") and s == vader.polarity_scores(t)["compound"]
+    assert all(v.startswith(f"{SCORER_VERSION}-vader-") and s == vader.polarity_scores(t)["compound"]
                for t, s, v in stored)
     assert main(["rescore", "--db", url, "--quiet"]) == 0
     with engine.connect() as conn:
         versions = conn.execute(text("SELECT DISTINCT scorer_version FROM posts")).scalars()
-        assert [v[:7] for v in versions] == ["2-full-"]
+        assert [v[:7] for v in versions] == [f"{SCORER_VERSION}-full-"]
 
 
 def test_score_command_with_plain_vader(tmp_path):

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 
 import pandas as pd
 
@@ -21,7 +22,9 @@ from dashboard.scoring.switching import detect_switch
 from dashboard.scoring.targets import brand_sentiment
 from dashboard.tracker import Tracker
 
-SCORER_VERSION = "2"  # bump when the scoring code changes what it outputs
+SCORER_VERSION = "3"  # bump when the scoring code changes what it outputs
+# invisible characters that split a word without showing ("Chat\u200bGPT" reads as ChatGPT)
+INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
 SCORE_COLUMNS = ["sentiment", "sentiment_label", "brands", "brand_sentiment", "switch_from",
                  "switch_to", "switch_kind", "switch_phrase", "scorer_version"]
 
@@ -44,8 +47,10 @@ class Scorer:
 
     def row(self, text: str) -> tuple:
         """The score columns for one text, in ``SCORE_COLUMNS`` order."""
-        text = text if isinstance(text, str) else ""
-        scored = self.sentiment.score(text)
+        raw = text if isinstance(text, str) else ""
+        text = INVISIBLE.sub("", raw)
+        # "vader" mode stays plain VADER's compound exactly; everything else reads past them
+        scored = self.sentiment.score(raw if self.mode == "vader" else text)
         mentions = self.brands.mentions(text)
         switch = detect_switch(text, mentions)
         toward = brand_sentiment(text, scored, mentions, switch)
