@@ -124,7 +124,7 @@ def test_secrets_are_never_printed_logged_or_stored(setup, web, capsys, monkeypa
     # a server that echoes what it was sent, as some error pages do
     web.post(BLUESKY_LOGIN, status=401, json={"error": "AuthenticationRequired",
                                               "message": f"bad password {PASSWORD}"})
-    monkeypatch.setattr("dashboard.collectors.bluesky.login", echoing_login)
+    monkeypatch.setattr("dashboard.collectors.bluesky.Session", echoing_login)
     assert main(["collect", "--sources", "bluesky", "--log-json", *setup]) == 1
     err = capsys.readouterr().err
     runs = runs_of(setup)

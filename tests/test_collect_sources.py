@@ -332,6 +332,24 @@ def test_bluesky_logs_in_and_sends_the_window(web, engine):
         == [True] * 4
 
 
+def test_bluesky_renews_an_expired_session_and_goes_on(web, engine):
+    # what Bluesky answers once an access token (about two hours) has run out
+    web.get(BSKY, status=400, json={"error": "ExpiredToken", "message": "Token has expired"},
+            match=[param("cursor")])
+    renewed = {"accessJwt": "eyJ0eXAiOiJhdCtqd3QifQ.renewed-access.signature",
+               "refreshJwt": "eyJ0eXAiOiJyZWZyZXNoK2p3dCJ9.renewed-refresh.signature"}
+    web.post("https://bsky.social/xrpc/com.atproto.server.refreshSession", json=renewed)
+    SCENARIOS[2].serve(web)
+    result = run(engine, SCENARIOS[2])
+    assert (result.status, result.items) == ("ok", 3)
+    refresh = next(c.request for c in web.calls if c.request.url.endswith("refreshSession"))
+    assert refresh.headers["Authorization"] == "Bearer " + load("bluesky/session.json")[
+        "refreshJwt"]
+    searches = [c.request for c in web.calls if c.request.url.startswith(BSKY)]
+    assert [r.headers["Authorization"].rsplit(".", 2)[1] for r in searches] == [
+        "test-access", "renewed-access", "renewed-access"]
+
+
 def test_parse_mastodon_exact_rows():
     frame = mastodon.parse_mastodon(load("mastodon/tag_page1.json"))
     assert records(frame, COLS) == [

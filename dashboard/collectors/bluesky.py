@@ -1,7 +1,8 @@
 """Bluesky: ``app.bsky.feed.searchPosts`` per tracker query, newest first, cursor pages.
 
 Search refuses anonymous callers, so a session is opened with an app password
-(``bluesky_handle`` and ``bluesky_app_password``; never the account password). Each query is
+(``bluesky_handle`` and ``bluesky_app_password``; never the account password) and renewed
+when its access token expires. Each query is
 walked in one-day ``since``/``until`` slices, oldest first. Settings:
 ``[sources.bluesky] queries`` and optionally ``service`` (default https://bsky.social).
 """
@@ -10,7 +11,7 @@ from __future__ import annotations
 import pandas as pd
 
 from dashboard.collectors.base import Context, Tally, collect_windows, posts_frame, walk
-from dashboard.collectors.http import Http
+from dashboard.collectors.http import Http, HttpError
 
 SOURCE = "bluesky"
 SERVICE = "https://bsky.social"
@@ -18,13 +19,34 @@ PAGE_SIZE = 100
 POST_URL = "https://bsky.app/profile/{handle}/post/{rkey}"
 
 
-def login(ctx: Context) -> dict:
-    """Authorization headers for a fresh session (the token is kept out of all output)."""
-    handle, password = ctx.credentials.require("bluesky_handle", "bluesky_app_password")
-    session = ctx.http.post_json(f"{service(ctx)}/xrpc/com.atproto.server.createSession",
-                                 json={"identifier": handle, "password": password})
-    ctx.credentials.remember(session["accessJwt"])
-    return {"Authorization": f"Bearer {session['accessJwt']}"}
+class Session:
+    """Authorization for searches: a session opened with the app password, renewed with its
+    refresh token when the short-lived access token expires mid-run (the tokens are kept
+    out of all output)."""
+
+    def __init__(self, ctx: Context):
+        self.ctx, self.base = ctx, service(ctx)
+        handle, password = ctx.credentials.require("bluesky_handle", "bluesky_app_password")
+        self._use(ctx.http.post_json(f"{self.base}/xrpc/com.atproto.server.createSession",
+                                     json={"identifier": handle, "password": password}))
+
+    def _use(self, session: dict) -> None:
+        self.ctx.credentials.remember(session["accessJwt"])
+        self.ctx.credentials.remember(session["refreshJwt"])
+        self.headers = {"Authorization": f"Bearer {session['accessJwt']}"}
+        self._refresh = session["refreshJwt"]
+
+    def call(self, fetch):
+        """``fetch(headers)``, again with a renewed session if the token had expired."""
+        try:
+            return fetch(self.headers)
+        except HttpError as e:
+            if e.code != "ExpiredToken":
+                raise
+        self._use(self.ctx.http.post_json(
+            f"{self.base}/xrpc/com.atproto.server.refreshSession",
+            headers={"Authorization": f"Bearer {self._refresh}"}))
+        return fetch(self.headers)
 
 
 def service(ctx: Context) -> str:
@@ -68,11 +90,11 @@ def collect(ctx: Context, tally: Tally) -> None:
     queries = ctx.settings(SOURCE).get("queries", [])
     if not queries:
         return
-    headers, base = login(ctx), service(ctx)
+    session = Session(ctx)
 
     def window(query, start, end):
-        return walk(ctx, lambda cursor: fetch_bluesky(ctx.http, base, headers, query, start,
-                                                      end, cursor),
+        return walk(ctx, lambda cursor: session.call(lambda headers: fetch_bluesky(
+            ctx.http, session.base, headers, query, start, end, cursor)),
                     parse_bluesky, next_cursor)
     for query in queries:
         collect_windows(ctx, tally, SOURCE, query, lambda a, b, q=query: window(q, a, b))

@@ -39,15 +39,25 @@ class HttpError(Exception):
     """A request that failed for good; the message names status, host and path, never
     headers or query strings (they can carry tokens)."""
 
-    def __init__(self, message: str, status: int | None = None):
+    def __init__(self, message: str, status: int | None = None, code: str | None = None):
         super().__init__(message)
-        self.status = status
+        self.status, self.code = status, code  # code: an XRPC-style JSON "error" name
 
 
 def where(url: str) -> str:
     """host/path of a URL, without the query string."""
     parts = urlsplit(url)
     return f"{parts.netloc}{parts.path}"
+
+
+def error_code(response: requests.Response) -> str | None:
+    """The ``error`` name of a JSON error body (``{"error": "ExpiredToken", ...}``), if it
+    is a short identifier; never the message, which could echo what was sent."""
+    try:
+        code = response.json().get("error")
+    except (ValueError, AttributeError):
+        return None
+    return code if isinstance(code, str) and code.isidentifier() and len(code) <= 40 else None
 
 
 class PoliteAdapter(HTTPAdapter):
@@ -188,7 +198,9 @@ class Http:
             tries = getattr(response, "tries", 1)
             after = f" after {tries} tries" if tries > 1 else ""
             status = " ".join(filter(None, [f"HTTP {response.status_code}", response.reason]))
-            raise HttpError(f"{status} from {where(url)}{after}", response.status_code)
+            code = error_code(response)
+            raise HttpError(f"{status}{f' ({code})' if code else ''} from {where(url)}{after}",
+                            response.status_code, code)
         return response
 
     def get_json(self, url: str, **kwargs):
