@@ -28,7 +28,7 @@ def test_labels_use_vaders_thresholds(compound, expected):
     ("le chat est noir", ""),
     ("Le Chat by Mistral", "Le Chat"),
     ("GPT-4o vs Gemini vs DeepSeek-R1", "ChatGPT;Gemini;DeepSeek"),
-    ("Chat\u200bGPT and Clau\u00adde", "ChatGPT;Claude"),  # invisible characters do not hide a name
+    ("Chat\u200bGPT and Clau\u00adde", "ChatGPT;Claude"),  # invisible characters hide no name
 ])
 def test_brands_named(scorer, text, brands):
     assert scorer.score(text)["brands"] == brands

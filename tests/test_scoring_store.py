@@ -84,8 +84,8 @@ def test_scorer_option_and_rescore_command(tmp_path, url):
     with engine.connect() as conn:
         stored = conn.execute(text("SELECT text, sentiment, scorer_version FROM posts")).all()
     vader = SentimentIntensityAnalyzer()
-    assert all(v.startswith(f"{SCORER_VERSION}-vader-") and s == vader.polarity_scores(t)["compound"]
-               for t, s, v in stored)
+    assert all(v.startswith(f"{SCORER_VERSION}-vader-")
+               and s == vader.polarity_scores(t)["compound"] for t, s, v in stored)
     assert main(["rescore", "--db", url, "--quiet"]) == 0
     with engine.connect() as conn:
         versions = conn.execute(text("SELECT DISTINCT scorer_version FROM posts")).scalars()

@@ -2,9 +2,9 @@
 
 Search refuses anonymous callers, so a session is opened with an app password
 (``bluesky_handle`` and ``bluesky_app_password``; never the account password) and renewed
-when its access token expires. Each query is
-walked in one-day ``since``/``until`` slices, oldest first. Settings:
-``[sources.bluesky] queries`` and optionally ``service`` (default https://bsky.social).
+when its access token expires. Each query is walked in one-day ``since``/``until`` slices,
+oldest first. Settings: ``[sources.bluesky] queries`` and optionally ``service`` (default
+https://bsky.social).
 """
 from __future__ import annotations
 
