@@ -8,11 +8,21 @@ is the phrase the dashboard shows as the reason.
 Kinds: ``leave`` (cancel, quit, delete, uninstall, boycott, move on from, bye X, ...),
 ``move`` (switched to, from X to Y, X → Y, replaced X with Y, left X for Y, Y instead of X),
 ``return`` (went back to X) and ``consider`` (the same statements hedged or asked:
-"thinking of cancelling", "should I switch to Claude?"). Negated statements ("I'm not
-cancelling") are ignored. A leaving verb needs a speaker-like subject, so "VP of research
-left OpenAI", "Google just dropped Gemini 3" or "GPT-5 replaced GPT-4o" are not read as
-users leaving. "Anyone else switching to Claude?" reports the poster's own move: it is not
-hedged. ``tests/data/SWITCHING_GUIDE.md`` defines the kinds the way they are labelled.
+"thinking of cancelling", "should I switch to Claude?"). A side that names a product the
+tracker does not follow ("from Cursor to Claude Code") is ``other``.
+
+Who acts matters. A statement counts when its subject is the poster, people the poster
+speaks for, users in general or in numbers ("users flee ChatGPT", "ChatGPT refugees",
+"people who left it for Claude"), or readers urged to ("cancel your subscription"); not
+when it is a government, a company, its staff or a product ("agencies told to stop using
+Claude", "researcher quits OpenAI", "GPT-5 replaced GPT-4o"). Negated statements ("I'm not
+cancelling"), advice to people who might switch ("before you switch to Claude, ...") and
+hedged or asked ones (``consider``) are not counted as leaving. A post's main statement
+wins: an act done over a hedge, a full from → to over either side alone; a leaving act is
+completed by where the post says they went ("Cancelled Plus. Claude is my daily driver
+now") or an arrival by what they used before ("After two years with ChatGPT I moved
+everything to Claude"). ``tests/data/SWITCHING_GUIDE.md`` defines the kinds the way they
+are labelled.
 """
 from __future__ import annotations
 
@@ -23,73 +33,242 @@ from dashboard.scoring.brands import Mention
 
 PUA, PUA_LAST = "\ue000", "\uf8ff"  # private-use code points; mention i becomes PUA + i
 MAX_MENTIONS = ord(PUA_LAST) - ord(PUA) + 1
+OTHER = "other"  # the side of a switch that names a product the tracker does not follow
 B = f"[{PUA}-{PUA_LAST}]"
 BRAND_CHARS = re.compile(B)
-REACH = (150, 100)  # characters before and after a mention that a pattern can span
+REACH = (160, 120)  # characters before and after a mention that a pattern can span
 NOT_B = rf"[^\s{PUA}-{PUA_LAST}]"
-DET = (r"(?:(?:my|our|your|ur|the|a|an|their|all|of|this|that|these|paid|premium|annual|"
-       r"monthly|yearly|whole|entire|\$\d+)\s+){0,3}")
-TAIL = (r"(?:\s+(?:plus|pro|premium|max|team|subscriptions?|subs?|accounts?|apps?|"
-        r"memberships?|plans?))*")
-LEAVE = (r"(?:cancel(?:l?ed|l?ing|s)?|unsubscrib(?:e|ed|ing)|unsub(?:bed|bing)?|"
-         r"quit(?:ting)?|delet(?:e|ed|ing)|uninstall(?:ed|ing)?|boycott(?:ed|ing)?|"
-         r"ditch(?:ed|ing)?|dump(?:ed|ing)?|leav(?:e|ing)|left|drop(?:ped|ping)?|"
-         r"abandon(?:ed|ing)?|(?:done|through|finished)\s+with|bye(?:\s+bye)?,?|goodbye,?|"
-         r"farewell,?|(?:said\s+|saying\s+)?goodbye\s+to|stop(?:ped)?\s+(?:using|paying\s+for)|"
-         r"no\s+longer\s+(?:using|paying\s+for)|br(?:eak|oke|eaking)\s+up\s+with|"
-         r"(?:mov(?:e|ed|ing)|walk(?:ed|ing)?|switch(?:ed|ing)?)\s+(?:on|away)\s+from|"
-         r"(?:get|got|getting)\s+rid\s+of|replac(?:e|ed|ing)|"
-         r"(?:not|won'?t|will\s+not|didn'?t)\s+renew(?:ing)?|"
-         r"used\s+to\s+(?:love|use|like|pay\s+for))")
-MOVE = (r"(?:switch(?:ed|ing|es)?|mov(?:e|ed|ing)|migrat(?:e|ed|ing)|jump(?:ed|ing)?(?:\s+ship)?|"
-        r"went|go(?:ing)?|head(?:ed|ing)|port(?:ed|ing)?|transition(?:ed|ing)?|"
-        r"defect(?:ed|ing)?|flock(?:ed|ing)?|convert(?:ed)?)")
-ADOPT = (r"(?:pick(?:ed|ing)?\s+up|sign(?:ed|ing)?\s+up\s+(?:for|with|to)|"
+DET = (r"(?:(?:my|our|your|ur|the|a|an|their|his|her|all|of|this|that|these|those|paid|"
+       r"premium|annual|monthly|yearly|whole|entire|beloved|old|trusty|\$\d+)\s+){0,3}")
+TAIL = (r"(?:\s+(?:plus|pro|premium|max|team|teams|enterprise|business|edu|subscriptions?|"
+        r"subs?|accounts?|apps?|memberships?|plans?|seats?|licen[cs]es?|tier|code|desktop|"
+        r"chat|ai|mobile|web|api)\b)*")
+# what a leaving verb can have as its object when the brand is named after it
+HOLDING = r"(?:subscriptions?|subs?|accounts?|memberships?|plans?|seats?|licen[cs]es?)"
+HELD_BY = rf"{HOLDING}\s+(?:to|with|for|on|at|of|from)\s+"
+# the same held thing, with the brand left unsaid ("cancelled my subscription")
+IMPLICIT = (r"(?:(?:my|our|the|your|ur|their)\s+(?:(?:paid|premium|monthly|annual|yearly|"
+            r"\$\d+)\s+)?(?:plus|pro|premium|subscriptions?|sub|account|membership|plan|app)|"
+            r"(?-i:Plus|Pro|Premium))"
+            r"\b(?!\s+(?:to|with|for|on|at|of|from)\s)(?!\s*" + B + ")")
+LEAVE = (r"(?:cancel(?:l?ed|l?ing|s)?|cancl?ed|canceld|unsubscrib(?:e|ed|ing)|"
+         r"unsub(?:bed|bing)?|quit(?:ting|s)?|delet(?:e|ed|ing)|uninstall(?:ed|ing|s)?|"
+         r"boycott(?:ed|ing)?|ditch(?:ed|ing)?|dump(?:ed|ing)?|leav(?:e|es|ing)|left|"
+         r"drop(?:ped|ping)?|abandon(?:ed|ing)?|(?:done|through|finished)\s+with|"
+         r"bye(?:\s+bye)?,?|goodbye,?|farewell,?|(?:said|say|saying)\s+goodbye\s+to|"
+         r"stop(?:ped|ping)?\s+(?:using|paying\s+for)|"
+         r"no\s+longer\s+(?:using|paying\s+for|pay\s+for|use)|br(?:eak|oke|eaking)\s+up\s+with|"
+         r"(?:mov(?:e|ed|ing)|walk(?:ed|ing)?|switch(?:ed|ing)?|turn(?:ed|ing)?)\s+(?:on|away)\s+"
+         r"from|(?:get|got|getting)\s+rid\s+of|(?:mov|get|gett|got|com|came|jump)\w*\s+off(?:\s+of)?|"
+         r"(?:not|won'?t|will\s+not|didn'?t)\s+(?:be\s+)?renew(?:ing)?|"
+         r"used\s+to\s+(?:love|use|like|pay\s+for)|fle(?:e|es|eing|d)|desert(?:ed|ing)?|"
+         r"pull(?:ed|ing)?\s+the\s+plug\s+on|nuk(?:e|ed|ing)|bin(?:ned|ning)?|kill(?:ed|ing)?|"
+         r"jump(?:ed|ing)?\s+ship\s+from|(?:part(?:ed|ing)?\s+ways|cut(?:ting)?\s+ties)\s+with|"
+         r"(?:give|gave|giving)\s+up\s+on|kick(?:ed|ing)?|churn(?:ed|ing)?\s+from|"
+         r"hit\s+cancel\s+on|refund(?:ed)?(?:\s+(?:on|for))?|(?:got|get|asked\s+for|requested)\s+a\s+"
+         r"refund\s+(?:on|for)|swap(?:ped|ping)?|trad(?:e|ed|ing)(?:\s+in)?)")
+MOVE = (r"(?:switch(?:ed|ing|es)?|mov(?:e|ed|es|ing)|migrat(?:e|ed|es|ing)|"
+        r"jump(?:ed|ing|s)?(?:\s+ship)?|went|go(?:ing|es)?|head(?:ed|ing|s)?|port(?:ed|ing)?|"
+        r"transition(?:ed|ing)?|defect(?:ed|ing|s)?|flock(?:ed|ing|s)?|convert(?:ed)?|"
+        r"fle(?:e|es|eing|d)|pour(?:ed|ing|s)?|rush(?:ed|ing|es)?|flood(?:ed|ing|s)?|"
+        r"r[au]n(?:ning|s)?|com(?:e|es|ing)\s+over|came\s+over|bolt(?:ed|ing)?|"
+        r"decamp(?:ed|ing)?|escap(?:e|ed|ing)|(?:made|make|making)\s+the\s+(?:jump|switch|"
+        r"move|leap|transition|change))")
+# after a moving verb, what is moved: "moved everything over to", "switched my team to"
+OBJ = (r"(?:(?:my|our|their|all|everything|us|them|myself|ourselves)\b"
+       r"(?:\s+(?!(?:model|mode|setting|default|version|api)s?\b){w}){{0,4}}?\s+)?")
+MOVED = OBJ.format(w=r"[\w'’]+")
+MOVED_F = OBJ.format(w=rf"(?:(?P<f>{B})|[\w'’]+)")
+# positive words for a brand after someone left another ("Claude has been great")
+PRAISE = (r"(?:better|great|amazing|awesome|excellent|fantastic|wonderful|brilliant|"
+          r"solid|superior|incredible|so\s+good|really\s+good|way\s+better|much\s+better|"
+          r"a\s+breath\s+of\s+fresh\s+air|a\s+game\s+changer|night\s+and\s+day|"
+          r"what\s+(?:i|we)\s*(?:'m|’m|am|'re|’re|are)?\s+using)")
+ADOPT = (r"(?:pick(?:ed|ing)?\s+up|sign(?:ed|ing)?\s+up\s+(?:for|with|to|on)|"
          r"subscrib(?:e|ed|ing)\s+to|got|get|getting|try(?:ing)?|tried|us(?:e|ing)|"
-         r"(?:went|going|go)\s+with|chose|choosing|(?:paying|pay)\s+for|bought|hello,?|"
-         r"welcome,?)")
+         r"(?:went|going|go)\s+with|chose|choosing|(?:paying|pay|paid)(?:\s+for)?|bought|"
+         r"hello,?|hi,?|welcome(?:\s+to)?,?|lov(?:e|ing)|enjoy(?:ing)?|happy\s+with|"
+         r"(?:now|currently)\s+(?:on|with)|giv(?:e|ing)|gave|join(?:ed|ing)?|onto|"
+         r"all\s+in\s+on|team|start(?:ed|ing)?|land(?:ed|ing|s)?\s+(?:on|at|in)|"
+         r"(?:is|are|am|'m|’m|'re|’re|been)\s+(?:now\s+|all\s+|fully\s+)?(?:on|using|with)|"
+         r"(?:i'm|i’m|im|i\s+am|now|officially)\s+an?(?:\s+(?:happy|proud|new))?)")
+ARROW = r"(?:->|-->|→|⟶|=>|⇒|➡️?|➜|>>)"
+# a named product the tracker does not follow, in a slot where one side must be a product
+NAME = (r"(?-i:(?!(?:I|I'm|The|This|That|My|Our|A|An|It|We|You|Me|Them|Him|Her|There|"
+        r"Here|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|"
+        r"March|April|May|June|July|August|September|October|November|December|Good|Now|"
+        r"Ever|Real|Life|Work|Home|Scratch|Zero|Day|Today|Tomorrow|Years?|Months?|Weeks?|"
+        r"Free|Paid|Local|Open|Reddit|Google|Apple|Microsoft|Meta|Amazon)\b)"
+        r"[A-Z][\w.+'’-]*(?:\s+(?:[A-Z0-9][\w.+-]*|AI|ai))?)")
+# nouns of people leaving in numbers, after the brand: "ChatGPT exodus", "OpenAI refugees"
+CROWD_NOUN = (r"(?:uninstalls?|uninstallations?|cancell?ations?|unsubscribes?|deletions?|"
+              r"exodus|refugees?|defectors?|quitters?|churn|mass\s+exodus)")
+CROWD = (r"(?:users?|subscribers?|customers?|fans?|devs|developers|loyalists|people|folks|"
+         r"refugees?|everyone|many|millions|thousands|coders|writers|students)")
+CROWD_GOES = (r"(?:(?:are|were|have|has|been|keep|kept|start(?:ed)?|begin|began|now|all|"
+              r"finally|already|just|reportedly|en\s+masse|in\s+droves)\s+)*"
+              r"(?:leav(?:e|es|ing)|left|quit(?:ting|s)?|fle(?:e|es|eing|d)|cancel(?:l?ing|l?ed|s)?|"
+              r"ditch(?:ing|ed|es)?|jump(?:ing|ed)?\s+ship|mov(?:e|ing|ed)\s+on|defect(?:ing|ed)?|"
+              r"churn(?:ing|ed)?|unsubscrib(?:e|ing|ed)|bail(?:ing|ed)?|abandon(?:ing|ed)?|"
+              r"walk(?:ing|ed)\s+away|uninstall(?:ing|ed)?|delet(?:e|ing|ed)|boycott(?:ing|ed)?|"
+              r"switch(?:ing|ed)?|migrat(?:e|ing|ed))")
+LOSES = (r"(?:los(?:e|es|ing|t)|shed(?:s|ding)?|bleed(?:s|ing)?|bled|hemorrhag\w+|"
+         r"haemorrhag\w+)\s+(?:\S+\s+){0,3}?(?:paying\s+|paid\s+)?(?:users|subscribers|"
+         r"customers|members)")
+GONE = (r"(?:is|was|has\s+been|got|now|officially)\s+(?:officially\s+|now\s+|finally\s+|"
+        r"been\s+)*(?:gone|deleted|cancell?ed|uninstalled|dead\s+to\s+me|over)\b")
+GROWS = (r"(?:downloads|sign-?ups|installs|subscriptions|subscribers|users|usage|traffic|"
+         r"demand)\s+(?:\w+\s+)?(?:soar|surge|jump|spike|skyrocket|climb|rise|explode|doubl|"
+         r"tripl|boom|balloon)\w*|(?:hits|reaches|tops|topped|takes|took|climbs\s+to|"
+         r"overtakes|passes|surpasses|dethrones)\s+(?:the\s+)?(?:#\s*1|no\.?\s*1|number\s+one|"
+         r"top\s+spot|first\s+place|app\s+store)")
 # what follows a brand when "delete my ChatGPT ..." is about data, not the account
 NOT_THE_PRODUCT = (r"(?!" + TAIL + r"\s+(?:history|chats?|conversations?|memor(?:y|ies)|"
-                   r"data|messages?|threads?|prompts?|custom\s+instructions|tabs?|windows?))")
+                   r"data|messages?|threads?|prompts?|custom\s+instructions|tabs?|windows?|"
+                   r"projects?|files?|gpts?|extension|integration|keys?|tokens?|credits?))")
 
 F, T = rf"(?P<f>{B}){TAIL}", rf"(?P<t>{B})"
-# (kind, needs a speaker-like subject, pattern); earlier entries win where spans overlap
-PATTERNS = [(kind, subj, re.compile(p, re.IGNORECASE)) for kind, subj, p in [
-    ("move", False, rf"(?:\b(?:{MOVE}|{LEAVE})\s+)?(?:over\s+)?\bfrom\s+{DET}{F}\s+"
-                    rf"(?:over\s+)?(?:to|for)\s+{DET}{T}"),
-    ("move", False, rf"{F}\s*(?:->|-->|→|⟶|=>|⇒|➡️?|➜)\s*{T}"),
-    ("move", False, rf"\breplac(?:e|ed|ing)\s+{DET}{F}\s+with\s+{DET}{T}"),
-    ("move", True, rf"\breplac(?:e|ed|ing)\s+(?:{NOT_B}+\s+){{1,4}}?with\s+{DET}{T}"),
-    ("move", False, rf"{T}{TAIL}\s+instead\s+of\s+{DET}(?P<f>{B})"),
-    ("leave", False, rf"\binstead\s+of\s+{DET}(?P<f>{B})"),
-    ("move", True, rf"\b{LEAVE}\s+{DET}{F}\s+(?:\w+\s+){{0,2}}?for\s+{DET}{T}"),
-    ("return", False, rf"\b(?:(?:switch(?:ed|ing)?|went|go(?:ing)?|com(?:e|ing)|came|"
-                      rf"mov(?:e|ed|ing)|crawl(?:ed|ing)?)\s+back|return(?:ed|ing|s)?)\s+"
-                      rf"to\s+{DET}{T}(?:\s+after\s+(?:\S+\s+){{0,3}}?(?:on|with|using)\s+"
+FX, TX = rf"(?:{F}|(?P<fo>{NAME}))", rf"(?:{T}|(?P<to>{NAME}))"  # either may be untracked
+HELD_F = rf"(?:{HELD_BY}{DET})?{F}"
+HELD_FX = rf"(?:{HELD_BY}{DET})?{FX}"
+TO = r"(?:to|into|onto)"
+# (kind, who must act, pattern); who: "speaker" needs a speaker-like subject, "any" only
+# refuses third parties. Earlier entries win where spans overlap. Kinds beyond the four
+# of a Switch: "implicit" (leaving a brand left unsaid), "away" (moving away from a brand,
+# to somewhere unsaid), "crowd" (people who left a brand, in numbers: refugees, exodus),
+# "adopt" (taking up a brand), "used" (a brand used before).
+RULES = [
+    ("move", "any", rf"(?:\b(?:{MOVE}|{LEAVE})\s+{MOVED})?(?:over\s+)?\bfrom\s+{DET}{FX}"
+                    rf"(?:\s+[\w.+-]+){{0,3}}?\s+(?:over\s+|back\s+)?(?:{TO}|for)\s+{DET}{TX}"),
+    ("move", "any", rf"{FX}{TAIL}\s*{ARROW}\s*{TX}"),
+    ("move", "any", rf"\breplac(?:e|ed|ing)\s+{DET}{FX}\s+with\s+{DET}{TX}"),
+    ("move", "speaker", rf"\breplac(?:e|ed|ing)\s+(?:{NOT_B}+\s+){{1,4}}?with\s+{DET}{T}"),
+    ("move", "any", rf"{T}{TAIL}\s+(?:instead\s+of|in\s+place\s+of)\s+{DET}(?P<f>{B})"),
+    ("leave", "any", rf"\binstead\s+of\s+(?:paying\s+for\s+|using\s+)?{DET}(?P<f>{B})"),
+    ("move", "speaker", rf"\b{LEAVE}\s+{DET}{HELD_FX}\s+(?:\w+\s+){{0,2}}?"
+                        rf"(?:for|in\s+favou?r\s+of)\s+{DET}{TX}"),
+    ("move", "speaker", rf"\b(?:left|leav(?:e|es|ing)|quit(?:ting|s)?|ditch(?:ed|ing)?|"
+                        rf"jump(?:ed|ing)?\s+ship)\s+(?:\w+\s+)?for\s+{DET}{T}"),
+    ("return", "any", rf"\b(?:(?:switch(?:ed|ing)?|went|go(?:ing)?|com(?:e|ing)|came|"
+                      rf"mov(?:e|ed|ing)|crawl(?:ed|ing)?|runn?(?:ing)?|ran)\s+back|"
+                      rf"return(?:ed|ing|s)?|resubscrib(?:e|ed|ing)|re-?up(?:ped)?|"
+                      rf"(?:i'm|i’m|im|i\s+am|we're|we’re|am|is|are)\s+(?:now\s+)?back)\s+"
+                      rf"(?:to\s+|on\s+|with\s+)?{DET}{T}"
+                      rf"(?:\s+(?:after|from)\s+(?:\S+\s+){{0,3}}?(?:on|with|using|of)?\s*"
                       rf"{DET}(?P<f>{B}))?"),
-    ("move", False, rf"\b{MOVE}\s+(?:over\s+)?to\s+{DET}{T}"),
-    ("leave", True, rf"\b{LEAVE}\s+(?:from\s+)?{DET}(?P<f>{B}){NOT_THE_PRODUCT}"),
-    ("adopt", False, rf"\b{ADOPT}\s+{DET}{T}"),
-]]
+    ("move", "any", rf"\b{MOVE}\s+{MOVED_F}(?:over\s+|across\s+)?{TO}\s+{DET}{T}"),
+    ("move", "any", rf"{CROWD_NOUN}\s+(?:away\s+)?from\s+{DET}{F}\s+(?:over\s+)?to\s+{DET}{TX}"),
+    ("away", "speaker", rf"\b(?:mov|switch|migrat|jump|came|com|port)\w*\s+(?:over\s+|away\s+)?"
+                        rf"from\s+{DET}{F}"),
+    ("leave", "any", rf"{F}\s+{CROWD}\s+{CROWD_GOES}"),
+    ("leave", "any", rf"{F}\s+{LOSES}"),
+    ("crowd", "any", rf"{F}\s+(?:{CROWD}\s+)?{CROWD_NOUN}\b"),
+    ("crowd", "any", rf"\b(?:{CROWD_NOUN}|movement\s+to\s+(?:quit|leave|cancel|boycott))\s+"
+                     rf"(?:away\s+)?(?:from|of)\s+{DET}{F}"),
+    ("leave", "speaker", rf"\b{LEAVE}\s+(?:from\s+)?{DET}{HELD_F}{NOT_THE_PRODUCT}"),
+    ("leave", "any", rf"\b(?:my\s+|our\s+)?last\s+(?:day|week|month|year)\s+(?:of|on|with)\s+"
+                     rf"{DET}{F}"),
+    ("leave", "any", rf"\b(?:my|our)\s+{F}\s+{GONE}"),
+    ("implicit", "speaker", rf"\b{LEAVE}\s+{IMPLICIT}"),
+    ("implicit", "speaker", r"\b(?:cancel(?:l?ed)?|cancled|unsubscribed|unsubbed|"
+                            r"uninstalled|deleted|hit\s+cancel)(?:\s+(?:it|them))?"
+                            r"(?=\s*(?:[.!\n]|$|today|yesterday|last|this|tonight))"),
+    ("used", "any", rf"\b(?:was|were|been|had\s+been|years?\s+(?:of|with|on)|months?\s+"
+                    rf"(?:of|with|on)|long-?time|longtime|loyal|former|ex-?|"
+                    rf"(?:staying|stay|stayed|sticking|stuck)\s+with)\s+"
+                    rf"(?:(?:using|on|paying\s+for|subscribed\s+to|with)\s+)?{DET}{F}"),
+    ("used", "any", rf"\bas\s+an?\s+(?:\w+\s+)?{F}\s+(?:user|subscriber|customer)"),
+    ("adopt", "any", rf"\b{ADOPT}\s+{DET}{T}"),
+    ("adopt", "any", rf"{T}{TAIL}\s+(?:is|has\s+been|'s|’s|was)\s+(?:now\s+|honestly\s+|"
+                     rf"already\s+|just\s+|been\s+)*(?:{PRAISE}|(?:my|our)\s+(?:new\s+)?"
+                     rf"(?:daily|main|go-to|default|favou?rite|replacement|home))"),
+    ("adopt", "any", rf"{T}{TAIL}\s+(?:does|handles|covers|gives\s+me|is\s+doing)\s+"
+                     rf"(?:\S+\s+){{0,3}}?(?:everything|it\s+all|all|fine|just\s+fine|the\s+job)"),
+    ("adopt", "any", rf"{T}{TAIL}(?:\s+\w+){{0,3}}?\s+instead\b"),
+    ("adopt", "any", rf"{T}{TAIL}\s+(?:app\s+)?(?:{GROWS})"),
+]
+PATTERNS = [(kind, who, re.compile(p, re.IGNORECASE)) for kind, who, p in RULES]
+ACTS = ("move", "leave", "return", "implicit", "away", "crowd")
 
 WORDS = re.compile(r"[\w'’]+|" + B)
-CLAUSE_START = re.compile(r".*(?:[.!?;:\n,()\[\]\"“”|]|\b(?:and|but|so|then|because|cause|cuz)\b)",
-                          re.IGNORECASE | re.DOTALL)
+CLAUSE_START = re.compile(r".*(?:[.!?;:\n,()\[\]\"“”|]|\b(?:and|but|so|then|because|cause|"
+                          r"cuz|as|while|after|since)\b)", re.IGNORECASE | re.DOTALL)
 NEGATIONS = {"not", "never", "no", "nobody", "without", "dont", "didnt", "wont", "cant",
-             "cannot", "isnt", "wasnt", "arent", "aint", "shouldnt", "wouldnt", "couldnt"}
+             "cannot", "isnt", "wasnt", "arent", "aint", "shouldnt", "wouldnt", "couldnt",
+             "havent", "hasnt", "neither", "nor", "refuse", "refusing"}
 HEDGES = {"thinking", "think", "considering", "consider", "should", "might", "may", "maybe",
           "planning", "plan", "tempted", "want", "wanna", "wondering", "debating", "would",
           "could", "if", "whether", "anyone", "anybody", "worth", "thoughts", "about", "need",
-          "needs", "looking"}
+          "needs", "looking", "unless", "probably", "perhaps", "eventually", "someday",
+          "hoping", "hope", "leaning", "id", "wed", "youd", "torn", "tempting"}
 ASKS_OTHERS = {"anyone", "anybody", "who"}  # + "else": "anyone else ...?" reports one's own
+# advice to people who might switch reports nobody's move ("before you switch to ...")
+ADVICE = re.compile(r"\b(?:before|if|when|once|in\s+case|whether)\s+(?:you|u|ya|y'?all)\b|"
+                    r"\bhow\s+(?:to|do\s+(?:i|you)|can\s+(?:i|you)|should\s+(?:i|you))\b|"
+                    r"\b(?:make|makes|for)\s+(?:you|u|ya)\b|"
+                    r"\b(?:would|will|do|did|have|are|could|should)\s+(?:you|u|ya|y'?all|your)\b",
+                    re.IGNORECASE)
+# a question after the statement that asks about something else ("..., what do you miss?")
+OTHER_QUESTION = re.compile(r"(?:,|\s-|:)\s*(?:so\s+)?(?:what|where|how|which|who|why|when|"
+                            r"any|anyone|thoughts|tips|advice|is\s+it|did\s+i)\b|"
+                            r"\b(?:anyone|anybody|who)\s+else\b", re.IGNORECASE)
 BRAND_WORD = "<brand>"  # how a brand mention appears among a clause's words
-SUBJECTS = {"i", "ive", "im", "id", "ill", "we", "weve", "were", "you", "youre", "yall", "u",
-            "me", "us", "my", "our", "everyone", "everybody", "people", "users", "folks",
-            "millions", "thousands", "many", "gonna", "gotta", "going", "decided", "should",
-            "will", "lets", "time", "please", "pls", "why", "who", "who's", "whos", "must",
-            "need", "officially", "finally"}
+SUBJECTS = {"i", "ive", "im", "ill", "we", "weve", "were", "you", "youre",
+            "youve", "yall", "u", "ya", "me", "us", "my", "our", "ours", "everyone",
+            "everybody", "everyones", "people", "users", "user", "folks", "millions",
+            "thousands", "hundreds", "many", "lots", "customers", "subscribers", "fans",
+            "devs", "developers", "coders", "writers", "students", "redditors", "refugees",
+            "those", "others", "gonna", "gotta", "going", "decided", "should", "will", "lets",
+            "time", "please", "pls", "who", "whos", "must", "need", "officially",
+            "finally", "family", "friends", "friend", "wife", "husband", "mom", "dad",
+            "colleagues", "coworkers", "yourself", "yourselves", "myself", "ourselves",
+            "guys", "americans", "household"}
+# subjects whose acts are not a user's: governments, organisations, their staff, products
+THIRD_PARTIES = {
+    "government", "govt", "gov", "administration", "agency", "agencies", "pentagon", "dod",
+    "dow", "military", "army", "navy", "treasury", "department", "dept", "federal", "feds",
+    "congress", "senate", "lawmakers", "officials", "official", "ministry", "minister",
+    "court", "judge", "regulators", "regulator", "eu", "commission", "state", "states",
+    "trump", "hegseth", "president", "white", "cia", "nsa", "fbi", "police", "school",
+    "schools", "district", "university", "universities", "company", "companies",
+    "corporation", "corp", "firm", "firms", "startup", "startups", "enterprise",
+    "enterprises", "employer", "employers", "bank", "banks", "contractor", "contractors",
+    "vendor", "vendors", "partner", "partners", "employees", "employee", "staff",
+    "staffer", "staffers", "researcher", "researchers", "engineer", "engineers",
+    "scientist", "scientists", "executive", "executives", "exec", "execs", "ceo", "cto",
+    "cfo", "coo", "cofounder", "founder", "founders", "vp", "director", "head", "chief",
+    "leadership", "board", "talent", "hire", "hires", "team", "lab", "labs", "apple",
+    "microsoft", "google", "amazon", "aws", "samsung", "nvidia", "ibm", "oracle",
+    "salesforce", "tesla", "spacex", "lockheed", "palantir", "anduril", "boeing", "twitter",
+    "x", "hospital", "hospitals", "city", "country", "countries", "nation", "nations",
+    "canada", "uk", "china", "india", "germany", "france", "italy", "japan", "korea",
+    "consultants", "workers", "it", "its", "model", "models", "default", "api", "backend",
+    "traffic", "workloads", "contract", "contracts", "deal", "deals", "partnership"}
+# someone made to act is not acting as a user ("agencies told to stop using ...")
+COMMANDS = {"told", "telling", "tells", "ordered", "orders", "ordering", "directed",
+            "directs", "instructed", "forced", "required", "requires", "mandated", "banned",
+            "bans", "urged", "urges", "asked", "asks", "pressured", "compelled"}
+OWNERS = {"my", "our", "i", "we", "me", "us"}  # "my company", "our team" speak as users
 FILLER = {"just", "so", "also", "today", "now", "already", "honestly", "ok", "okay", "well",
-          "yeah", "yep", "lol", "welp", "fine", "and", "then", "that's", "thats", "it"}
+          "yeah", "yep", "lol", "welp", "fine", "and", "then", "that's", "thats",
+          "officially", "finally", "update", "edit", "psa", "rip", "actually"}
+# an organisation's or a product's act in a headline: "Notion switches ...", "X replaces ..."
+THIRD_PERSON_VERB = re.compile(r"(?:switch|mov|migrat|replac|drop|dump|ditch|leav|quit|"
+                               r"cancel|delet|abandon|shift|port|transition|pick|adopt)\w*s\b",
+                               re.IGNORECASE)
+# staff, not users, near an "exodus" or "defectors"; a job near "quit" or "left"
+STAFF = re.compile(r"\b(?:researchers?|engineers?|staff|employees?|execs?|executives?|"
+                   r"scientists?|talent|leadership|founders?|cofounders?|hires?|team\s+"
+                   r"members?|safety\s+team|departures?|resign\w*|poach\w*)\b", re.IGNORECASE)
+JOB = re.compile(r"\b(?:work(?:ed|ing)?\s+(?:at|for)|my\s+(?:former\s+)?employer|"
+                 r"(?:former\s+)?colleagues|resign\w*|hired|job\s+offer|offer\s+from|"
+                 r"(?:years|months)\s+at|post-training|on\s+the\s+\w+\s+team|rejoin\w*)\b",
+                 re.IGNORECASE)
+STAFF_VERBS = re.compile(r"(?:quit|left|leav|join|depart)", re.IGNORECASE)
+# a sentence that names a brand but does not praise it: "Gemini is no better"
+NOT_CHOSEN = re.compile(r"\b(?:worse|trash|garbage|also|too|either|not|no|never|sucks|bad|"
+                        r"terrible|awful|same|neither|nor|equally|broken|down|left|cancel\w*|"
+                        r"quit|delet\w*)\b", re.IGNORECASE)
 
 
 class Switch(NamedTuple):
@@ -120,7 +299,7 @@ def detect_switch(text: str, mentions: list[Mention]) -> Switch | None:
         chars[m.start + 1:m.end] = " " * (m.end - m.start - 1)
     norm = "".join(chars)
     hits = _hits(norm, mentions)
-    return _decide(text, hits) if hits else None
+    return _decide(text, hits, mentions) if hits else None
 
 
 def _windows(mentions: list[Mention], length: int) -> list[tuple[int, int]]:
@@ -139,58 +318,114 @@ def _hits(norm: str, mentions: list[Mention]) -> list[_Hit]:
     taken: list[tuple[int, int]] = []
     hits = []
     windows = _windows(mentions, len(norm))  # long posts: search only near the brands
-    for kind, needs_subject, pattern in PATTERNS:
-        for m in (m for a, b in windows for m in pattern.finditer(norm, a, b)):
+    whole = [(0, len(norm))]
+    for kind, who, pattern in PATTERNS:
+        # a brand left unsaid can be far from any brand ("Cancelled my sub. ... ChatGPT")
+        spans = whole if kind == "implicit" else windows
+        for m in (m for a, b in spans for m in pattern.finditer(norm, a, b)):
             if any(m.start() < e and s < m.end() for s, e in taken):
                 continue
             words = _clause_words(norm, m.start())
-            if NEGATIONS & set(words[-4:]):
+            if NEGATIONS & set(words[-4:]) or _advice(norm, m.start()):
                 continue
-            if needs_subject and not _speaker_like(words):
+            if kind in ACTS and not _acts_as_user(words, who, m.group()):
                 continue
             groups = m.groupdict()
-            brand = {k: mentions[ord(v) - ord(PUA)].brand if v else None
-                     for k, v in (("f", groups.get("f")), ("t", groups.get("t")))}
-            if brand["f"] and brand["f"] == brand["t"]:
+            side = {k: mentions[ord(groups[k]) - ord(PUA)].brand if groups.get(k) else
+                    OTHER if groups.get(k + "o") else None for k in ("f", "t")}
+            if side["f"] and side["f"] == side["t"] or OTHER in side.values() and \
+                    None in side.values():
                 continue  # "replaced GPT-4o with GPT-5": one brand, not a switch
+            if kind in ACTS and _staff(norm, m):
+                continue
             hedged = _hedged(words, norm, m.end())
             # the match stops at a mention's first character: extend to its last
             end = max([m.end()] + [x.end for x in mentions if m.start() <= x.start < m.end()])
-            hits.append(_Hit(kind, brand["f"], brand["t"], m.start(), end, hedged))
+            hits.append(_Hit(kind, side["f"], side["t"], m.start(), end, hedged))
             taken.append((m.start(), m.end()))
     return sorted(hits, key=lambda h: h.start)
 
 
-def _decide(text: str, hits: list[_Hit]) -> Switch | None:
-    """Combine the statements of one post into from → to and a kind."""
-    full = next((h for h in hits if h.kind == "move" and h.from_brand and h.to_brand), None)
-    leave = next((h for h in hits if h.kind == "leave"), None)
-    ret = next((h for h in hits if h.kind == "return"), None)
-    if full:
-        used = [full]
-    elif ret:
-        used = [h for h in (leave, ret) if h and h.from_brand != ret.to_brand]
-    elif leave:
-        to = next((h for h in hits if h.kind in ("move", "adopt") and h.to_brand
-                   and h.to_brand != leave.from_brand), None)
-        used = [leave] + ([to] if to else [])
-    else:
-        move = next((h for h in hits if h.kind == "move"), None)
-        if not move:
-            return None  # adopting alone ("using Claude") is not switching
-        used = [move]
+def _decide(text: str, hits: list[_Hit], mentions: list[Mention]) -> Switch | None:
+    """Combine the statements of one post into from → to and a kind: the done over the
+    hedged, a full from → to over one side, and each side completed from the rest."""
+    hits = [_resolve(h, mentions) for h in hits]
+    acts = [h for h in hits if h.kind in ACTS and (h.from_brand or h.to_brand)]
+    if not acts:
+        return None
+    done = [h for h in acts if not h.hedged] or acts
+    main = next((h for h in done if h.kind == "move" and h.from_brand and h.to_brand),
+                None) or next((h for h in done if h.kind == "return"), None) or done[0]
+    used = [main]
+    if not main.to_brand and main.kind != "return":
+        chosen = [h for h in hits if h.to_brand and h.kind in ("move", "adopt")
+                  and h.to_brand != main.from_brand and h is not main]
+        chosen.sort(key=lambda h: (h.start < main.start, abs(h.start - main.start)))
+        used += chosen[:1] or _named_next(text, main, mentions)
+    if not main.from_brand:
+        to = main.to_brand
+        used += _first(hits, main, lambda h: h.from_brand and h.from_brand != to and
+                       h.kind in ("leave", "used", "move", "crowd", "away") and not h.to_brand)
     from_brand = next((h.from_brand for h in used if h.from_brand), None)
     to_brand = next((h.to_brand for h in used if h.to_brand), None)
-    if ret:
+    if main.kind == "return" and not from_brand:
+        from_brand = next((m.brand for m in _nearest(mentions, main) if m.brand != to_brand),
+                          None)
+    if main.kind == "return":
         kind = "return"
-    elif to_brand and (full or len(used) > 1 or used[0].kind == "move"):
+    elif to_brand:
         kind = "move"
+    elif main.kind == "move" and not from_brand:
+        return None  # "moving to something else" names nothing tracked
     else:
         kind = "leave"
-    if all(h.hedged for h in used):
+    if main.hedged:
         kind = "consider"
+    used.sort(key=lambda h: h.start)
     phrase = " … ".join(text[h.start:h.end].strip() for h in used)
     return Switch(from_brand, to_brand, kind, phrase, tuple((h.start, h.end) for h in used))
+
+
+def _first(hits: list[_Hit], main: _Hit, ok) -> list[_Hit]:
+    found = next((h for h in hits if h is not main and ok(h)), None)
+    return [found] if found else []
+
+
+def _nearest(mentions: list[Mention], hit: _Hit) -> list[Mention]:
+    """The mentions outside ``hit``, nearest first."""
+    outside = [m for m in mentions if not hit.start <= m.start < hit.end]
+    return sorted(outside, key=lambda m: min(abs(m.start - hit.end), abs(m.end - hit.start)))
+
+
+def _named_next(text: str, main: _Hit, mentions: list[Mention]) -> list[_Hit]:
+    """Where they went when the post does not say it with a verb: people who moved away
+    from a brand or left it in numbers ("OpenAI refugees") went to the other brand the
+    post is about; anyone who left went to a brand that opens a later sentence and is not
+    run down there ("Cancelled Plus. Claude does everything I need")."""
+    others = [m for m in _nearest(mentions, main) if m.brand != main.from_brand]
+    if main.kind in ("away", "crowd") and others:
+        m = others[0]
+        return [_Hit("adopt", None, m.brand, m.start, m.end, False)]
+    for m in (m for m in mentions if m.start >= main.end and m.brand != main.from_brand):
+        before = text[main.end:m.start].rstrip(" \t*_#>\"'“”").lower()
+        before = re.sub(r"(?:\b(?:and|now|so|then|but)\s*)+$", "", before).rstrip()
+        if before and before[-1] not in ".!\n" or before.endswith(".."):
+            continue
+        sentence = re.match(r"[^.!?\n]*", text[m.end:]).group()
+        if not NOT_CHOSEN.search(sentence) and "?" not in text[m.end:m.end + len(sentence) + 1]:
+            return [_Hit("adopt", None, m.brand, m.start, m.end, False)]
+    return []
+
+
+def _resolve(hit: _Hit, mentions: list[Mention]) -> _Hit:
+    """A leaving act whose brand is left unsaid ("cancelled my subscription") is about the
+    brand named last before it, or, with none before, the first named after it."""
+    if hit.kind != "implicit":
+        return hit
+    before = [m for m in mentions if m.end <= hit.start]
+    brand = before[-1].brand if before else next(
+        (m.brand for m in mentions if m.start >= hit.end), None)
+    return hit._replace(kind="leave", from_brand=brand)
 
 
 def _clause_words(norm: str, start: int) -> list[str]:
@@ -202,13 +437,45 @@ def _clause_words(norm: str, start: int) -> list[str]:
             for w in WORDS.findall(clause.lower())]
 
 
-def _speaker_like(words: list[str]) -> bool:
-    """A clause start (imperative, headline), a first/second person or crowd subject, or
-    someone weighing it up ("thinking of cancelling"); not a brand right before the verb
-    ("GPT-5 replaced GPT-4o" is about products)."""
-    if words and words[-1] == BRAND_WORD:
+def _acts_as_user(words: list[str], who: str, statement: str) -> bool:
+    """Whether the subject before the statement may be a user of the product.
+
+    Read backwards from the verb, the first word that names someone decides: a brand
+    ("GPT-5 replaced GPT-4o", "OpenAI drops ...") or a third party ("agencies told to stop
+    using ...", "researcher quits ...") is not a user, unless owned by the speaker ("my
+    company dumped ..."); a person or crowd is. With nobody named, a clause start
+    (imperative, headline) counts for ``who == "speaker"`` statements, any start for the
+    others, unless the verb is a headline's third person ("Notion switches ...")."""
+    if COMMANDS & set(words):
         return False
-    return all(w in FILLER for w in words) or bool((SUBJECTS | HEDGES) & set(words[-5:]))
+    for k in range(len(words) - 1, max(-1, len(words) - 8), -1):
+        w = words[k]
+        if w == BRAND_WORD:
+            return False
+        if w in THIRD_PARTIES:
+            return bool(OWNERS & set(words[max(0, k - 2):k]))
+        if w in SUBJECTS or w in HEDGES:
+            return True
+    if THIRD_PERSON_VERB.match(statement):
+        return False
+    return who == "any" or all(w in FILLER for w in words)
+
+
+def _staff(norm: str, m: re.Match) -> bool:
+    """An exodus of staff, or someone quitting a job at the brand's company."""
+    around = norm[max(0, m.start() - 200):m.end() + 200]
+    lowered = m.group().lower()
+    if ("exodus" in lowered or "defector" in lowered) and STAFF.search(around):
+        return True
+    return bool(STAFF_VERBS.match(lowered)) and bool(JOB.search(around))
+
+
+def _advice(norm: str, start: int) -> bool:
+    """"Before you switch to ...", "how to move from ... to ...", "would you switch ...":
+    nobody's own move."""
+    sentence = norm[max(0, start - 120):start]
+    cut = max(sentence.rfind(c) for c in ".!?\n")
+    return bool(ADVICE.search(sentence[cut + 1:]))
 
 
 def _hedged(words: list[str], norm: str, end: int) -> bool:
@@ -219,5 +486,7 @@ def _hedged(words: list[str], norm: str, end: int) -> bool:
 
 
 def _in_question(norm: str, end: int) -> bool:
+    """Whether the statement's sentence is a question about it (not "..., what do you
+    miss?" or "anyone else?" after it)."""
     rest = re.match(r"[^.!?\n]*([.!?\n]|$)", norm[end:])
-    return bool(rest) and rest.group(1) == "?"
+    return bool(rest) and rest.group(1) == "?" and not OTHER_QUESTION.search(rest.group())
