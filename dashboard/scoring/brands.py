@@ -3,10 +3,19 @@
 All aliases compile into two trie-shaped regexes (case-insensitive and exact-case); regex
 greediness makes the longest alias win ("ChatGPT Plus" over "ChatGPT"). Matches are whole
 words: "Claude's" counts, "Claudette" does not.
+
+Names cannot be hidden: a text is matched as it displays, after Unicode NFKC (full-width
+and mathematical letters become plain ones), with every format character (category Cf:
+zero-width spaces and joiners, bidi marks and overrides, isolates, tag characters),
+variation selectors and combining grapheme joiners removed, and the common look-alike
+letters of Cyrillic and Greek read as the Latin ones they imitate. "Ｃｈａｔ\u200bＧРТ"
+(with a Cyrillic Р) is ChatGPT. Mentions are given in the original text's offsets.
 """
 from __future__ import annotations
 
 import re
+import unicodedata
+from functools import lru_cache
 from typing import NamedTuple
 
 from dashboard.tracker import Tracker
@@ -34,7 +43,14 @@ class BrandMatcher:
         self._cs = _alternation(self._by_cased, 0)
 
     def mentions(self, text: str) -> list[Mention]:
-        """Non-overlapping brand mentions in order of position."""
+        """Non-overlapping brand mentions in order of position (offsets into ``text``)."""
+        if text.isascii():  # nothing to fold: the common case
+            return self._mentions(text)
+        folded, where = as_displayed(text)
+        return [Mention(where[m.start], where[m.end - 1] + 1, m.brand)
+                for m in self._mentions(folded)]
+
+    def _mentions(self, text: str) -> list[Mention]:
         found = []
         if self._ci:
             found += [Mention(m.start(), m.end(), self._by_alias[_fold(m.group())])
@@ -50,6 +66,36 @@ class BrandMatcher:
         """Distinct canonical brand names in the order the tracker lists them."""
         named = {m.brand for m in self.mentions(text)}
         return [b for b in self.brand_names if b in named]
+
+
+# Cyrillic and Greek letters that display like Latin ones (Unicode's confusables, the
+# common ones); full-width and mathematical letters are left to NFKC
+LOOK_ALIKES = str.maketrans(
+    "АВЕЅІЈКМНОРСТХУаеіјорсхуѕһԁԛԝӏ"
+    "ΑΒΕΖΗΙΚΜΝΟΡΤΥΧαικνορτυχ",
+    "ABESIJKMHOPCTXYaeijopcxyshdqwl"
+    "ABEZHIKMNOPTYXaikvoptux")
+HIDDEN = {"\u034f"} | {chr(c) for c in range(0xFE00, 0xFE10)}  # joiners, selectors
+
+
+def as_displayed(text: str) -> tuple[str, list[int]]:
+    """``text`` as a reader sees its letters, and for each character of the result the
+    offset in ``text`` it came from."""
+    out: list[str] = []
+    where: list[int] = []
+    for i, ch in enumerate(text):
+        shown = _shown(ch)
+        out.append(shown)
+        where.extend([i] * len(shown))
+    return "".join(out), where
+
+
+@lru_cache(maxsize=4096)
+def _shown(ch: str) -> str:
+    if ch in HIDDEN or unicodedata.category(ch) == "Cf" or \
+            0xE0100 <= ord(ch) <= 0xE01EF:  # variation selectors supplement
+        return ""
+    return unicodedata.normalize("NFKC", ch).translate(LOOK_ALIKES)
 
 
 def _fold(alias: str) -> str:
