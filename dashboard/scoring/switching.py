@@ -47,19 +47,21 @@ TAIL = (r"(?:\s+(?:plus|pro|premium|max|team|teams|enterprise|business|edu|subsc
 HOLDING = r"(?:subscriptions?|subs?|accounts?|memberships?|plans?|seats?|licen[cs]es?)"
 HELD_BY = rf"{HOLDING}\s+(?:to|with|for|on|at|of|from)\s+"
 # the same held thing, with the brand left unsaid ("cancelled my subscription")
-IMPLICIT = (r"(?:(?:my|our|the|your|ur|their)\s+(?:(?:paid|premium|monthly|annual|yearly|"
+IMPLICIT = (r"(?:(?:my|our|the|your|ur|their|this|that)\s+(?:(?:paid|premium|monthly|annual|yearly|"
             r"\$\d+)\s+)?(?:plus|pro|premium|subscriptions?|sub|account|membership|plan|app)|"
             r"(?-i:Plus|Pro|Premium))"
             r"\b(?!\s+(?:to|with|for|on|at|of|from)\s)(?!\s*" + B + ")")
 LEAVE = (r"(?:cancel(?:l?ed|l?ing|s)?|cancl?ed|canceld|unsubscrib(?:e|ed|ing)|"
          r"unsub(?:bed|bing)?|quit(?:ting|s)?|delet(?:e|ed|ing)|uninstall(?:ed|ing|s)?|"
-         r"boycott(?:ed|ing)?|ditch(?:ed|ing)?|dump(?:ed|ing)?|leav(?:e|es|ing)|left|"
+         r"boycott(?:s|ed|ing)?|ditch(?:es|ed|ing)?|dump(?:s|ed|ing)?|leav(?:e|es|ing)|left|"
+         r"bail(?:s|ed|ing)?\s+on|rip\s+(?:to\s+)?my|"
          r"drop(?:ped|ping)?|abandon(?:ed|ing)?|(?:done|through|finished)\s+with|"
          r"bye(?:\s+bye)?,?|goodbye,?|farewell,?|(?:said|say|saying)\s+goodbye\s+to|"
          r"stop(?:ped|ping)?\s+(?:using|paying\s+for)|"
          r"no\s+longer\s+(?:using|paying\s+for|pay\s+for|use)|br(?:eak|oke|eaking)\s+up\s+with|"
          r"(?:mov(?:e|ed|ing)|walk(?:ed|ing)?|switch(?:ed|ing)?|turn(?:ed|ing)?)\s+(?:on|away)\s+"
-         r"from|(?:get|got|getting)\s+rid\s+of|(?:mov|get|gett|got|com|came|jump)\w*\s+off(?:\s+of)?|"
+         r"from|(?:get|got|getting)\s+rid\s+of|(?:mov|get|gett|got|com|came|jump)\w*\s+"
+         r"(?:(?:my|our|the|all|everything|us|them)\b(?:\s+[\w'’-]+){0,2}?\s+)?off(?:\s+of)?|"
          r"(?:not|won'?t|will\s+not|didn'?t)\s+(?:be\s+)?renew(?:ing)?|"
          r"used\s+to\s+(?:love|use|like|pay\s+for)|fle(?:e|es|eing|d)|desert(?:ed|ing)?|"
          r"pull(?:ed|ing)?\s+the\s+plug\s+on|nuk(?:e|ed|ing)|bin(?:ned|ning)?|kill(?:ed|ing)?|"
@@ -75,15 +77,16 @@ MOVE = (r"(?:switch(?:ed|ing|es)?|mov(?:e|ed|es|ing)|migrat(?:e|ed|es|ing)|"
         r"decamp(?:ed|ing)?|escap(?:e|ed|ing)|(?:made|make|making)\s+the\s+(?:jump|switch|"
         r"move|leap|transition|change))")
 # after a moving verb, what is moved: "moved everything over to", "switched my team to"
-OBJ = (r"(?:(?:my|our|their|all|everything|us|them|myself|ourselves)\b"
-       r"(?:\s+(?!(?:model|mode|setting|default|version|api)s?\b){w}){{0,4}}?\s+)?")
+OBJ = (r"(?:(?:my|our|their|all|everything|us|them|myself|ourselves|\d[\d,.]*k?)\b"
+       r"(?:\s+(?!(?:model|mode|setting|default|version|api|traffic|workloads?|production|"
+       r"customers|clients|infrastructure|backend|stack)s?\b){w}){{0,4}}?\s+)?")
 MOVED = OBJ.format(w=r"[\w'’]+")
 MOVED_F = OBJ.format(w=rf"(?:(?P<f>{B})|[\w'’]+)")
 # positive words for a brand after someone left another ("Claude has been great")
 PRAISE = (r"(?:better|great|amazing|awesome|excellent|fantastic|wonderful|brilliant|"
           r"solid|superior|incredible|so\s+good|really\s+good|way\s+better|much\s+better|"
           r"a\s+breath\s+of\s+fresh\s+air|a\s+game\s+changer|night\s+and\s+day|"
-          r"what\s+(?:i|we)\s*(?:'m|’m|am|'re|’re|are)?\s+using)")
+          r"what\s+(?:i|we)\s*(?:'m|’m|am|'re|’re|are)?\s+using|where\s+(?:i|we)\b)")
 ADOPT = (r"(?:pick(?:ed|ing)?\s+up|sign(?:ed|ing)?\s+up\s+(?:for|with|to|on)|"
          r"subscrib(?:e|ed|ing)\s+to|got|get|getting|try(?:ing)?|tried|us(?:e|ing)|"
          r"(?:went|going|go)\s+with|chose|choosing|(?:paying|pay|paid)(?:\s+for)?|bought|"
@@ -98,11 +101,19 @@ NAME = (r"(?-i:(?!(?:I|I'm|The|This|That|My|Our|A|An|It|We|You|Me|Them|Him|Her|T
         r"Here|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|"
         r"March|April|May|June|July|August|September|October|November|December|Good|Now|"
         r"Ever|Real|Life|Work|Home|Scratch|Zero|Day|Today|Tomorrow|Years?|Months?|Weeks?|"
-        r"Free|Paid|Local|Open|Reddit|Google|Apple|Microsoft|Meta|Amazon)\b)"
+        r"Free|Paid|Local|Open|Reddit|Google|Apple|Microsoft|Meta|Amazon|Another|Every|Some|"
+        r"Any|All|Fellow|Former|Ex|New|Old|Just|Still|Also|Plus|Pro|Premium|Max|Team|"
+        r"Enterprise|Business|Edu|Ultra|Advanced)\b)"
         r"[A-Z][\w.+'’-]*(?:\s+(?:[A-Z0-9][\w.+-]*|AI|ai))?)")
 # nouns of people leaving in numbers, after the brand: "ChatGPT exodus", "OpenAI refugees"
 CROWD_NOUN = (r"(?:uninstalls?|uninstallations?|cancell?ations?|unsubscribes?|deletions?|"
-              r"exodus|refugees?|defectors?|quitters?|churn|mass\s+exodus)")
+              r"exodus|refugees?|defectors?|deserters?|switchers?|leavers?|quitters?|churn|"
+              r"mass\s+exodus)")
+# people leaving in numbers, before the brand: "churn at OpenAI", "an exodus from ChatGPT"
+CROWD_OF = (r"(?:(?:uninstalls?|cancell?ations?|unsubscribes?|deletions?|churn)\s+(?:at|of|"
+            r"from|on)|(?:exodus|refugees?|defectors?|deserters?|switchers?|flight|"
+            r"migration|defections?|boycott|movement\s+to\s+(?:quit|leave|cancel|boycott))\s+"
+            r"(?:away\s+)?(?:from|of))")
 CROWD = (r"(?:users?|subscribers?|customers?|fans?|devs|developers|loyalists|people|folks|"
          r"refugees?|everyone|many|millions|thousands|coders|writers|students)")
 CROWD_GOES = (r"(?:(?:are|were|have|has|been|keep|kept|start(?:ed)?|begin|began|now|all|"
@@ -111,10 +122,14 @@ CROWD_GOES = (r"(?:(?:are|were|have|has|been|keep|kept|start(?:ed)?|begin|began|
               r"ditch(?:ing|ed|es)?|jump(?:ing|ed)?\s+ship|mov(?:e|ing|ed)\s+on|defect(?:ing|ed)?|"
               r"churn(?:ing|ed)?|unsubscrib(?:e|ing|ed)|bail(?:ing|ed)?|abandon(?:ing|ed)?|"
               r"walk(?:ing|ed)\s+away|uninstall(?:ing|ed)?|delet(?:e|ing|ed)|boycott(?:ing|ed)?|"
-              r"switch(?:ing|ed)?|migrat(?:e|ing|ed))")
-LOSES = (r"(?:los(?:e|es|ing|t)|shed(?:s|ding)?|bleed(?:s|ing)?|bled|hemorrhag\w+|"
-         r"haemorrhag\w+)\s+(?:\S+\s+){0,3}?(?:paying\s+|paid\s+)?(?:users|subscribers|"
-         r"customers|members)")
+              r"switch(?:ing|ed)?|migrat(?:e|ing|ed)|mov(?:e|ing|ed)|head(?:ing|ed)?|"
+              r"flock(?:ing|ed)?|desert(?:ing|ed)?)")
+# people weighing a move in numbers: "ChatGPT subscribers weigh a switch", "... may cancel"
+CROWD_WEIGHS = (r"(?:weigh|mull|eye|consider|threaten|plan|sa(?:y|ys|id)\s+they\s+(?:may|"
+                r"might|will|would|could))\w*")
+LOSES = (r"(?:(?:is|are|has\s+been|keeps?|just|you)\s+)*(?:los(?:e|es|ing|t)|"
+         r"shed(?:s|ding)?|bleed(?:s|ing)?|bled|hemorrhag\w+|haemorrhag\w+)\s+(?:\S+\s+){0,3}?"
+         r"(?:paying\s+|paid\s+|loyal\s+)?(?:users?|subscribers?|customers?|members?)")
 GONE = (r"(?:is|was|has\s+been|got|now|officially)\s+(?:officially\s+|now\s+|finally\s+|"
         r"been\s+)*(?:gone|deleted|cancell?ed|uninstalled|dead\s+to\s+me|over)\b")
 GROWS = (r"(?:downloads|sign-?ups|installs|subscriptions|subscribers|users|usage|traffic|"
@@ -133,10 +148,11 @@ HELD_F = rf"(?:{HELD_BY}{DET})?{F}"
 HELD_FX = rf"(?:{HELD_BY}{DET})?{FX}"
 TO = r"(?:to|into|onto)"
 # (kind, who must act, pattern); who: "speaker" needs a speaker-like subject, "any" only
-# refuses third parties. Earlier entries win where spans overlap. Kinds beyond the four
-# of a Switch: "implicit" (leaving a brand left unsaid), "away" (moving away from a brand,
-# to somewhere unsaid), "crowd" (people who left a brand, in numbers: refugees, exodus),
-# "adopt" (taking up a brand), "used" (a brand used before).
+# refuses third parties, "crowd" names its own actors (no subject to check). Earlier
+# entries win where spans overlap. Kinds beyond the four of a Switch: "implicit" (leaving
+# a brand left unsaid), "away" (moving away from a brand, to somewhere unsaid), "crowd"
+# (people who left a brand: refugees, exodus, ex-users), "weigh" (a move weighed up by
+# many), "adopt" (taking up a brand), "used" (a brand used before).
 RULES = [
     ("move", "any", rf"(?:\b(?:{MOVE}|{LEAVE})\s+{MOVED})?(?:over\s+)?\bfrom\s+{DET}{FX}"
                     rf"(?:\s+[\w.+-]+){{0,3}}?\s+(?:over\s+|back\s+)?(?:{TO}|for)\s+{DET}{TX}"),
@@ -144,11 +160,14 @@ RULES = [
     ("move", "any", rf"\breplac(?:e|ed|ing)\s+{DET}{FX}\s+with\s+{DET}{TX}"),
     ("move", "speaker", rf"\breplac(?:e|ed|ing)\s+(?:{NOT_B}+\s+){{1,4}}?with\s+{DET}{T}"),
     ("move", "any", rf"{T}{TAIL}\s+(?:instead\s+of|in\s+place\s+of)\s+{DET}(?P<f>{B})"),
-    ("leave", "any", rf"\binstead\s+of\s+(?:paying\s+for\s+|using\s+)?{DET}(?P<f>{B})"),
+    ("leave", "any", rf"\binstead\s+of\s+(?:paying\s+(?:for\s+)?|using\s+)?{DET}(?P<f>{B})"),
     ("move", "speaker", rf"\b{LEAVE}\s+{DET}{HELD_FX}\s+(?:\w+\s+){{0,2}}?"
                         rf"(?:for|in\s+favou?r\s+of)\s+{DET}{TX}"),
     ("move", "speaker", rf"\b(?:left|leav(?:e|es|ing)|quit(?:ting|s)?|ditch(?:ed|ing)?|"
                         rf"jump(?:ed|ing)?\s+ship)\s+(?:\w+\s+)?for\s+{DET}{T}"),
+    ("weigh", "any", rf"\b(?:keep|stick\s+with|stay\s+(?:with|on))\s+(?:paying\s+for\s+|"
+                     rf"using\s+)?{DET}{F}{TAIL}(?:\s+[\w.+-]+){{0,3}}?\s+or\s+"
+                     rf"(?:[\w'’]+\s+){{0,3}}?{DET}{TX}"),
     ("return", "any", rf"\b(?:(?:switch(?:ed|ing)?|went|go(?:ing)?|com(?:e|ing)|came|"
                       rf"mov(?:e|ed|ing)|crawl(?:ed|ing)?|runn?(?:ing)?|ran)\s+back|"
                       rf"return(?:ed|ing|s)?|resubscrib(?:e|ed|ing)|re-?up(?:ped)?|"
@@ -156,39 +175,50 @@ RULES = [
                       rf"(?:to\s+|on\s+|with\s+)?{DET}{T}"
                       rf"(?:\s+(?:after|from)\s+(?:\S+\s+){{0,3}}?(?:on|with|using|of)?\s*"
                       rf"{DET}(?P<f>{B}))?"),
+    ("return", "any", rf"(?:^|(?<=[\n.!:]))\s*back\s+(?:to|on)\s+{DET}{T}"),
+    ("leave", "any", rf"{F}(?:'s|’s)?\s+(?:[\w-]+\s+){{0,2}}?{CROWD}\s+{CROWD_GOES}"
+                     rf"(?:\s+(?:to|for)\s+{DET}{TX})?"),
     ("move", "any", rf"\b{MOVE}\s+{MOVED_F}(?:over\s+|across\s+)?{TO}\s+{DET}{T}"),
-    ("move", "any", rf"{CROWD_NOUN}\s+(?:away\s+)?from\s+{DET}{F}\s+(?:over\s+)?to\s+{DET}{TX}"),
+    ("move", "crowd", rf"{CROWD_NOUN}\s+(?:away\s+)?from\s+{DET}{F}\s+(?:over\s+)?to\s+"
+                      rf"{DET}{TX}"),
     ("away", "speaker", rf"\b(?:mov|switch|migrat|jump|came|com|port)\w*\s+(?:over\s+|away\s+)?"
                         rf"from\s+{DET}{F}"),
-    ("leave", "any", rf"{F}\s+{CROWD}\s+{CROWD_GOES}"),
+    ("weigh", "crowd", rf"{F}{TAIL}\s+(?:[\w-]+\s+){{0,2}}?{CROWD}\s+(?:[\w-]+\s+){{0,2}}?"
+                       rf"{CROWD_WEIGHS}(?:\s+(?:[\w-]+\s+){{0,4}}?{DET}{TX})?"),
     ("leave", "any", rf"{F}\s+{LOSES}"),
-    ("crowd", "any", rf"{F}\s+(?:{CROWD}\s+)?{CROWD_NOUN}\b"),
-    ("crowd", "any", rf"\b(?:{CROWD_NOUN}|movement\s+to\s+(?:quit|leave|cancel|boycott))\s+"
-                     rf"(?:away\s+)?(?:from|of)\s+{DET}{F}"),
+    ("crowd", "crowd", rf"{FX}{TAIL}\s+(?:{CROWD}\s+)?{CROWD_NOUN}\b"),
+    ("crowd", "crowd", rf"\b(?:ex|former)[-\s]+{FX}{TAIL}\s+(?:users?|subscribers?|"
+                       rf"customers?|fans?|loyalists?)\b"),
+    ("crowd", "crowd", rf"\b{CROWD_OF}\s+{DET}{F}"),
     ("leave", "speaker", rf"\b{LEAVE}\s+(?:from\s+)?{DET}{HELD_F}{NOT_THE_PRODUCT}"),
+    ("leave", "speaker", rf"\b{LEAVE}\s+{DET}(?P<fo>{NAME})"),
     ("leave", "any", rf"\b(?:my\s+|our\s+)?last\s+(?:day|week|month|year)\s+(?:of|on|with)\s+"
                      rf"{DET}{F}"),
-    ("leave", "any", rf"\b(?:my|our)\s+{F}\s+{GONE}"),
+    ("leave", "any", rf"\bday\s+\d+\s+(?:without|of\s+no)\s+{DET}{F}"),
+    ("leave", "any", rf"{F}{TAIL}\s+{GONE}"),
     ("implicit", "speaker", rf"\b{LEAVE}\s+{IMPLICIT}"),
-    ("implicit", "speaker", r"\b(?:cancel(?:l?ed)?|cancled|unsubscribed|unsubbed|"
-                            r"uninstalled|deleted|hit\s+cancel)(?:\s+(?:it|them))?"
+    ("implicit", "speaker", r"\b(?:cancel(?:l?ed|l?ing)?|cancled|unsubscrib(?:ed|ing)|"
+                            r"unsubbed|uninstall(?:ed|ing)|delet(?:ed|ing)|hit\s+cancel)"
+                            r"(?:\s+(?:it|them))?"
                             r"(?=\s*(?:[.!\n]|$|today|yesterday|last|this|tonight))"),
     ("used", "any", rf"\b(?:was|were|been|had\s+been|years?\s+(?:of|with|on)|months?\s+"
-                    rf"(?:of|with|on)|long-?time|longtime|loyal|former|ex-?|"
-                    rf"(?:staying|stay|stayed|sticking|stuck)\s+with)\s+"
+                    rf"(?:of|with|on)|long-?time|longtime|loyal|"
+                    rf"(?:staying|stay|stayed|sticking|stuck)\s+with|still)\s+"
                     rf"(?:(?:using|on|paying\s+for|subscribed\s+to|with)\s+)?{DET}{F}"),
     ("used", "any", rf"\bas\s+an?\s+(?:\w+\s+)?{F}\s+(?:user|subscriber|customer)"),
     ("adopt", "any", rf"\b{ADOPT}\s+{DET}{T}"),
     ("adopt", "any", rf"{T}{TAIL}\s+(?:is|has\s+been|'s|’s|was)\s+(?:now\s+|honestly\s+|"
                      rf"already\s+|just\s+|been\s+)*(?:{PRAISE}|(?:my|our)\s+(?:new\s+)?"
                      rf"(?:daily|main|go-to|default|favou?rite|replacement|home))"),
-    ("adopt", "any", rf"{T}{TAIL}\s+(?:does|handles|covers|gives\s+me|is\s+doing)\s+"
-                     rf"(?:\S+\s+){{0,3}}?(?:everything|it\s+all|all|fine|just\s+fine|the\s+job)"),
-    ("adopt", "any", rf"{T}{TAIL}(?:\s+\w+){{0,3}}?\s+instead\b"),
+    ("adopt", "any", rf"{T}{TAIL}\s+(?:is\s+|has\s+been\s+)?(?:does|handl|cover|gives\s+me|"
+                     rf"doing|work|serv)\w*\s+(?:\S+\s+){{0,4}}?(?:everything|it\s+all|all|"
+                     rf"fine|great|well|perfectly|nicely|better|the\s+job)"),
+    ("adopt", "any", rf"{T}{TAIL}\s+(?:has\s+|have\s+)?(?:completely\s+|fully\s+)?replac\w+"),
+    ("adopt", "any", rf"{TX}{TAIL}(?:\s+\w+){{0,3}}?\s+instead\b"),
     ("adopt", "any", rf"{T}{TAIL}\s+(?:app\s+)?(?:{GROWS})"),
 ]
 PATTERNS = [(kind, who, re.compile(p, re.IGNORECASE)) for kind, who, p in RULES]
-ACTS = ("move", "leave", "return", "implicit", "away", "crowd")
+ACTS = ("move", "leave", "return", "implicit", "away", "crowd", "weigh")
 
 WORDS = re.compile(r"[\w'’]+|" + B)
 CLAUSE_START = re.compile(r".*(?:[.!?;:\n,()\[\]\"“”|]|\b(?:and|but|so|then|because|cause|"
@@ -196,7 +226,8 @@ CLAUSE_START = re.compile(r".*(?:[.!?;:\n,()\[\]\"“”|]|\b(?:and|but|so|then|
 NEGATIONS = {"not", "never", "no", "nobody", "without", "dont", "didnt", "wont", "cant",
              "cannot", "isnt", "wasnt", "arent", "aint", "shouldnt", "wouldnt", "couldnt",
              "havent", "hasnt", "neither", "nor", "refuse", "refusing"}
-HEDGES = {"thinking", "think", "considering", "consider", "should", "might", "may", "maybe",
+HEDGES = {"thinking", "think", "considering", "consider", "weighing", "weigh", "eyeing",
+          "eye", "mulling", "mull", "should", "might", "may", "maybe",
           "planning", "plan", "tempted", "want", "wanna", "wondering", "debating", "would",
           "could", "if", "whether", "anyone", "anybody", "worth", "thoughts", "about", "need",
           "needs", "looking", "unless", "probably", "perhaps", "eventually", "someday",
@@ -242,7 +273,7 @@ THIRD_PARTIES = {
     "salesforce", "tesla", "spacex", "lockheed", "palantir", "anduril", "boeing", "twitter",
     "x", "hospital", "hospitals", "city", "country", "countries", "nation", "nations",
     "canada", "uk", "china", "india", "germany", "france", "italy", "japan", "korea",
-    "consultants", "workers", "it", "its", "model", "models", "default", "api", "backend",
+    "consultants", "workers", "model", "models", "default", "api", "backend",
     "traffic", "workloads", "contract", "contracts", "deal", "deals", "partnership"}
 # someone made to act is not acting as a user ("agencies told to stop using ...")
 COMMANDS = {"told", "telling", "tells", "ordered", "orders", "ordering", "directed",
@@ -268,7 +299,8 @@ STAFF_VERBS = re.compile(r"(?:quit|left|leav|join|depart)", re.IGNORECASE)
 # a sentence that names a brand but does not praise it: "Gemini is no better"
 NOT_CHOSEN = re.compile(r"\b(?:worse|trash|garbage|also|too|either|not|no|never|sucks|bad|"
                         r"terrible|awful|same|neither|nor|equally|broken|down|left|cancel\w*|"
-                        r"quit|delet\w*)\b", re.IGNORECASE)
+                        r"quit|delet\w*|both|keeps|forgets|hate|awful|disappoint\w*|"
+                        r"instead\s+of|than|vs)\b", re.IGNORECASE)
 
 
 class Switch(NamedTuple):
@@ -319,26 +351,28 @@ def _hits(norm: str, mentions: list[Mention]) -> list[_Hit]:
     hits = []
     windows = _windows(mentions, len(norm))  # long posts: search only near the brands
     whole = [(0, len(norm))]
-    for kind, who, pattern in PATTERNS:
+    for rule, who, pattern in PATTERNS:
         # a brand left unsaid can be far from any brand ("Cancelled my sub. ... ChatGPT")
-        spans = whole if kind == "implicit" else windows
+        spans = whole if rule == "implicit" else windows
         for m in (m for a, b in spans for m in pattern.finditer(norm, a, b)):
+            kind = rule
             if any(m.start() < e and s < m.end() for s, e in taken):
                 continue
             words = _clause_words(norm, m.start())
             if NEGATIONS & set(words[-4:]) or _advice(norm, m.start()):
                 continue
-            if kind in ACTS and not _acts_as_user(words, who, m.group()):
+            if kind in ACTS and who != "crowd" and not _acts_as_user(words, who, m.group()):
                 continue
             groups = m.groupdict()
             side = {k: mentions[ord(groups[k]) - ord(PUA)].brand if groups.get(k) else
                     OTHER if groups.get(k + "o") else None for k in ("f", "t")}
-            if side["f"] and side["f"] == side["t"] or OTHER in side.values() and \
-                    None in side.values():
+            if side["f"] and side["f"] == side["t"] or side["f"] == side["t"] == OTHER:
                 continue  # "replaced GPT-4o with GPT-5": one brand, not a switch
             if kind in ACTS and _staff(norm, m):
                 continue
-            hedged = _hedged(words, norm, m.end())
+            if kind == "move" and re.search(r"\bback\s", m.group(), re.IGNORECASE):
+                kind = "return"  # "from Claude Code back to Cursor"
+            hedged = kind == "weigh" or _hedged(words, norm, m.end())
             # the match stops at a mention's first character: extend to its last
             end = max([m.end()] + [x.end for x in mentions if m.start() <= x.start < m.end()])
             hits.append(_Hit(kind, side["f"], side["t"], m.start(), end, hedged))
@@ -349,13 +383,14 @@ def _hits(norm: str, mentions: list[Mention]) -> list[_Hit]:
 def _decide(text: str, hits: list[_Hit], mentions: list[Mention]) -> Switch | None:
     """Combine the statements of one post into from → to and a kind: the done over the
     hedged, a full from → to over one side, and each side completed from the rest."""
-    hits = [_resolve(h, mentions) for h in hits]
-    acts = [h for h in hits if h.kind in ACTS and (h.from_brand or h.to_brand)]
+    hits = [_resolve(h, hits, mentions) for h in hits]
+    acts = [h for h in hits if h.kind in ACTS]
     if not acts:
         return None
     done = [h for h in acts if not h.hedged] or acts
-    main = next((h for h in done if h.kind == "move" and h.from_brand and h.to_brand),
-                None) or next((h for h in done if h.kind == "return"), None) or done[0]
+    main = next((h for h in done if h.kind in ("move", "weigh") and h.from_brand and
+                 h.to_brand), None) or next((h for h in done if h.kind == "return"),
+                                            None) or done[0]
     used = [main]
     if not main.to_brand and main.kind != "return":
         chosen = [h for h in hits if h.to_brand and h.kind in ("move", "adopt")
@@ -371,12 +406,12 @@ def _decide(text: str, hits: list[_Hit], mentions: list[Mention]) -> Switch | No
     if main.kind == "return" and not from_brand:
         from_brand = next((m.brand for m in _nearest(mentions, main) if m.brand != to_brand),
                           None)
+    if from_brand in (None, OTHER) and to_brand in (None, OTHER):
+        return None  # nothing tracked on either side ("moving to something else")
     if main.kind == "return":
         kind = "return"
     elif to_brand:
         kind = "move"
-    elif main.kind == "move" and not from_brand:
-        return None  # "moving to something else" names nothing tracked
     else:
         kind = "leave"
     if main.hedged:
@@ -401,30 +436,36 @@ def _named_next(text: str, main: _Hit, mentions: list[Mention]) -> list[_Hit]:
     """Where they went when the post does not say it with a verb: people who moved away
     from a brand or left it in numbers ("OpenAI refugees") went to the other brand the
     post is about; anyone who left went to a brand that opens a later sentence and is not
-    run down there ("Cancelled Plus. Claude does everything I need")."""
+    run down ("Cancelled Plus. Claude does everything I need"), when it is the only other
+    brand named after the act."""
     others = [m for m in _nearest(mentions, main) if m.brand != main.from_brand]
-    if main.kind in ("away", "crowd") and others:
-        m = others[0]
-        return [_Hit("adopt", None, m.brand, m.start, m.end, False)]
-    for m in (m for m in mentions if m.start >= main.end and m.brand != main.from_brand):
-        before = text[main.end:m.start].rstrip(" \t*_#>\"'“”").lower()
-        before = re.sub(r"(?:\b(?:and|now|so|then|but)\s*)+$", "", before).rstrip()
-        if before and before[-1] not in ".!\n" or before.endswith(".."):
-            continue
-        sentence = re.match(r"[^.!?\n]*", text[m.end:]).group()
-        if not NOT_CHOSEN.search(sentence) and "?" not in text[m.end:m.end + len(sentence) + 1]:
-            return [_Hit("adopt", None, m.brand, m.start, m.end, False)]
-    return []
+    if main.kind in ("away", "crowd"):
+        for m in others:
+            if not re.match(r"[^.!?\n]*\?", text[m.end:]):  # "..., is Gemini any good?"
+                return [_Hit("adopt", None, m.brand, m.start, m.end, False)]
+    later = [m for m in mentions if m.start >= main.end and m.brand != main.from_brand]
+    if len({m.brand for m in later}) != 1:
+        return []  # none, or several to choose from
+    m = later[0]
+    start = max(text.rfind(c, main.end, m.start) for c in ".!?\n") + 1
+    sentence = text[max(start, main.end):m.start] + re.match(r"[^.!?\n]*[.!?\n]?",
+                                                             text[m.start:]).group()
+    if NOT_CHOSEN.search(sentence) or sentence.rstrip().endswith("?"):
+        return []
+    return [_Hit("adopt", None, m.brand, m.start, m.end, False)]
 
 
-def _resolve(hit: _Hit, mentions: list[Mention]) -> _Hit:
+def _resolve(hit: _Hit, hits: list[_Hit], mentions: list[Mention]) -> _Hit:
     """A leaving act whose brand is left unsaid ("cancelled my subscription") is about the
-    brand named last before it, or, with none before, the first named after it."""
+    brand named last before it, or, with none before, the first named after it unless
+    that one is taken up ("Uninstalled. Claude does all of this": Claude is where they
+    went, not what they left)."""
     if hit.kind != "implicit":
         return hit
     before = [m for m in mentions if m.end <= hit.start]
+    adopted = {h.to_brand for h in hits if h.kind == "adopt"}
     brand = before[-1].brand if before else next(
-        (m.brand for m in mentions if m.start >= hit.end), None)
+        (m.brand for m in mentions if m.start >= hit.end and m.brand not in adopted), None)
     return hit._replace(kind="leave", from_brand=brand)
 
 
@@ -453,10 +494,10 @@ def _acts_as_user(words: list[str], who: str, statement: str) -> bool:
         if w == BRAND_WORD:
             return False
         if w in THIRD_PARTIES:
-            return bool(OWNERS & set(words[max(0, k - 2):k]))
+            return bool(OWNERS & set(words[max(0, k - 4):k]))
         if w in SUBJECTS or w in HEDGES:
             return True
-    if THIRD_PERSON_VERB.match(statement):
+    if THIRD_PERSON_VERB.match(statement) or any(map(THIRD_PERSON_VERB.fullmatch, words)):
         return False
     return who == "any" or all(w in FILLER for w in words)
 
