@@ -39,7 +39,8 @@ BRAND_CHARS = re.compile(B)
 REACH = (160, 120)  # characters before and after a mention that a pattern can span
 NOT_B = rf"[^\s{PUA}-{PUA_LAST}]"
 DET = (r"(?:(?:my|our|your|ur|the|a|an|their|his|her|all|of|this|that|these|those|paid|"
-       r"premium|annual|monthly|yearly|whole|entire|beloved|old|trusty|\$\d+)\s+){0,3}")
+       r"premium|annual|monthly|yearly|whole|entire|beloved|old|trusty|personal|work|family|"
+       r"private|main|free|student|current|existing|local|\$\d+)\s+){0,3}")
 TAIL = (r"(?:\s+(?:plus|pro|premium|max|team|teams|enterprise|business|edu|subscriptions?|"
         r"subs?|accounts?|apps?|memberships?|plans?|seats?|licen[cs]es?|tier|code|desktop|"
         r"chat|ai|mobile|web|api)\b)*")
@@ -57,7 +58,7 @@ LEAVE = (r"(?:cancel(?:l?ed|l?ing|s)?|cancl?ed|canceld|unsubscrib(?:e|ed|ing)|"
          r"bail(?:s|ed|ing)?\s+on|rip\s+(?:to\s+)?my|"
          r"drop(?:ped|ping)?|abandon(?:ed|ing)?|(?:done|through|finished)\s+with|"
          r"bye(?:\s+bye)?,?|goodbye,?|farewell,?|(?:said|say|saying)\s+goodbye\s+to|"
-         r"stop(?:ped|ping)?\s+(?:using|paying\s+for)|"
+         r"stop(?:ped|ping)?\s+(?:using|paying(?:\s+for)?)|"
          r"no\s+longer\s+(?:using|paying\s+for|pay\s+for|use)|br(?:eak|oke|eaking)\s+up\s+with|"
          r"(?:mov(?:e|ed|ing)|walk(?:ed|ing)?|switch(?:ed|ing)?|turn(?:ed|ing)?)\s+(?:on|away)\s+"
          r"from|(?:get|got|getting)\s+rid\s+of|(?:mov|get|gett|got|com|came|jump)\w*\s+"
@@ -66,7 +67,9 @@ LEAVE = (r"(?:cancel(?:l?ed|l?ing|s)?|cancl?ed|canceld|unsubscrib(?:e|ed|ing)|"
          r"used\s+to\s+(?:love|use|like|pay\s+for)|fle(?:e|es|eing|d)|desert(?:ed|ing)?|"
          r"pull(?:ed|ing)?\s+the\s+plug\s+on|nuk(?:e|ed|ing)|bin(?:ned|ning)?|kill(?:ed|ing)?|"
          r"jump(?:ed|ing)?\s+ship\s+from|(?:part(?:ed|ing)?\s+ways|cut(?:ting)?\s+ties)\s+with|"
-         r"(?:give|gave|giving)\s+up\s+on|kick(?:ed|ing)?|churn(?:ed|ing)?\s+from|"
+         r"(?:give|gave|giving)\s+up(?:\s+on)?|kick(?:ed|ing)?|churn(?:ed|ing)?\s+from|"
+         r"clos(?:e|ed|ing)|ax(?:e|ed|ing)|downgrad(?:e|ed|ing)|remov(?:e|ed|ing)\s+(?:my|our|the)\s+"
+         r"(?:credit\s+)?(?:card|payment\s+(?:method|info|details))\s+from|"
          r"hit\s+cancel\s+on|refund(?:ed)?(?:\s+(?:on|for))?|(?:got|get|asked\s+for|requested)\s+a\s+"
          r"refund\s+(?:on|for)|swap(?:ped|ping)?|trad(?:e|ed|ing)(?:\s+in)?)")
 MOVE = (r"(?:switch(?:ed|ing|es)?|mov(?:e|ed|es|ing)|migrat(?:e|ed|es|ing)|"
@@ -74,7 +77,8 @@ MOVE = (r"(?:switch(?:ed|ing|es)?|mov(?:e|ed|es|ing)|migrat(?:e|ed|es|ing)|"
         r"transition(?:ed|ing)?|defect(?:ed|ing|s)?|flock(?:ed|ing|s)?|convert(?:ed)?|"
         r"fle(?:e|es|eing|d)|pour(?:ed|ing|s)?|rush(?:ed|ing|es)?|flood(?:ed|ing|s)?|"
         r"r[au]n(?:ning|s)?|com(?:e|es|ing)\s+over|came\s+over|bolt(?:ed|ing)?|"
-        r"decamp(?:ed|ing)?|escap(?:e|ed|ing)|(?:made|make|making)\s+the\s+(?:jump|switch|"
+        r"decamp(?:ed|ing)?|escap(?:e|ed|ing)|import(?:ed|ing)?|cop(?:y|ied|ying)|"
+        r"past(?:e|ed|ing)|load(?:ed|ing)?|brought|put|dropp(?:ed|ing)|(?:made|make|making)\s+the\s+(?:jump|switch|"
         r"move|leap|transition|change))")
 # after a moving verb, what is moved: "moved everything over to", "switched my team to"
 OBJ = (r"(?:(?:my|our|their|all|everything|us|them|myself|ourselves|\d[\d,.]*k?)\b"
@@ -106,9 +110,9 @@ NAME = (r"(?-i:(?!(?:I|I'm|The|This|That|My|Our|A|An|It|We|You|Me|Them|Him|Her|T
         r"Enterprise|Business|Edu|Ultra|Advanced)\b)"
         r"[A-Z][\w.+'’-]*(?:\s+(?:[A-Z0-9][\w.+-]*|AI|ai))?)")
 # nouns of people leaving in numbers, after the brand: "ChatGPT exodus", "OpenAI refugees"
-CROWD_NOUN = (r"(?:uninstalls?|uninstallations?|cancell?ations?|unsubscribes?|deletions?|"
-              r"exodus|refugees?|defectors?|deserters?|switchers?|leavers?|quitters?|churn|"
-              r"mass\s+exodus)")
+LEAVERS = r"(?:refugees?|defectors?|deserters?|switchers?|leavers?|quitters?)"
+CROWD_NOUN = (rf"(?:uninstalls?|uninstallations?|cancell?ations?|unsubscribes?|deletions?|"
+              rf"exodus|{LEAVERS}|churn|mass\s+exodus)")
 # people leaving in numbers, before the brand: "churn at OpenAI", "an exodus from ChatGPT"
 CROWD_OF = (r"(?:(?:uninstalls?|cancell?ations?|unsubscribes?|deletions?|churn)\s+(?:at|of|"
             r"from|on)|(?:exodus|refugees?|defectors?|deserters?|switchers?|flight|"
@@ -132,6 +136,16 @@ LOSES = (r"(?:(?:is|are|has\s+been|keeps?|just|you)\s+)*(?:los(?:e|es|ing|t)|"
          r"(?:paying\s+|paid\s+|loyal\s+)?(?:users?|subscribers?|customers?|members?)")
 GONE = (r"(?:is|was|has\s+been|got|now|officially)\s+(?:officially\s+|now\s+|finally\s+|"
         r"been\s+)*(?:gone|deleted|cancell?ed|uninstalled|dead\s+to\s+me|over)\b")
+# what was done to a brand, after it: "Gemini Advanced cancelled", "ChatGPT app deleted";
+# not a brand's own act on something ("ChatGPT deleted my chats")
+DONE_TO = (r"(?:cancell?ed|deleted|uninstalled|axed|closed|binned|dumped|nuked|"
+           r"unsubscribed|ditched)\b(?!\s+(?:my|the|a|an|all|your|our|their|his|"
+           r"her|its|some|every|this|that|these|those|it|them|me|us|with|by)\b)")
+# when, after an act ("Unsubscribed on Sunday night", "Cancelled the same minute")
+WHEN = (r"(?:on|this|last|the\s+same|yesterday|today|tonight|earlier|already|finally|"
+        r"for\s+good|after|at|in|over|a\s+few|two|three|\d+|months?|weeks?|days?)\b")
+MORE_MONEY = (r"(?:another|one\s+more|a\s+single|any\s+more|more\s+of\s+my)\s+(?:cent|penny|"
+              r"dime|dollar|euro|pound|\$|money|subscription\s+fee)")
 GROWS = (r"(?:downloads|sign-?ups|installs|subscriptions|subscribers|users|usage|traffic|"
          r"demand)\s+(?:\w+\s+)?(?:soar|surge|jump|spike|skyrocket|climb|rise|explode|doubl|"
          r"tripl|boom|balloon)\w*|(?:hits|reaches|tops|topped|takes|took|climbs\s+to|"
@@ -171,22 +185,25 @@ RULES = [
     ("return", "any", rf"\b(?:(?:switch(?:ed|ing)?|went|go(?:ing)?|com(?:e|ing)|came|"
                       rf"mov(?:e|ed|ing)|crawl(?:ed|ing)?|runn?(?:ing)?|ran)\s+back|"
                       rf"return(?:ed|ing|s)?|resubscrib(?:e|ed|ing)|re-?up(?:ped)?|"
+                      rf"reinstall(?:ed|ing)?|re-?download(?:ed|ing)?|"
                       rf"(?:i'm|i’m|im|i\s+am|we're|we’re|am|is|are)\s+(?:now\s+)?back)\s+"
                       rf"(?:to\s+|on\s+|with\s+)?{DET}{T}"
                       rf"(?:\s+(?:after|from)\s+(?:\S+\s+){{0,3}}?(?:on|with|using|of)?\s*"
                       rf"{DET}(?P<f>{B}))?"),
     ("return", "any", rf"(?:^|(?<=[\n.!:]))\s*back\s+(?:to|on)\s+{DET}{T}"),
+    ("return", "any", rf"{T}{TAIL}\s+(?:is|'s|’s)\s+back\s+(?:on|in)\s+my\b"),
     ("leave", "any", rf"{F}(?:'s|’s)?\s+(?:[\w-]+\s+){{0,2}}?{CROWD}\s+{CROWD_GOES}"
                      rf"(?:\s+(?:to|for)\s+{DET}{TX})?"),
     ("move", "any", rf"\b{MOVE}\s+{MOVED_F}(?:over\s+|across\s+)?{TO}\s+{DET}{T}"),
     ("move", "crowd", rf"{CROWD_NOUN}\s+(?:away\s+)?from\s+{DET}{F}\s+(?:over\s+)?to\s+"
                       rf"{DET}{TX}"),
     ("away", "speaker", rf"\b(?:mov|switch|migrat|jump|came|com|port)\w*\s+(?:over\s+|away\s+)?"
-                        rf"from\s+{DET}{F}"),
+                        rf"from\s+{DET}{FX}"),
     ("weigh", "crowd", rf"{F}{TAIL}\s+(?:[\w-]+\s+){{0,2}}?{CROWD}\s+(?:[\w-]+\s+){{0,2}}?"
                        rf"{CROWD_WEIGHS}(?:\s+(?:[\w-]+\s+){{0,4}}?{DET}{TX})?"),
     ("leave", "any", rf"{F}\s+{LOSES}"),
-    ("crowd", "crowd", rf"{FX}{TAIL}\s+(?:{CROWD}\s+)?{CROWD_NOUN}\b"),
+    ("crowd", "crowd", rf"{F}\s+(?:{CROWD}\s+)?{CROWD_NOUN}\b"),
+    ("crowd", "crowd", rf"(?P<fo>{NAME})\s+{LEAVERS}\b"),
     ("crowd", "crowd", rf"\b(?:ex|former)[-\s]+{FX}{TAIL}\s+(?:users?|subscribers?|"
                        rf"customers?|fans?|loyalists?)\b"),
     ("crowd", "crowd", rf"\b{CROWD_OF}\s+{DET}{F}"),
@@ -196,12 +213,31 @@ RULES = [
                      rf"{DET}{F}"),
     ("leave", "any", rf"\bday\s+\d+\s+(?:without|of\s+no)\s+{DET}{F}"),
     ("leave", "any", rf"{F}{TAIL}\s+{GONE}"),
+    ("leave", "any", rf"{F}{TAIL}(?:\s+(?:is|was|got|has\s+been|have\s+been|now|officially|"
+                     rf"finally|just|already))*\s+{DONE_TO}"),
+    ("leave", "any", rf"{F}{TAIL}\s*[:—–-]+\s*(?:not\s+renewing|{DONE_TO}|over)\b"),
+    ("leave", "any", rf"{F}{TAIL}\s+(?:(?:does|did|will|is)\s*n[o']?t|won'?t|will\s+not|"
+                     rf"isn'?t|ain'?t|never)\s+(?:get(?:ting)?|see(?:ing)?|receiv\w+)\s+"
+                     rf"{MORE_MONEY}"),
+    ("leave", "speaker", rf"\b(?:not|never|no\s+longer)\s+(?:giving|paying|sending)\s+"
+                         rf"{DET}{F}{TAIL}\s+{MORE_MONEY}"),
+    ("leave", "speaker", rf"\blet\s+(?:my|our|the)\s+{F}{TAIL}(?:\s+\w+){{0,2}}?\s+"
+                         rf"(?:lapse|expire|run\s+out)"),
+    ("implicit", "speaker", r"\blet\s+(?:my|our|the)\s+(?:subscription|sub|plan|membership)"
+                            r"(?:\s+\w+){0,2}?\s+(?:lapse|expire|run\s+out)"),
+    ("implicit", "speaker", r"(?:^|(?<=[\n.!:]))\s*(?:my\s+)?(?:account|subscription|sub|plan|"
+                            r"membership)\s+(?:is\s+|has\s+been\s+|now\s+)?(?:closed|"
+                            r"cancell?ed|deleted|gone)"),
     ("implicit", "speaker", rf"\b{LEAVE}\s+{IMPLICIT}"),
     ("implicit", "speaker", r"\b(?:cancel(?:l?ed|l?ing)?|cancled|unsubscrib(?:ed|ing)|"
-                            r"unsubbed|uninstall(?:ed|ing)|delet(?:ed|ing)|hit\s+cancel)"
-                            r"(?:\s+(?:it|them))?"
-                            r"(?=\s*(?:[.!\n]|$|today|yesterday|last|this|tonight))"),
-    ("used", "any", rf"\b(?:was|were|been|had\s+been|years?\s+(?:of|with|on)|months?\s+"
+                            r"unsubbed|uninstall(?:ed|ing)|delet(?:ed|ing)|downgrad(?:ed|ing)|"
+                            r"hit\s+(?:the\s+)?(?:cancel|unsubscribe)(?:\s+button)?|"
+                            r"remov(?:e|ed|ing)\s+(?:my|our|the)\s+(?:credit\s+)?(?:card|"
+                            r"payment\s+(?:method|info|details)))(?:\s+(?:it|them))?"
+                            rf"(?=\s*(?:[.!,;\n]|$|{WHEN}))"),
+    ("leave", "any", rf"\b(?:won'?t|will\s+not|never)\s+be\s+(?:charged|billed)\s+by\s+{DET}"
+                     rf"{F}"),
+    ("used", "any", rf"\b(?:was|were|had\s+been|years?\s+(?:of|with|on)|months?\s+"
                     rf"(?:of|with|on)|long-?time|longtime|loyal|"
                     rf"(?:staying|stay|stayed|sticking|stuck)\s+with|still)\s+"
                     rf"(?:(?:using|on|paying\s+for|subscribed\s+to|with)\s+)?{DET}{F}"),
@@ -209,10 +245,12 @@ RULES = [
     ("adopt", "any", rf"\b{ADOPT}\s+{DET}{T}"),
     ("adopt", "any", rf"{T}{TAIL}\s+(?:is|has\s+been|'s|’s|was)\s+(?:now\s+|honestly\s+|"
                      rf"already\s+|just\s+|been\s+)*(?:{PRAISE}|(?:my|our)\s+(?:new\s+)?"
-                     rf"(?:daily|main|go-to|default|favou?rite|replacement|home))"),
-    ("adopt", "any", rf"{T}{TAIL}\s+(?:is\s+|has\s+been\s+)?(?:does|handl|cover|gives\s+me|"
-                     rf"doing|work|serv)\w*\s+(?:\S+\s+){{0,4}}?(?:everything|it\s+all|all|"
-                     rf"fine|great|well|perfectly|nicely|better|the\s+job)"),
+                     rf"(?:daily|main|go-to|default|favou?rite|replacement|home)|the\s+"
+                     rf"default)"),
+    ("adopt", "any", rf"\bset\s+{DET}{T}{TAIL}\s+as\s+(?:my|the|our)\s+default"),
+    ("adopt", "any", rf"{TX}{TAIL}\s+(?:is\s+|has\s+been\s+)?(?:does|handl|cover|gives\s+me|"
+                     rf"doing|work|serv)\w*\s+(?:\S+\s+){{0,4}}?(?:everything|it\s+all|all|it|"
+                     rf"fine|great|well|perfectly|nicely|better|the\s+job)\b"),
     ("adopt", "any", rf"{T}{TAIL}\s+(?:has\s+|have\s+)?(?:completely\s+|fully\s+)?replac\w+"),
     ("adopt", "any", rf"{TX}{TAIL}(?:\s+\w+){{0,3}}?\s+instead\b"),
     ("adopt", "any", rf"{T}{TAIL}\s+(?:app\s+)?(?:{GROWS})"),
@@ -237,6 +275,7 @@ ASKS_OTHERS = {"anyone", "anybody", "who"}  # + "else": "anyone else ...?" repor
 ADVICE = re.compile(r"\b(?:before|if|when|once|in\s+case|whether)\s+(?:you|u|ya|y'?all)\b|"
                     r"\bhow\s+(?:to|do\s+(?:i|you)|can\s+(?:i|you)|should\s+(?:i|you))\b|"
                     r"\b(?:make|makes|for)\s+(?:you|u|ya)\b|"
+                    r"\byou\s+(?:have\s+to|need\s+to|can|could|'ll\s+need\s+to)\b|"
                     r"\b(?:would|will|do|did|have|are|could|should)\s+(?:you|u|ya|y'?all|your)\b",
                     re.IGNORECASE)
 # a question after the statement that asks about something else ("..., what do you miss?")
@@ -253,7 +292,7 @@ SUBJECTS = {"i", "ive", "im", "ill", "we", "weve", "were", "you", "youre",
             "time", "please", "pls", "who", "whos", "must", "need", "officially",
             "finally", "family", "friends", "friend", "wife", "husband", "mom", "dad",
             "colleagues", "coworkers", "yourself", "yourselves", "myself", "ourselves",
-            "guys", "americans", "household"}
+            "guys", "americans", "household", "mates"}
 # subjects whose acts are not a user's: governments, organisations, their staff, products
 THIRD_PARTIES = {
     "government", "govt", "gov", "administration", "agency", "agencies", "pentagon", "dod",
@@ -279,6 +318,16 @@ THIRD_PARTIES = {
 COMMANDS = {"told", "telling", "tells", "ordered", "orders", "ordering", "directed",
             "directs", "instructed", "forced", "required", "requires", "mandated", "banned",
             "bans", "urged", "urges", "asked", "asks", "pressured", "compelled"}
+# subjects that report what other people do (the rest of SUBJECTS speak for the poster)
+OTHERS = {"everyone", "everybody", "everyones", "people", "users", "user", "folks",
+          "millions", "thousands", "hundreds", "many", "lots", "customers", "subscribers",
+          "fans", "devs", "developers", "coders", "writers", "students", "redditors",
+          "refugees", "those", "others", "who", "whos", "family", "friends", "friend", "wife",
+          "husband", "mom", "dad", "colleagues", "coworkers", "guys", "americans",
+          "household", "you", "youre", "youve", "yall", "u", "ya", "yourself", "yourselves",
+          "mates"}
+GERUND_SUBJECT = re.compile(r"\s+(?:is|isn'?t|does|doesn'?t|won'?t|will|can|can'?t|only|"
+                            r"alone|just|also|and\s+\w+ing)\b", re.IGNORECASE)
 OWNERS = {"my", "our", "i", "we", "me", "us"}  # "my company", "our team" speak as users
 FILLER = {"just", "so", "also", "today", "now", "already", "honestly", "ok", "okay", "well",
           "yeah", "yep", "lol", "welp", "fine", "and", "then", "that's", "thats",
@@ -295,7 +344,7 @@ JOB = re.compile(r"\b(?:work(?:ed|ing)?\s+(?:at|for)|my\s+(?:former\s+)?employer
                  r"(?:former\s+)?colleagues|resign\w*|hired|job\s+offer|offer\s+from|"
                  r"(?:years|months)\s+at|post-training|on\s+the\s+\w+\s+team|rejoin\w*)\b",
                  re.IGNORECASE)
-STAFF_VERBS = re.compile(r"(?:quit|left|leav|join|depart)", re.IGNORECASE)
+STAFF_VERBS = re.compile(r"(?:quit|left|leav|join|depart|went|go|mov|head)", re.IGNORECASE)
 # a sentence that names a brand but does not praise it: "Gemini is no better"
 NOT_CHOSEN = re.compile(r"\b(?:worse|trash|garbage|also|too|either|not|no|never|sucks|bad|"
                         r"terrible|awful|same|neither|nor|equally|broken|down|left|cancel\w*|"
@@ -318,6 +367,7 @@ class _Hit(NamedTuple):
     start: int
     end: int
     hedged: bool
+    own: bool = True  # the poster's own act (or a call to act), not a report of others'
 
 
 def detect_switch(text: str, mentions: list[Mention]) -> Switch | None:
@@ -361,7 +411,8 @@ def _hits(norm: str, mentions: list[Mention]) -> list[_Hit]:
             words = _clause_words(norm, m.start())
             if NEGATIONS & set(words[-4:]) or _advice(norm, m.start()):
                 continue
-            if kind in ACTS and who != "crowd" and not _acts_as_user(words, who, m.group()):
+            actor = "others" if who == "crowd" else _actor(words, who, m.group())
+            if kind in ACTS and not actor or _gerund_subject(norm, m, words):
                 continue
             groups = m.groupdict()
             side = {k: mentions[ord(groups[k]) - ord(PUA)].brand if groups.get(k) else
@@ -375,7 +426,8 @@ def _hits(norm: str, mentions: list[Mention]) -> list[_Hit]:
             hedged = kind == "weigh" or _hedged(words, norm, m.end())
             # the match stops at a mention's first character: extend to its last
             end = max([m.end()] + [x.end for x in mentions if m.start() <= x.start < m.end()])
-            hits.append(_Hit(kind, side["f"], side["t"], m.start(), end, hedged))
+            hits.append(_Hit(kind, side["f"], side["t"], m.start(), end, hedged,
+                             actor == "own"))
             taken.append((m.start(), m.end()))
     return sorted(hits, key=lambda h: h.start)
 
@@ -387,10 +439,12 @@ def _decide(text: str, hits: list[_Hit], mentions: list[Mention]) -> Switch | No
     acts = [h for h in hits if h.kind in ACTS]
     if not acts:
         return None
-    done = [h for h in acts if not h.hedged] or acts
-    main = next((h for h in done if h.kind in ("move", "weigh") and h.from_brand and
-                 h.to_brand), None) or next((h for h in done if h.kind == "return"),
-                                            None) or done[0]
+    pool = next(group for group in (
+        [h for h in acts if h.own and not h.hedged], [h for h in acts if h.own],
+        [h for h in acts if not h.hedged], acts) if group)
+    main = next((h for h in pool if h.kind in ("move", "weigh") and h.from_brand and
+                 h.to_brand), None) or next((h for h in pool if h.kind == "return"),
+                                            None) or pool[0]
     used = [main]
     if not main.to_brand and main.kind != "return":
         chosen = [h for h in hits if h.to_brand and h.kind in ("move", "adopt")
@@ -398,9 +452,11 @@ def _decide(text: str, hits: list[_Hit], mentions: list[Mention]) -> Switch | No
         chosen.sort(key=lambda h: (h.start < main.start, abs(h.start - main.start)))
         used += chosen[:1] or _named_next(text, main, mentions)
     if not main.from_brand:
-        to = main.to_brand
+        to = next((h.to_brand for h in used if h.to_brand), None)
         used += _first(hits, main, lambda h: h.from_brand and h.from_brand != to and
                        h.kind in ("leave", "used", "move", "crowd", "away") and not h.to_brand)
+        if not any(h.from_brand for h in used) and main.kind == "move" and to:
+            used += _named_before(main, mentions, to)
     from_brand = next((h.from_brand for h in used if h.from_brand), None)
     to_brand = next((h.to_brand for h in used if h.to_brand), None)
     if main.kind == "return" and not from_brand:
@@ -455,6 +511,16 @@ def _named_next(text: str, main: _Hit, mentions: list[Mention]) -> list[_Hit]:
     return [_Hit("adopt", None, m.brand, m.start, m.end, False)]
 
 
+def _named_before(main: _Hit, mentions: list[Mention], to: str) -> list[_Hit]:
+    """Where someone moved from when the post does not say it with a verb: the one other
+    brand the post names ("... I use ChatGPT for everything. Moving to Claude")."""
+    others = {m.brand for m in mentions if m.brand != to}
+    if len(others) != 1:
+        return []
+    m = next(m for m in mentions if m.brand != to)
+    return [_Hit("used", m.brand, None, m.start, m.end, False)]
+
+
 def _resolve(hit: _Hit, hits: list[_Hit], mentions: list[Mention]) -> _Hit:
     """A leaving act whose brand is left unsaid ("cancelled my subscription") is about the
     brand named last before it, or, with none before, the first named after it unless
@@ -463,7 +529,7 @@ def _resolve(hit: _Hit, hits: list[_Hit], mentions: list[Mention]) -> _Hit:
     if hit.kind != "implicit":
         return hit
     before = [m for m in mentions if m.end <= hit.start]
-    adopted = {h.to_brand for h in hits if h.kind == "adopt"}
+    adopted = {h.to_brand for h in hits if h.kind == "adopt" and 0 <= h.start - hit.end < 150}
     brand = before[-1].brand if before else next(
         (m.brand for m in mentions if m.start >= hit.end and m.brand not in adopted), None)
     return hit._replace(kind="leave", from_brand=brand)
@@ -478,8 +544,9 @@ def _clause_words(norm: str, start: int) -> list[str]:
             for w in WORDS.findall(clause.lower())]
 
 
-def _acts_as_user(words: list[str], who: str, statement: str) -> bool:
-    """Whether the subject before the statement may be a user of the product.
+def _actor(words: list[str], who: str, statement: str) -> str | None:
+    """Who makes the statement: "own" (the poster, people the poster speaks for, or a call
+    to act), "others" (people or users in general), or None when it is not a user.
 
     Read backwards from the verb, the first word that names someone decides: a brand
     ("GPT-5 replaced GPT-4o", "OpenAI drops ...") or a third party ("agencies told to stop
@@ -488,18 +555,27 @@ def _acts_as_user(words: list[str], who: str, statement: str) -> bool:
     (imperative, headline) counts for ``who == "speaker"`` statements, any start for the
     others, unless the verb is a headline's third person ("Notion switches ...")."""
     if COMMANDS & set(words):
-        return False
+        return None
     for k in range(len(words) - 1, max(-1, len(words) - 8), -1):
         w = words[k]
         if w == BRAND_WORD:
-            return False
+            return None
         if w in THIRD_PARTIES:
-            return bool(OWNERS & set(words[max(0, k - 4):k]))
+            return "own" if OWNERS & set(words[max(0, k - 4):k]) else None
         if w in SUBJECTS or w in HEDGES:
-            return True
+            if w in OTHERS and k and words[k - 1] in ("for", "to"):
+                return None  # an audience ("a tool for people coming from ..."), not a report
+            return "others" if w in OTHERS else "own"
     if THIRD_PERSON_VERB.match(statement) or any(map(THIRD_PERSON_VERB.fullmatch, words)):
-        return False
-    return who == "any" or all(w in FILLER for w in words)
+        return None
+    return "own" if who == "any" or all(w in FILLER for w in words) else None
+
+
+def _gerund_subject(norm: str, m: re.Match, words: list[str]) -> bool:
+    """"Deleting the app doesn't cancel ...": an act named as a subject, not done."""
+    first = m.group().split(maxsplit=1)[0].lower()
+    return not words and first.endswith("ing") and \
+        bool(GERUND_SUBJECT.match(norm, m.end()))
 
 
 def _staff(norm: str, m: re.Match) -> bool:
@@ -508,7 +584,7 @@ def _staff(norm: str, m: re.Match) -> bool:
     lowered = m.group().lower()
     if ("exodus" in lowered or "defector" in lowered) and STAFF.search(around):
         return True
-    return bool(STAFF_VERBS.match(lowered)) and bool(JOB.search(around))
+    return bool(STAFF_VERBS.match(lowered)) and bool(JOB.search(around) or STAFF.search(around))
 
 
 def _advice(norm: str, start: int) -> bool:
