@@ -77,8 +77,7 @@ MOVE = (r"(?:switch(?:ed|ing|es)?|mov(?:e|ed|es|ing)|migrat(?:e|ed|es|ing)|"
         r"transition(?:ed|ing)?|defect(?:ed|ing|s)?|flock(?:ed|ing|s)?|convert(?:ed)?|"
         r"fle(?:e|es|eing|d)|pour(?:ed|ing|s)?|rush(?:ed|ing|es)?|flood(?:ed|ing|s)?|"
         r"r[au]n(?:ning|s)?|com(?:e|es|ing)\s+over|came\s+over|bolt(?:ed|ing)?|"
-        r"decamp(?:ed|ing)?|escap(?:e|ed|ing)|import(?:ed|ing)?|cop(?:y|ied|ying)|"
-        r"past(?:e|ed|ing)|load(?:ed|ing)?|brought|put|dropp(?:ed|ing)|(?:made|make|making)\s+the\s+(?:jump|switch|"
+        r"decamp(?:ed|ing)?|escap(?:e|ed|ing)|(?:made|make|making)\s+the\s+(?:jump|switch|"
         r"move|leap|transition|change))")
 # after a moving verb, what is moved: "moved everything over to", "switched my team to"
 OBJ = (r"(?:(?:my|our|their|all|everything|us|them|myself|ourselves|\d[\d,.]*k?)\b"
@@ -86,6 +85,12 @@ OBJ = (r"(?:(?:my|our|their|all|everything|us|them|myself|ourselves|\d[\d,.]*k?)
        r"customers|clients|infrastructure|backend|stack)s?\b){w}){{0,4}}?\s+)?")
 MOVED = OBJ.format(w=r"[\w'’]+")
 MOVED_F = OBJ.format(w=rf"(?:(?P<f>{B})|[\w'’]+)")
+# a migration carries one's things over: "imported my ChatGPT history into Claude"
+# (not "pasted my code into Claude", which is using it)
+CARRY = (r"(?:import|cop(?:y|ied|ying)|past(?:e|ed|ing)|load|brought|bring|put|dropp|"
+         r"transferr?|mov|port|migrat)\w*")
+BELONGINGS = (r"(?:history|conversations?|chats?|memor(?:y|ies)|data|gpts|custom\s+gpts|"
+              r"projects|prompts|workflows?|custom\s+instructions|everything)")
 # positive words for a brand after someone left another ("Claude has been great")
 PRAISE = (r"(?:better|great|amazing|awesome|excellent|fantastic|wonderful|brilliant|"
           r"solid|superior|incredible|so\s+good|really\s+good|way\s+better|much\s+better|"
@@ -195,6 +200,9 @@ RULES = [
     ("leave", "any", rf"{F}(?:'s|’s)?\s+(?:[\w-]+\s+){{0,2}}?{CROWD}\s+{CROWD_GOES}"
                      rf"(?:\s+(?:to|for)\s+{DET}{TX})?"),
     ("move", "any", rf"\b{MOVE}\s+{MOVED_F}(?:over\s+|across\s+)?{TO}\s+{DET}{T}"),
+    ("move", "speaker", rf"\b{CARRY}\s+(?:my|our|all|the|\d[\d,.]*k?)\s+(?:[\w'’-]+\s+){{0,2}}?"
+                        rf"(?:(?P<f>{B}){TAIL}\s+)?(?:[\w'’-]+\s+){{0,2}}?{BELONGINGS}\s+"
+                        rf"(?:over\s+)?{TO}\s+{DET}{T}"),
     ("move", "crowd", rf"{CROWD_NOUN}\s+(?:away\s+)?from\s+{DET}{F}\s+(?:over\s+)?to\s+"
                       rf"{DET}{TX}"),
     ("away", "speaker", rf"\b(?:mov|switch|migrat|jump|came|com|port)\w*\s+(?:over\s+|away\s+)?"
