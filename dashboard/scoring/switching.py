@@ -334,8 +334,12 @@ OTHERS = {"everyone", "everybody", "everyones", "people", "users", "user", "folk
           "husband", "mom", "dad", "colleagues", "coworkers", "guys", "americans",
           "household", "you", "youre", "youve", "yall", "u", "ya", "yourself", "yourselves",
           "mates"}
-GERUND_SUBJECT = re.compile(r"\s+(?:is|isn'?t|does|doesn'?t|won'?t|will|can|can'?t|only|"
-                            r"alone|just|also|and\s+\w+ing)\b", re.IGNORECASE)
+GERUND_SUBJECT = re.compile(r"(?:[ \t]+[\w'’]+){0,4}?[ \t]+(?:is|isn'?t|does|doesn'?t|won'?t|"
+                            r"will|can|can'?t|only|alone|and[ \t]+\w+ing)\b", re.IGNORECASE)
+# a quotation of someone else's words ("... being shared as 'power users are quitting'"),
+# unless it names a movement ("'Cancel ChatGPT' movement goes mainstream")
+QUOTE = re.compile(r"""(?:["“]([^"“”\n]{1,160})["”]|(?<!\w)['‘]([^'‘’\n]{1,160})['’](?!\w))"""
+                   r"(?!\s*(?:movement|campaign|trend|pledge))")
 OWNERS = {"my", "our", "i", "we", "me", "us"}  # "my company", "our team" speak as users
 FILLER = {"just", "so", "also", "today", "now", "already", "honestly", "ok", "okay", "well",
           "yeah", "yep", "lol", "welp", "fine", "and", "then", "that's", "thats",
@@ -409,6 +413,8 @@ def _hits(norm: str, mentions: list[Mention]) -> list[_Hit]:
     hits = []
     windows = _windows(mentions, len(norm))  # long posts: search only near the brands
     whole = [(0, len(norm))]
+    quotes = [q.span(1 if q.group(1) else 2) for q in QUOTE.finditer(norm)] \
+        if _has_quote(norm) else []
     for rule, who, pattern in PATTERNS:
         # a brand left unsaid can be far from any brand ("Cancelled my sub. ... ChatGPT")
         spans = whole if rule == "implicit" else windows
@@ -420,7 +426,8 @@ def _hits(norm: str, mentions: list[Mention]) -> list[_Hit]:
             if NEGATIONS & set(words[-4:]) or _advice(norm, m.start()):
                 continue
             actor = "others" if who == "crowd" else _actor(words, who, m.group())
-            if kind in ACTS and not actor or _gerund_subject(norm, m, words):
+            if kind in ACTS and not actor or _gerund_subject(norm, m, words) or \
+                    any(a <= m.start() and m.end() <= b for a, b in quotes):
                 continue
             groups = m.groupdict()
             side = {k: mentions[ord(groups[k]) - ord(PUA)].brand if groups.get(k) else
@@ -577,6 +584,10 @@ def _actor(words: list[str], who: str, statement: str) -> str | None:
     if THIRD_PERSON_VERB.match(statement) or any(map(THIRD_PERSON_VERB.fullmatch, words)):
         return None
     return "own" if who == "any" or all(w in FILLER for w in words) else None
+
+
+def _has_quote(text: str) -> bool:
+    return '"' in text or "“" in text or "'" in text and (" '" in text or "\n'" in text)
 
 
 def _gerund_subject(norm: str, m: re.Match, words: list[str]) -> bool:
