@@ -277,7 +277,8 @@ HEDGES = {"thinking", "think", "considering", "consider", "weighing", "weigh", "
           "planning", "plan", "tempted", "want", "wanna", "wondering", "debating", "would",
           "could", "if", "whether", "anyone", "anybody", "worth", "thoughts", "about", "need",
           "needs", "looking", "unless", "probably", "perhaps", "eventually", "someday",
-          "hoping", "hope", "leaning", "id", "wed", "youd", "torn", "tempting"}
+          "hoping", "hope", "leaning", "id", "wed", "youd", "torn", "tempting", "thought",
+          "wondered", "tried", "trying", "attempted", "almost", "nearly"}
 ASKS_OTHERS = {"anyone", "anybody", "who"}  # + "else": "anyone else ...?" reports one's own
 # advice to people who might switch reports nobody's move ("before you switch to ...")
 ADVICE = re.compile(r"\b(?:before|if|when|once|in\s+case|whether)\s+(?:you|u|ya|y'?all)\b|"
@@ -336,6 +337,15 @@ OTHERS = {"everyone", "everybody", "everyones", "people", "users", "user", "folk
           "mates"}
 GERUND_SUBJECT = re.compile(r"(?:[ \t]+[\w'’]+){0,4}?[ \t]+(?:is|isn'?t|does|doesn'?t|won'?t|"
                             r"will|can|can'?t|only|alone|and[ \t]+\w+ing)\b", re.IGNORECASE)
+# an act taken back right after it is named ("thought about cancelling but didn't")
+UNDONE = re.compile(r"[^.!?\n]{0,50}?\b(?:but|then|and)\s+(?:i\s+|we\s+)?(?:didn'?t|did\s+not|"
+                    r"couldn'?t|could\s+not|decided\s+not|changed\s+my\s+mind|chickened\s+out|"
+                    r"never\s+did|haven'?t|backed\s+out)\b", re.IGNORECASE)
+# the poster saying they stay, against what others do
+STAYING = re.compile(r"\b(?:i'?m|i\s+am|we'?re|we\s+are|i'?ll|i\s+will)\s+(?:still\s+|just\s+)?"
+                     r"(?:not\s+(?:leaving|going\s+anywhere|cancell?ing|switching|quitting)|"
+                     r"still\s+(?:subscribed|paying|here))\b",
+                     re.IGNORECASE)
 # a quotation of someone else's words ("... being shared as 'power users are quitting'"),
 # unless it names a movement ("'Cancel ChatGPT' movement goes mainstream")
 QUOTE = re.compile(r"""(?:["“]([^"“”\n]{1,160})["”]|(?<!\w)['‘]([^'‘’\n]{1,160})['’](?!\w))"""
@@ -423,9 +433,11 @@ def _hits(norm: str, mentions: list[Mention]) -> list[_Hit]:
             if any(m.start() < e and s < m.end() for s, e in taken):
                 continue
             words = _clause_words(norm, m.start())
-            if NEGATIONS & set(words[-4:]) or _advice(norm, m.start()):
+            if NEGATIONS & set(words[-4:]) or _advice(norm, m.start()) or \
+                    UNDONE.match(norm, m.end()):
                 continue
-            actor = "others" if who == "crowd" else _actor(words, who, m.group())
+            actor = _crowd_actor(norm, m, words) if who == "crowd" else \
+                _actor(words, who, m.group())
             if kind in ACTS and not actor or _gerund_subject(norm, m, words) or \
                     any(a <= m.start() and m.end() <= b for a, b in quotes):
                 continue
@@ -452,8 +464,8 @@ def _decide(text: str, hits: list[_Hit], mentions: list[Mention]) -> Switch | No
     hedged, a full from → to over one side, and each side completed from the rest."""
     hits = [_resolve(h, hits, mentions) for h in hits]
     acts = [h for h in hits if h.kind in ACTS]
-    if not acts:
-        return None
+    if not acts or not any(h.own and not h.hedged for h in acts) and STAYING.search(text):
+        return None  # "everyone's leaving ChatGPT, but I'm staying"
     pool = next(group for group in (
         [h for h in acts if h.own and not h.hedged], [h for h in acts if h.own],
         [h for h in acts if not h.hedged], acts) if group)
@@ -588,6 +600,14 @@ def _actor(words: list[str], who: str, statement: str) -> str | None:
 
 def _has_quote(text: str) -> bool:
     return '"' in text or "“" in text or "'" in text and (" '" in text or "\n'" in text)
+
+
+def _crowd_actor(norm: str, m: re.Match, words: list[str]) -> str:
+    """People leaving in numbers are others, unless the poster is one of them ("ChatGPT
+    refugee here", "as a former Gemini user")."""
+    mine = re.match(r"\s+here\b", norm[m.end():]) or words[-2:] in (["im", "a"], ["as", "a"],
+                                                                    ["im", "an"], ["as", "an"])
+    return "own" if mine else "others"
 
 
 def _gerund_subject(norm: str, m: re.Match, words: list[str]) -> bool:
