@@ -21,12 +21,11 @@ from dataclasses import dataclass
 import numpy as np
 
 from dashboard.scoring.sentiment import NEGATIONS, adapted
-from dashboard.scoring.vader import REQUESTS, WISH_STARTS
 from eval.sentiment import STORE, TWEETEVAL, LabelledSet
 
-# what a rule needs in a text before it can change the text's score (None: any text)
-TRIGGERS = {"negations": NEGATIONS, "counterfactual": WISH_STARTS, "requests": REQUESTS,
-            "scoped": None}
+# what a rule needs in a text before it can change the text's score (None: any text; a new
+# rule needs an entry here)
+TRIGGERS = {"negations": NEGATIONS, "scoped": None}
 FIRST = (STORE, "tweets", TWEETEVAL)  # what the issue names: weighed, and shown, first
 SHORT = {STORE: "store", "tweets": "tweets", TWEETEVAL: "TwEval", "movie reviews": "movie",
          "Amazon reviews": "Amazon", "NYT editorials": "NYT"}
@@ -166,10 +165,11 @@ def _name(key: tuple[str, str, str]) -> str:
 
 
 def table(ablation: Ablation, verdicts: list[Verdict]) -> str:
-    """One line per change that touches any text: its effect on each (set, split, metric) in units of 1e-4 (so one
-    of the 277 store reviews is 36), "." where it touches no text and "0" where it touches
-    some but changes nothing measured; then how many held-out texts it touches, and the
-    verdict. Held-out columns come first."""
+    """One line per change that touches any text: its effect on each (set, split, metric)
+    in units of 1e-4 (one of the 277 store reviews is 36), "." where it touches no text and
+    "0" where it touches some but changes nothing measured; then how many held-out texts it
+    touches, and the verdict. Held-out columns come first; the changes that touch no text
+    at all are listed after the table."""
     cols = ablation.columns()
     held_parts = sorted({(k[0], k[1]) for k in ablation.held_out()})
     heads = [_name(k).split(" ", 1) for k in cols]

@@ -7,8 +7,8 @@ import json
 import numpy as np
 import pytest
 
-from dashboard.scoring.lexicon import load_entries
-from dashboard.scoring.sentiment import RULES
+from dashboard.scoring.lexicon import FIELD_LEXICON, load_entries
+from dashboard.scoring.sentiment import RULES, Sentiment
 from eval import __main__ as eval_main
 from eval import sentiment as es
 from eval import sentiment_changes as sc
@@ -140,3 +140,19 @@ def real_sets():
 def test_the_store_reviews_are_the_recorded_google_play_reviews_without_3_stars(real_sets):
     store = next(ds for ds in real_sets if ds.name == es.STORE)
     assert len(store.texts) == 277 and store.counts("all") == "91 negative, 186 positive"
+
+
+def test_every_shipped_change_earns_its_place(real_sets, tracker):
+    """No kept entry or rule makes the store reviews or any test split worse, and each
+    helps on one of them."""
+    entries = load_entries([FIELD_LEXICON, *tracker.lexicon])
+    verdicts = sc.Ablation(real_sets, entries, RULES).verdicts()
+    assert [(str(v.change), v.why) for v in verdicts if not v.keep] == []
+
+
+def test_ours_is_not_worse_than_plain_vader_on_held_out_data(real_sets, tracker):
+    ours, vader = Sentiment("full", tracker.lexicon), Sentiment("vader")
+    rows = es.evaluate(real_sets, {"vader": vader.compounds, "ours": ours.compounds})
+    held = [r for r in rows if r["split"] in ("test", es.HELD_OUT)]
+    assert len(held) == 7  # five test splits, and the store reviews' two metrics
+    assert [(r["set"], r["metric"]) for r in held if r["ours"] < r["vader"]] == []

@@ -22,7 +22,7 @@ from dashboard.scoring.switching import detect_switch
 from dashboard.scoring.targets import brand_sentiment
 from dashboard.tracker import Tracker
 
-SCORER_VERSION = "4"  # bump when the scoring code changes what it outputs
+SCORER_VERSION = "5"  # bump when the scoring code changes what it outputs
 # invisible characters that split a word without showing ("Chat\u200bGPT" reads as ChatGPT)
 INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
 SCORE_COLUMNS = ["sentiment", "sentiment_label", "brands", "brand_sentiment", "switch_from",
