@@ -103,7 +103,7 @@ def test_versions_differ_by_mode_and_lexicon(tracker):
     full, vader = Scorer(tracker), Scorer(tracker, "vader")
     assert full.version.startswith(f"{SCORER_VERSION}-full-") and vader.version.startswith(
         f"{SCORER_VERSION}-vader-")
-    assert len(full.version) <= 20  # posts.scorer_version is String(20)
+    assert len(full.version) <= 20  # short (the column takes 200, for a model's name)
     assert Scorer(load_tracker(tracker.path)).version == full.version
     with pytest.raises(ValueError, match="unknown scorer"):
         Sentiment("bert")
