@@ -27,10 +27,13 @@ demo: $(STAMP)
 	$(BIN)/python -m dashboard demo
 
 clean:
-	rm -rf $(VENV) .pytest_cache data/demo.sqlite*
+	rm -rf $(VENV) .venv-transformers .pytest_cache data/demo.sqlite*
 
-# `make eval`: accuracy on the public data in ../shared (plain VADER vs our scorer, and
-# switching detection); `make bench-scorer`: posts per second, our scorer vs plain VADER.
+# `make eval`: plain VADER vs our scorer on every labelled set and split in ../shared (and on
+# the store reviews), what each lexicon entry and rule does, and switching detection; exit
+# status 1 if ours is worse than plain VADER on the store reviews or a tweet test split, or
+# a change to VADER does not earn its place. `make bench-scorer`: posts per second, our
+# scorer vs plain VADER.
 .PHONY: eval bench-scorer
 
 eval: $(STAMP)
@@ -58,3 +61,21 @@ reliability: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python -m bench.run
+
+# `make test-transformers`: the optional transformer scorer (--scorer transformers:MODEL)
+# tested in its own venv, .venv-transformers, with requirements-transformers.txt (torch is
+# large; `make run` and `make test` never need it). The test builds a tiny model itself.
+.PHONY: test-transformers
+TF_VENV  := .venv-transformers
+TF_STAMP := $(TF_VENV)/.installed-$(shell cat requirements.txt requirements-dev.txt requirements-transformers.txt | cksum | cut -d' ' -f1)
+
+$(TF_STAMP): requirements.txt requirements-dev.txt requirements-transformers.txt
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed; set PYTHON=python3.11")'
+	$(PYTHON) -m venv $(TF_VENV)
+	$(TF_VENV)/bin/python -m pip install --quiet --upgrade pip
+	$(TF_VENV)/bin/python -m pip install --quiet -r requirements.txt -r requirements-dev.txt \
+		-r requirements-transformers.txt
+	rm -f $(TF_VENV)/.installed-* && touch $@
+
+test-transformers: $(TF_STAMP)
+	REQUIRE_TRANSFORMERS=1 $(TF_VENV)/bin/python -m pytest -q -rs tests/test_scoring_transformers.py

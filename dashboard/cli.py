@@ -54,10 +54,21 @@ def _common(p: argparse.ArgumentParser) -> None:
     p.add_argument("--quiet", action="store_true", help="no progress output")
 
 
+def _scorer(value: str) -> str:
+    if value in ("full", "vader") or (value.startswith("transformers:") and
+                                      value[len("transformers:"):].strip()):
+        return value
+    raise argparse.ArgumentTypeError(f"{value!r}: choose full, vader or transformers:MODEL")
+
+
 def _scorer_option(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--scorer", choices=("full", "vader"), default="full",
+    p.add_argument("--scorer", type=_scorer, default="full", metavar="SCORER",
                    help="full: VADER adapted to backlash and switching (default); vader: "
-                        "plain vaderSentiment 3.3.2 sentiment")
+                        "plain vaderSentiment 3.3.2; transformers:MODEL: a Hugging Face "
+                        "text-classification model (a model id or a local directory; "
+                        "P(positive) - P(negative); needs pip install -r "
+                        "requirements-transformers.txt). Every post stores the scorer "
+                        "version it was scored with")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -152,14 +163,15 @@ def cmd_import(args) -> int:
     from dashboard.scoring import Scorer
     tracker = _tracker(args)
     frame = load_posts_file(args.file, args.source)
+    scorer = Scorer(tracker, args.scorer)  # a model that cannot load stops before the store
     engine = _store(args)
     progress = Progress(len(frame), args.quiet)
-    n, new = import_posts(engine, frame, args.source, Scorer(tracker, args.scorer),
+    n, new = import_posts(engine, frame, args.source, scorer,
                           keep_handles=args.keep_handles or tracker.keep_author_handles,
                           progress=progress)
     progress.done()
     _say(args, f"imported {n:,} posts from {args.file} as source {args.source!r}: "
-               f"{new:,} new, {n - new:,} already stored (updated)")
+               f"{new:,} new, {n - new:,} already stored (updated); scorer {scorer.version}")
     return 0
 
 
@@ -177,7 +189,7 @@ def cmd_score(args) -> int:
     cols = [c for c in SCORE_COLUMNS if c != "scorer_version"]
     out = pd.concat([raw.drop(columns=cols, errors="ignore"), scores[cols]], axis=1)
     write_table(out, args.output, "csv")
-    _say(args, f"scored {len(out):,} posts → {args.output}")
+    _say(args, f"scored {len(out):,} posts with scorer {scorer.version} → {args.output}")
     return 0
 
 

@@ -17,7 +17,7 @@ from sqlalchemy import Engine
 from dashboard.errors import UserError
 from dashboard.filters import Filters
 from dashboard.metrics import daily_backlash
-from dashboard.queries import all_posts, all_ranks, daily_stats
+from dashboard.queries import all_posts, all_ranks, daily_stats, scorer_versions
 from dashboard.tracker import Tracker
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", "\uff20")
@@ -91,10 +91,15 @@ def daily_table(engine: Engine, tracker: Tracker, filters: Filters = Filters(),
 
 def export_table(engine: Engine, table: str, output: str | Path, fmt: str,
                  tracker: Tracker) -> int:
-    """Write ``posts``, ``ranks`` or ``daily`` to ``output``; returns the row count."""
+    """Write ``posts``, ``ranks`` or ``daily`` to ``output``; returns the row count. Posts
+    carry their ``scorer_version``; daily rows name every scorer version in the store
+    (``scorer_versions``, ";"-separated)."""
     if table == "daily":
         frame = daily_table(engine, tracker)
         frame["date"] = pd.to_datetime(frame["date"]).dt.date
+        # which scorer made the numbers (posts exports carry it per post)
+        frame["scorer_versions"] = ";".join(v for v in scorer_versions(engine)[
+            "scorer_version"].dropna().sort_values())
     elif table == "ranks":
         frame = all_ranks(engine)
     elif fmt == "parquet":

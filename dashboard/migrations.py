@@ -32,10 +32,18 @@ def _daily_rollup(conn: Connection) -> None:
     rollup.rebuild(conn)
 
 
+def _scorer_version_width(conn: Connection) -> None:
+    # a transformer scorer's version names its model; SQLite does not limit VARCHAR anyway
+    if conn.dialect.name == "postgresql":
+        conn.execute(text("ALTER TABLE posts ALTER COLUMN scorer_version TYPE VARCHAR(200)"))
+
+
 # (version, what it does, step); version 1 is the first shape, created by create_all.
 STEPS: list[tuple[int, str, Callable[[Connection], None]]] = [
     (2, "sentiment toward each brand mentioned (mentions.sentiment)", _mention_sentiment),
     (3, "daily figures kept up to date at every write (daily_rollup)", _daily_rollup),
+    (4, "scorer versions up to 200 characters (they name transformer models)",
+     _scorer_version_width),
 ]
 SCHEMA_VERSION = max([1, *(v for v, _, _ in STEPS)])
 

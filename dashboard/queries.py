@@ -308,6 +308,13 @@ def all_posts(engine: Engine, chunksize: int = 50_000):
             yield pd.DataFrame(part, columns=list(result.keys()))
 
 
+def scorer_versions(engine: Engine) -> pd.DataFrame:
+    """``scorer_version`` and ``posts``: how many stored posts each scorer scored."""
+    n = func.count().label("posts")
+    return _frame(engine, select(posts.c.scorer_version, n).group_by(posts.c.scorer_version)
+                  .order_by(n.desc(), posts.c.scorer_version))
+
+
 def all_ranks(engine: Engine) -> pd.DataFrame:
     stmt = select(*[c for c in app_ranks.columns if c.name != "id"]).order_by(
         app_ranks.c.captured_at, app_ranks.c.store, app_ranks.c.country, app_ranks.c.chart,

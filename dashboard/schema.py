@@ -32,7 +32,7 @@ posts = Table(
     Column("switch_to", String(60)),
     Column("switch_kind", String(10)),
     Column("switch_phrase", Text),  # the words that made the switching call
-    Column("scorer_version", String(20)),
+    Column("scorer_version", String(200)),  # names the model for transformer scorers
     Column("simulated", Boolean, nullable=False, default=False),
     Column("collected_at", DateTime, nullable=False),
     UniqueConstraint("source", "source_id", name="uq_posts_source_id"),

@@ -83,6 +83,11 @@ def load_info(url: str) -> dict:
 
 
 @st.cache_data(ttl=TTL, show_spinner=False)
+def load_scorers(url: str) -> pd.DataFrame:
+    return queries.scorer_versions(_engine(url))
+
+
+@st.cache_data(ttl=TTL, show_spinner=False)
 def load_daily(url: str, tracker_path: str, f: Filters, hourly: bool = False) -> pd.DataFrame:
     return daily_table(_engine(url), _tracker(tracker_path), f, hourly)
 

@@ -166,3 +166,11 @@ def test_a_short_range_is_plotted_per_hour(monkeypatch, demo_url):
     backlash = figures(at)["Backlash: posts naming each brand, and how negative they are"]
     assert backlash["layout"]["yaxis"]["title"]["text"] == "posts per hour"
     assert len(values(traces(backlash)["ChatGPT"], "x")) == 48
+
+
+def test_the_about_page_names_the_scorer_of_the_stores_posts(monkeypatch, demo_url, tracker):
+    from dashboard.scoring import Scorer
+    at = on_page(monkeypatch, demo_url, "about")
+    scored_by = [m.value for m in at.markdown if m.value.startswith("**Scored by**")]
+    assert len(scored_by) == 1 and "VADER adapted to backlash and switching" in scored_by[0]
+    assert Scorer(tracker).version in scored_by[0]

@@ -7,6 +7,7 @@ import pandas as pd
 import pytest
 
 from dashboard.cli import main
+from dashboard.scoring import Scorer
 from dashboard.store import count_posts, open_store
 from tests.conftest import FIXTURES, ROOT
 
@@ -68,7 +69,7 @@ def test_score_writes_input_columns_plus_scores(tmp_path):
     assert scored.loc[3, "score"] == "-3"  # numbers are left alone
 
 
-def test_export_daily_posts_and_ranks(demo_url, tmp_path):
+def test_export_daily_posts_and_ranks(demo_url, tmp_path, tracker):
     daily = tmp_path / "daily.parquet"
     assert main(["export", "--table", "daily", "-o", str(daily), "--db", demo_url,
                  "--quiet"]) == 0
@@ -76,6 +77,7 @@ def test_export_daily_posts_and_ranks(demo_url, tmp_path):
     assert list(d.columns[:7]) == ["date", "brand", "posts", "mean_sentiment",
                                    "negative_share", "leaving", "arriving"]
     assert not d.duplicated(["date", "brand"]).any()
+    assert set(d["scorer_versions"]) == {Scorer(tracker).version}  # who made the numbers
     peak = d[d.brand == "ChatGPT"].set_index("date")["leaving"]
     assert peak.idxmax().isoformat() in ("2026-02-28", "2026-03-01", "2026-03-02")
     posts = tmp_path / "posts.csv"
@@ -83,6 +85,7 @@ def test_export_daily_posts_and_ranks(demo_url, tmp_path):
                  "--quiet"]) == 0
     p = pd.read_csv(posts)
     assert len(p) > 10_000 and p["simulated"].all()
+    assert set(p["scorer_version"]) == {Scorer(tracker).version}
     ranks = tmp_path / "ranks.csv"
     assert main(["export", "--table", "ranks", "--format", "csv", "-o", str(ranks), "--db",
                  demo_url, "--quiet"]) == 0

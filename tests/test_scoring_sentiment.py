@@ -1,5 +1,6 @@
 """The adapted sentiment: the field's lexicon as data, the tracker's own lexicon, the fixes
-for VADER's weaknesses, and the two modes."""
+for VADER's weaknesses that earned their place (tests/test_eval_sentiment.py checks the
+rule on real data), and the two modes."""
 import pytest
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
@@ -25,59 +26,56 @@ def test_vader_mode_is_vadersentiment(text):
 
 
 @pytest.mark.parametrize("text, vader_label, ours", [
-    # polite requests and wishes name what is missing: not praise
-    ("Please fix the app", "positive", "neutral"),
-    ("Kindly improve your performance", "positive", "neutral"),
-    ("I wish it worked", "positive", "neutral"),
-    ("I wish Claude had memory", "positive", "neutral"),
-    ("It would be nice if the app were faster", "positive", "neutral"),
-    # "no" before a problem the field talks about
-    ("no issues so far", "negative", "positive"),
-    ("no bugs at all", "negative", "positive"),
     # negation ends with the sentence
     ("Nothing. Everything is great", "negative", "positive"),
     ("Not bad. Great app", "negative", "positive"),
     # "nobody" negates like "no one"
     ("nobody likes this", "positive", "negative"),
-    # the field's words
-    ("I unsubscribed today", "neutral", "negative"),
-    ("Deleted my ChatGPT account", "neutral", "negative"),
-    ("The kill switch is here", "negative", "neutral"),
+    # the field's words, and "no" before a problem
+    ("The app keeps crashing", "neutral", "negative"),
+    ("Overpriced for what it is", "neutral", "negative"),
+    ("Bring back the old voice", "neutral", "negative"),
+    ("no bug so far", "negative", "positive"),
 ])
 def test_fixes(full, text, vader_label, ours):
     assert label(VADER.polarity_scores(text)["compound"]) == vader_label
     assert label(full.compound(text)) == ours
 
 
-@pytest.mark.parametrize("text", ["It will please you", "I wish you a happy new year",
-                                  "Best wishes to all", "Wish you were here, love it"])
-def test_what_is_not_a_request_or_a_wish_keeps_its_praise(full, text):
-    assert label(full.compound(text)) == "positive"
+@pytest.mark.parametrize("text", [
+    # the rules for wishes and polite requests made real app reviews read worse ("great app,
+    # please add offline mode" is praise), so they were removed (issue 11)
+    "Please fix the app", "I wish it worked", "It would be nice if the app were faster",
+    # words of the field that no labelled set contains have shown nothing yet
+    "I unsubscribed today", "Deleted my ChatGPT account", "#QuitGPT", "no issues so far"])
+def test_what_did_not_earn_its_place_reads_as_plain_vader(full, text):
+    assert full.compound(text) == VADER.polarity_scores(text)["compound"]
 
 
 def test_the_field_lexicon_gives_a_reason_for_every_entry():
     entries = load_entries([FIELD_LEXICON])
-    assert len(entries) > 30 and all(e.why for e in entries.values())
-    assert {"unsubscribe", "canceled", "deleted my account", "switched to"} <= set(entries)
+    assert len(entries) >= 5 and all(e.why for e in entries.values())
+    assert {"canceled", "crashing", "bug"} <= set(entries)
 
 
 def test_tracker_lexicon_adds_to_and_overrides_the_field_lexicon(tmp_path, tracker):
     own = tmp_path / "own.tsv"
-    own.write_text("# mine\nswitched to\t1.5\tin this market switching is praise\n"
+    own.write_text("# mine\ncanceled\t1.5\tin this market a cancelled thing is good news\n"
                    "frobnicate\t-2\ta word of this market\n", encoding="utf-8")
     raw = {"tracker": {"name": "t"}, "brands": [{"name": "Acme"}],
            "scoring": {"lexicon": ["own.tsv"]}}
     mine = parse_tracker(raw, str(tmp_path / "t.toml"))
     assert mine.lexicon == (str(own),)
     sentiment = Sentiment("full", mine.lexicon)
-    assert sentiment.compound("they frobnicate") < 0 < sentiment.compound("switched to Acme")
-    assert Sentiment("full").compound("switched to Acme") < 0
+    assert sentiment.compound("they frobnicate") < 0 < sentiment.compound("Acme canceled")
+    assert Sentiment("full").compound("Acme canceled") < 0
     assert Scorer(mine).version != Scorer(parse_tracker(
         {**raw, "scoring": {}}, str(tmp_path / "t.toml"))).version
 
 
 def test_the_shipped_tracker_has_its_own_lexicon(tracker, full):
-    assert tracker.lexicon and full.compound("#QuitGPT") < 0
+    text = "it refuses to answer"
+    assert tracker.lexicon and full.compound(text) < 0 == Sentiment("full").compound(text)
 
 
 def test_a_missing_tracker_lexicon_file_is_named(tmp_path):
@@ -105,7 +103,7 @@ def test_versions_differ_by_mode_and_lexicon(tracker):
     full, vader = Scorer(tracker), Scorer(tracker, "vader")
     assert full.version.startswith(f"{SCORER_VERSION}-full-") and vader.version.startswith(
         f"{SCORER_VERSION}-vader-")
-    assert len(full.version) <= 20  # posts.scorer_version is String(20)
+    assert len(full.version) <= 20  # short (the column takes 200, for a model's name)
     assert Scorer(load_tracker(tracker.path)).version == full.version
     with pytest.raises(ValueError, match="unknown scorer"):
         Sentiment("bert")

@@ -100,3 +100,22 @@ def test_score_command_with_plain_vader(tmp_path):
     vader = SentimentIntensityAnalyzer()
     assert pd.read_csv(out)["sentiment"].tolist() == \
         [vader.polarity_scores(t)["compound"] for t in TEXTS[:2]]
+
+
+def test_a_version_3_store_takes_scorer_versions_that_name_a_model(url):
+    """A transformer scorer's version names its model: longer than the 20 characters of
+    the column before schema version 4."""
+    engine = open_store(url)
+    with engine.begin() as conn:  # the store version 3 of the code left
+        if conn.dialect.name == "postgresql":
+            conn.execute(text("ALTER TABLE posts ALTER COLUMN scorer_version TYPE VARCHAR(20)"))
+        conn.execute(text("UPDATE meta SET value = '3' WHERE key = 'schema_version'"))
+    engine.dispose()
+
+    engine = open_store(url)
+    assert get_meta(engine, "schema_version") == str(migrations.SCHEMA_VERSION)
+    version = f"{SCORER_VERSION}-transformers:{'an-org/a-long-model-name' * 6}-abcdef"
+    write_posts(engine, old_posts().assign(scorer_version=version))
+    with engine.connect() as conn:
+        assert conn.execute(text("SELECT DISTINCT scorer_version FROM posts")).scalar() == \
+            version

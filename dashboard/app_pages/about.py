@@ -6,6 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import paths, ui
+from dashboard.scoring import describe
 
 ctx = ui.context()
 st.title("About the data")
@@ -28,8 +29,9 @@ stored as salted-hash pseudonyms unless the tracker keeps handles. App-store cha
 show the present, so their history is what the collection schedule has captured.
 
 ### How posts are scored
-* **Sentiment**: VADER's compound score, from -1 (most negative) to +1; a post is
-  *negative* at -0.05 or below and *positive* at 0.05 or above.
+* **Sentiment**: a compound score from -1 (most negative) to +1, VADER's unless another
+  scorer was chosen (see *Scored by* below); a post is *negative* at -0.05 or below and
+  *positive* at 0.05 or above.
 * **Brands**: a post names a brand when one of the tracker's aliases appears as a whole
   word ("OpenAI" counts for ChatGPT; "Claudette" does not count for Claude).
 * **Switching**: a post is *leaving* a brand ("cancelled my ChatGPT Plus"), *moving* from
@@ -41,6 +43,14 @@ show the present, so their history is what the collection schedule has captured.
 * **Leaving / arriving** on the charts count posts that report it, not people or
   accounts: treat them as a signal of intent, not as subscription numbers.
 """)
+
+# -- Scored by: which scorer made this store's numbers ----------------------------------
+scorers = ui.load_scorers(ctx.url)
+if len(scorers):
+    st.markdown("**Scored by**\n" + "\n".join(
+        f"* {describe(v)}: {n:,} posts (scorer version `{v or 'none'}`)"
+        for v, n in zip(scorers["scorer_version"], scorers["posts"])))
+# -- end of Scored by ----------------------------------------------------------------------
 
 st.markdown("### Measured accuracy")
 results = paths.DATA / "eval" / "results.json"

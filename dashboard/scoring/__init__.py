@@ -3,9 +3,12 @@
 ``Scorer(tracker).score_frame(frame)`` adds the store's score columns to a frame with a
 ``text`` column, in batches, on all cores for large frames. ``Scorer(tracker, "vader")``
 scores sentiment with plain vaderSentiment instead of the adapted scorer (the default,
-"full"). ``scorer.version`` is stored beside the scores; it changes with
-``SCORER_VERSION``, the mode, the lexicon files and the tracker's brands, so stored posts
-are rescored only when one of those changed (``python -m dashboard rescore``).
+"full"); ``Scorer(tracker, "transformers:MODEL")`` with a transformer model (optional
+packages, see ``transformer.py``). ``scorer.version`` is stored beside the scores; it
+changes with ``SCORER_VERSION``, the mode (naming the model), the lexicon files or the
+model's files, and the tracker's brands, so stored posts are rescored only when one of
+those changed (``python -m dashboard rescore``). ``describe(version)`` says in words which
+scorer a version stands for.
 """
 from __future__ import annotations
 
@@ -15,14 +18,17 @@ import re
 
 import pandas as pd
 
+from dashboard.errors import UserError
 from dashboard.scoring.brands import BrandMatcher
 from dashboard.scoring.parallel import score_texts
 from dashboard.scoring.sentiment import Sentiment, label
 from dashboard.scoring.switching import detect_switch
 from dashboard.scoring.targets import brand_sentiment
+from dashboard.scoring.transformer import PREFIX as TRANSFORMERS
 from dashboard.tracker import Tracker
 
-SCORER_VERSION = "4"  # bump when the scoring code changes what it outputs
+SCORER_VERSION = "5"  # bump when the scoring code changes what it outputs
+VERSION_LENGTH = 200  # posts.scorer_version
 # invisible characters that split a word without showing ("Chat\u200bGPT" reads as ChatGPT)
 INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
 SCORE_COLUMNS = ["sentiment", "sentiment_label", "brands", "brand_sentiment", "switch_from",
@@ -30,16 +36,28 @@ SCORE_COLUMNS = ["sentiment", "sentiment_label", "brands", "brand_sentiment", "s
 
 
 class Scorer:
-    """Scores texts about the brands of ``tracker``; ``mode`` is "full" (default) or
-    "vader"."""
+    """Scores texts about the brands of ``tracker``; ``mode`` is "full" (default), "vader"
+    or "transformers:MODEL" (a Hugging Face model id or a local model directory)."""
 
     def __init__(self, tracker: Tracker, mode: str = "full"):
         self.tracker, self.mode = tracker, mode
         self.brands = BrandMatcher(tracker)
-        self.sentiment = Sentiment(mode, tracker.lexicon)
+        self.transformer = mode.startswith(TRANSFORMERS)
+        if self.transformer:
+            from dashboard.scoring.transformer import TransformerSentiment
+            model = mode[len(TRANSFORMERS):].strip()
+            if not model:
+                raise UserError(f"--scorer {TRANSFORMERS}MODEL needs a model: a Hugging Face "
+                                f"model id or a local model directory")
+            self.sentiment = TransformerSentiment(model)
+            name = f"{TRANSFORMERS}{self.sentiment.name}"[:VERSION_LENGTH - 12]
+        else:
+            self.sentiment = Sentiment(mode, tracker.lexicon)
+            name = mode
+        self.parallel = not self.transformer  # a model is not forked into worker processes
         aliases = [(b.name, b.aliases, b.aliases_cased) for b in tracker.brands]
         digest = hashlib.sha1(f"{self.sentiment.fingerprint}{aliases}".encode()).hexdigest()
-        self.version = f"{SCORER_VERSION}-{mode}-{digest[:6]}"
+        self.version = f"{SCORER_VERSION}-{name}-{digest[:6]}"
 
     def score(self, text: str) -> dict:
         """All score columns for one text."""
@@ -47,10 +65,19 @@ class Scorer:
 
     def row(self, text: str) -> tuple:
         """The score columns for one text, in ``SCORE_COLUMNS`` order."""
-        raw = text if isinstance(text, str) else ""
-        text = INVISIBLE.sub("", raw)
-        # "vader" mode stays plain VADER's compound exactly; everything else reads past them
-        scored = self.sentiment.score(raw if self.mode == "vader" else text)
+        return self.rows([text])[0]
+
+    def rows(self, texts: list) -> list[tuple]:
+        raws = [t if isinstance(t, str) else "" for t in texts]
+        cleaned = [INVISIBLE.sub("", raw) for raw in raws]
+        if self.transformer:  # the model scores a batch at once
+            scored = self.sentiment.score_many(cleaned)
+        else:  # "vader" mode stays plain VADER's compound exactly; "full" reads past them
+            scored = [self.sentiment.score(raw if self.mode == "vader" else text)
+                      for raw, text in zip(raws, cleaned)]
+        return [self._row(text, s) for text, s in zip(cleaned, scored)]
+
+    def _row(self, text: str, scored) -> tuple:
         mentions = self.brands.mentions(text)
         switch = detect_switch(text, mentions)
         toward = brand_sentiment(text, scored, mentions, switch)
@@ -67,12 +94,28 @@ class Scorer:
             self.version,
         )
 
-    def rows(self, texts: list) -> list[tuple]:
-        return [self.row(t) for t in texts]
-
     def score_frame(self, frame: pd.DataFrame, progress=None) -> pd.DataFrame:
         """A copy of ``frame`` with the score columns added (replacing any old ones);
         ``progress(n)`` is called as batches finish."""
         rows = score_texts(self, frame["text"].tolist(), progress)
         scores = pd.DataFrame(rows, index=frame.index, columns=SCORE_COLUMNS)
         return pd.concat([frame.drop(columns=SCORE_COLUMNS, errors="ignore"), scores], axis=1)
+
+
+def describe(version: str | None) -> str:
+    """In words, the scorer that made scores stored with ``version``."""
+    if not version:
+        return "not scored"
+    number, _, rest = version.partition("-")
+    mode = rest.rsplit("-", 1)[0]
+    if mode == "full":
+        what = "VADER adapted to backlash and switching (this project's lexicon and rules)"
+    elif mode == "vader":
+        what = "plain VADER (vaderSentiment 3.3.2)"
+    elif mode.startswith(TRANSFORMERS):
+        what = f"the transformer model {mode[len(TRANSFORMERS):]}"
+    else:
+        what = f"scorer {version}"
+    if number != SCORER_VERSION:
+        what += f", an older version ({number}): `python -m dashboard rescore` updates it"
+    return what

@@ -6,6 +6,8 @@ are ignored. A term of several words ("deleted my account") is matched as a phra
 lower-case words; a single word replaces VADER's valence for it, and a valence of 0
 removes the word from VADER's lexicon. Later files override earlier ones: the field's
 file first (``backlash.tsv``), then the tracker's own (its ``[scoring] lexicon`` key).
+An entry is admitted only if ``make eval`` shows it helps on data it was not shaped on and
+hurts none (``eval/sentiment_changes.py``; the files' headers say more).
 """
 from __future__ import annotations
 

@@ -29,7 +29,8 @@ def score_texts(scorer, texts: list, progress=None) -> list[tuple]:
     """``scorer.rows`` over ``texts`` in batches; ``progress(n)`` after each batch."""
     batches = [texts[i:i + BATCH] for i in range(0, len(texts), BATCH)]
     workers = min(cores(), len(batches))
-    if workers < 2 or len(texts) < PARALLEL_MIN or multiprocessing.current_process().daemon:
+    if workers < 2 or len(texts) < PARALLEL_MIN or not getattr(scorer, "parallel", True) \
+            or multiprocessing.current_process().daemon:
         return _collect(map(scorer.rows, batches), progress)
     method = "fork" if threading.active_count() == 1 and "fork" in \
         multiprocessing.get_all_start_methods() else "spawn"

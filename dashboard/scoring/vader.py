@@ -6,8 +6,8 @@ texts), including its quirks. It is about three times faster: vaderSentiment low
 whole token list again for every sentiment word (several times), this lower-cases it once.
 
 The constructor's options are how the adapted scorer (``sentiment.py``) differs from plain
-VADER: an extended lexicon, multi-word terms, more negation words, rules for wishes and
-polite requests, and negation that stops at the end of a sentence. All are off by default.
+VADER: an extended lexicon, multi-word terms, more negation words, and negation that stops
+at the end of a sentence. All are off by default.
 """
 from __future__ import annotations
 
@@ -80,18 +80,13 @@ class Vader:
 
     ``lexicon``: word -> valence (default: VADER's). ``phrases``: tuple of lower-case words
     -> valence, scored at the phrase's first word, its other words silenced (default none).
-    ``negations``: extra negation words. ``counterfactual``: True makes positive words
-    after "I wish it/they/..." or "if only" (to the end of the sentence) and before "if"
-    in "would be nice if" count for nothing: a wish names what is missing. ``requests``:
-    the same after a "please" / "pls" / "kindly" that asks for something ("Please make it
-    faster" is a complaint, not praise). ``scoped``: True stops negations and boosters at
+    ``negations``: extra negation words. ``scoped``: True stops negations and boosters at
     the end of a sentence ("Not bad. Great app" has nothing negating "great").
     """
 
     def __init__(self, lexicon: dict[str, float] | None = None,
                  phrases: dict[tuple[str, ...], float] | None = None,
-                 negations: frozenset[str] = frozenset(), counterfactual: bool = False,
-                 scoped: bool = False, requests: bool = False):
+                 negations: frozenset[str] = frozenset(), scoped: bool = False):
         self.lexicon = vader_lexicon() if lexicon is None else lexicon
         self.emojis = vader_emojis()
         self.emoji_chars = frozenset(self.emojis)  # none is ASCII (a test checks)
@@ -99,11 +94,7 @@ class Vader:
         for words, valence in sorted((phrases or {}).items(), key=lambda p: -len(p[0])):
             self.phrases.setdefault(words[0], []).append((words[1:], valence))
         self.negate = NEGATE | negations
-        self.counterfactual = counterfactual
         self.scoped = scoped
-        # words that may start a range of wanted, not present, things
-        self.wanting = (WISH_STARTS if counterfactual else frozenset()) | \
-            (REQUESTS if requests else frozenset())
 
     # -- tokens -------------------------------------------------------------------------
     def tokens(self, text: str) -> Tokens:
@@ -174,17 +165,13 @@ class Vader:
             return sentiments
         allcaps = sum(map(str.isupper, words))
         cap_diff = 0 < n - allcaps < n
-        wanted = self._wanted(tokens) if self.wanting else ()
         for i in hits:
             w = lw[i]
             if w in BOOSTER_DICT or (w == "kind" and i < n - 1 and lw[i + 1] == "of"):
                 continue
             valence = base[i][1] if i in base else lex[w]
             if not valence and i in base:
-                continue  # a phrase that only silences its words ("kill switch")
-            if valence > 0 and (any(a <= i < b for a, b in wanted) or
-                                (self.counterfactual and _would_be_nice_if(lw, i, n))):
-                continue  # what a wish or a request praises is what is missing
+                continue  # a phrase of valence 0 only silences its words
             reach = _reach(tokens.raw, i) if self.scoped else 3
             sentiments[i] = self._valence(words, lw, i, n, valence, cap_diff, reach)
         if "but" in lw:
@@ -265,53 +252,6 @@ class Vader:
                     break
         return found
 
-    def _wanted(self, tokens: Tokens) -> list[tuple[int, int]]:
-        """Word ranges, each to the end of its sentence, that name what is wanted, not what
-        is there: counterfactual wishes ("I wish it worked", "wish Claude had memory", "if
-        only it were good") and requests ("Please make it faster", "Kindly improve").
-        ("would be nice if" is checked per word.)"""
-        lw, raw = tokens.lowers, tokens.raw
-        found = []
-        for i in compress(range(len(lw)), map(self.wanting.__contains__, lw)):
-            nxt = lw[i + 1] if i + 1 < len(lw) else ""
-            if lw[i] in REQUESTS:
-                wanted = _request(tokens, i)
-            elif lw[i] == "if":
-                wanted = nxt == "only"
-            else:
-                wanted = bool(nxt) and (nxt in WISHED_OF or raw[i + 1][:1].isupper()) and \
-                    nxt not in NOT_A_WISH and (i == 0 or lw[i - 1] not in DETERMINERS)
-            if wanted:
-                end = next((j + 1 for j in range(i, len(raw)) if _ends_sentence(raw[j])),
-                           len(raw))
-                found.append((i, end))
-        return found
-
-
-WISH_STARTS = frozenset(("wish", "wished", "if"))
-WISHED_OF = frozenset("it it'd itd they they'd theyd there this that these those the my our "
-                      "their its he she people someone somebody more".split())
-# greetings ("wish you a happy new year", "wishing everyone well"), longing ("wish I was
-# there"), desires ("wish to go", "wish for peace") and nouns ("wish list") are not wishes
-# about something missing from a product
-NOT_A_WISH = frozenset("you u ya yall y'all everyone everybody all him her them us i i'd "
-                       "id i'm im we me to for every list lists come granted is was".split())
-DETERMINERS = frozenset("a an the my your his her their our its this that best last".split())
-REQUESTS = frozenset(("please", "pls", "plz", "plse", "kindly"))
-PLEASE_VERB = frozenset("to will would should may might must cannot cant can't could sure "
-                        "hard easy always never".split())
-
-
-def _request(tokens: Tokens, i: int) -> bool:
-    """Whether the "please" (or "kindly") at ``i`` asks for something: "please fix it",
-    "kindly improve", not the verb in "it will please you" or the adverb in "feel kindly
-    toward"."""
-    lw, raw = tokens.lowers, tokens.raw
-    before = lw[i - 1] if i else ""
-    if lw[i] == "kindly":  # a request only where a request starts
-        return not before or _ends_sentence(raw[i - 1]) or before in REQUESTS or before == "you"
-    return before not in PLEASE_VERB
-
 
 def _reach(raw: list[str], i: int) -> int:
     """How many of the (up to) three words before ``i`` are in its sentence."""
@@ -324,17 +264,6 @@ def _reach(raw: list[str], i: int) -> int:
 def _ends_sentence(token: str) -> bool:
     """A token ending in ".", "!" or "?" (an ellipsis "..." continues the sentence)."""
     return token[-1] in "!?" or (token[-1] == "." and token[-2:] != "..")
-
-
-def _would_be_nice_if(lw: list[str], i: int, n: int) -> bool:
-    """"would be nice if", "it'd be great if", "would love it if": a wish, not praise."""
-    nxt = lw[i + 1:i + 3]
-    return (bool(nxt) and (nxt[0] == "if" or nxt[1:] == ["if"] and nxt[0] in ("it", "that"))
-            and not WOULD.isdisjoint(lw[max(0, i - 3):i]))
-
-
-WOULD = frozenset(("would", "wouldve", "would've", "it'd", "that'd", "itd", "thatd", "id",
-                   "i'd"))
 
 
 def _special_idioms(valence, lw, i, n):
