@@ -139,8 +139,13 @@ CROWD_WEIGHS = (r"(?:weigh|mull|eye|consider|threaten|plan|sa(?:y|ys|id)\s+they\
 LOSES = (r"(?:(?:is|are|has\s+been|keeps?|just|you)\s+)*(?:los(?:e|es|ing|t)|"
          r"shed(?:s|ding)?|bleed(?:s|ing)?|bled|hemorrhag\w+|haemorrhag\w+)\s+(?:\S+\s+){0,3}?"
          r"(?:paying\s+|paid\s+|loyal\s+)?(?:users?|subscribers?|customers?|members?)")
-GONE = (r"(?:is|was|has\s+been|got|now|officially)\s+(?:officially\s+|now\s+|finally\s+|"
-        r"been\s+)*(?:gone|deleted|cancell?ed|uninstalled|dead\s+to\s+me|over)\b")
+GONE = (r"(?:(?:is|was|has\s+been|got|now|officially)\s+(?:officially\s+|now\s+|finally\s+|"
+        r"been\s+)*(?:gone|deleted|cancell?ed|uninstalled|dead\s+to\s+me|over)|"
+        r"(?:were|was|are|is)\s+(?:the\s+first\s+(?:thing\s+|ones?\s+)?)?to\s+go)\b")
+# people replaced by a product are jobs, not a switch of products
+WORKERS = (r"(?:\S+\s+){0,3}?(?:positions?|jobs?|workers?|people|staff|employees?|paralegals?|"
+           r"writers?|roles?|headcount|interns?|assistants?|agents?|team|devs?|developers?|"
+           r"engineers?|copywriters?|translators?|designers?)\b")
 # what was done to a brand, after it: "Gemini Advanced cancelled", "ChatGPT app deleted";
 # not a brand's own act on something ("ChatGPT deleted my chats")
 DONE_TO = (r"(?:cancell?ed|deleted|uninstalled|axed|closed|binned|dumped|nuked|"
@@ -176,8 +181,12 @@ RULES = [
     ("move", "any", rf"(?:\b(?:{MOVE}|{LEAVE})\s+{MOVED})?(?:over\s+)?\bfrom\s+{DET}{FX}"
                     rf"(?:\s+[\w.+-]+){{0,3}}?\s+(?:over\s+|back\s+)?(?:{TO}|for)\s+{DET}{TX}"),
     ("move", "any", rf"{FX}{TAIL}\s*{ARROW}\s*{TX}"),
+    ("move", "any", rf"\b(?:came|come|coming|mov\w*|switch\w*|migrat\w*)\s+(?:over\s+)?to\s+"
+                    rf"{DET}{T}{TAIL}\s+from\s+{DET}{FX}"),
+    ("implicit", "speaker", rf"\breplac(?:e|ed|ing)\s+(?:it|them|that|those)\s+with\s+{DET}{TX}"),
     ("move", "any", rf"\breplac(?:e|ed|ing)\s+{DET}{FX}\s+with\s+{DET}{TX}"),
-    ("move", "speaker", rf"\breplac(?:e|ed|ing)\s+(?:{NOT_B}+\s+){{1,4}}?with\s+{DET}{T}"),
+    ("move", "speaker", rf"\breplac(?:e|ed|ing)\s+(?!{WORKERS})(?:{NOT_B}+\s+){{1,4}}?with\s+"
+                        rf"{DET}{T}"),
     ("move", "any", rf"{T}{TAIL}\s+(?:instead\s+of|in\s+place\s+of)\s+{DET}(?P<f>{B})"),
     ("leave", "any", rf"\binstead\s+of\s+(?:paying\s+(?:for\s+)?|using\s+)?{DET}(?P<f>{B})"),
     ("move", "speaker", rf"\b{LEAVE}\s+{DET}{HELD_FX}\s+(?:\w+\s+){{0,2}}?"
@@ -205,8 +214,8 @@ RULES = [
                         rf"(?:over\s+)?{TO}\s+{DET}{T}"),
     ("move", "crowd", rf"{CROWD_NOUN}\s+(?:away\s+)?from\s+{DET}{F}\s+(?:over\s+)?to\s+"
                       rf"{DET}{TX}"),
-    ("away", "speaker", rf"\b(?:mov|switch|migrat|jump|came|com|port)\w*\s+(?:over\s+|away\s+)?"
-                        rf"from\s+{DET}{FX}"),
+    ("away", "speaker", rf"\b(?:mov|switch|migrat|jump|came|com|port)\w*\s+{MOVED}"
+                        rf"(?:over\s+|away\s+)?from\s+{DET}{FX}"),
     ("weigh", "crowd", rf"{F}{TAIL}\s+(?:[\w-]+\s+){{0,2}}?{CROWD}\s+(?:[\w-]+\s+){{0,2}}?"
                        rf"{CROWD_WEIGHS}(?:\s+(?:[\w-]+\s+){{0,4}}?{DET}{TX})?"),
     ("leave", "any", rf"{F}\s+{LOSES}"),
@@ -250,6 +259,16 @@ RULES = [
                     rf"(?:staying|stay|stayed|sticking|stuck)\s+with|still)\s+"
                     rf"(?:(?:using|on|paying\s+for|subscribed\s+to|with)\s+)?{DET}{F}"),
     ("used", "any", rf"\bas\s+an?\s+(?:\w+\s+)?{F}\s+(?:user|subscriber|customer)"),
+    ("used", "any", rf"\b(?:i|we)\s+(?:had|used|started\s+(?:it|\w+)\s+(?:with|on|in))\s+"
+                    rf"{DET}{F}"),
+    ("used", "any", rf"{F}{TAIL}\s+(?:user|subscriber|customer|person)\s+until\b"),
+    ("now", "any", rf"\b(?:now|these\s+days|nowadays|since\s+(?:then|\w+))\s*,?\s+(?:i|we)\s+"
+                   rf"(?:just\s+|only\s+|mostly\s+|basically\s+)?(?:use|ask|pay\s+for|rely\s+on|"
+                   rf"go\s+to|am\s+on|'m\s+on|’m\s+on|are\s+on|'re\s+on)\s+{DET}{T}"),
+    ("now", "any", rf"\b(?:i'?m|i\s+am|we'?re|we\s+are)\s+(?:an?\s+)?{T}{TAIL}\s+"
+                   rf"(?:person|people|user|users|household|family|shop)\s+now\b"),
+    ("now", "any", rf"\b(?:i|we)\s+(?:just\s+|only\s+|mostly\s+)?(?:use|ask|pay\s+for)\s+{DET}"
+                   rf"{T}{TAIL}\s+(?:now|instead|these\s+days)\b"),
     ("adopt", "any", rf"\b{ADOPT}\s+{DET}{T}"),
     ("adopt", "any", rf"{T}{TAIL}\s+(?:is|has\s+been|'s|’s|was)\s+(?:now\s+|honestly\s+|"
                      rf"already\s+|just\s+|been\s+)*(?:{PRAISE}|(?:my|our)\s+(?:new\s+)?"
@@ -265,6 +284,10 @@ RULES = [
 ]
 PATTERNS = [(kind, who, re.compile(p, re.IGNORECASE)) for kind, who, p in RULES]
 ACTS = ("move", "leave", "return", "implicit", "away", "crowd", "weigh")
+PLANS = {"plus", "pro", "premium", "max", "advanced", "team"}
+UNDECIDED = re.compile(r"\b(?:figuring\s+out|deciding|not\s+sure|haven'?t\s+decided|"
+                       r"don'?t\s+know|no\s+idea|undecided)\s+(?:yet\s+)?(?:where|what|which)\b",
+                       re.IGNORECASE)
 
 WORDS = re.compile(r"[\w'’]+|" + B)
 CLAUSE_START = re.compile(r".*(?:[.!?;:\n,()\[\]\"“”|]|\b(?:and|but|so|then|because|cause|"
@@ -281,7 +304,8 @@ HEDGES = {"thinking", "think", "considering", "consider", "weighing", "weigh", "
           "wondered", "tried", "trying", "attempted", "almost", "nearly"}
 ASKS_OTHERS = {"anyone", "anybody", "who"}  # + "else": "anyone else ...?" reports one's own
 # advice to people who might switch reports nobody's move ("before you switch to ...")
-ADVICE = re.compile(r"\b(?:before|if|when|once|in\s+case|whether)\s+(?:you|u|ya|y'?all)\b|"
+ADVICE = re.compile(r"\b(?:before|if|when|whenever|once|in\s+case|whether|until|after)\s+"
+                    r"(?:you|u|ya|y'?all)\b|"
                     r"\bhow\s+(?:to|do\s+(?:i|you)|can\s+(?:i|you)|should\s+(?:i|you))\b|"
                     r"\b(?:make|makes|for)\s+(?:you|u|ya)\b|"
                     r"\byou\s+(?:have\s+to|need\s+to|can|could|'ll\s+need\s+to)\b|"
@@ -338,12 +362,12 @@ OTHERS = {"everyone", "everybody", "everyones", "people", "users", "user", "folk
 GERUND_SUBJECT = re.compile(r"(?:[ \t]+[\w'’]+){0,4}?[ \t]+(?:is|isn'?t|does|doesn'?t|won'?t|"
                             r"will|can|can'?t|only|alone|and[ \t]+\w+ing)\b", re.IGNORECASE)
 # an act taken back right after it is named ("thought about cancelling but didn't")
-UNDONE = re.compile(r"[^.!?\n]{0,50}?\b(?:but|then|and)\s+(?:i\s+|we\s+)?(?:didn'?t|did\s+not|"
+UNDONE = re.compile(r"[^.!?\n]{0,50}?(?:\b(?:but|then|and)\s+|[.!]\s+)(?:i\s+|we\s+)?(?:didn'?t|did\s+not|"
                     r"couldn'?t|could\s+not|decided\s+not|changed\s+my\s+mind|chickened\s+out|"
                     r"never\s+did|haven'?t|backed\s+out)\b", re.IGNORECASE)
 # the poster saying they stay, against what others do
 STAYING = re.compile(r"\b(?:i'?m|i\s+am|we'?re|we\s+are|i'?ll|i\s+will)\s+(?:still\s+|just\s+)?"
-                     r"(?:not\s+(?:leaving|going\s+anywhere|cancell?ing|switching|quitting)|"
+                     r"(?:staying|not\s+(?:leaving|going\s+anywhere|cancell?ing|switching|quitting)|"
                      r"still\s+(?:subscribed|paying|here))\b",
                      re.IGNORECASE)
 # a quotation of someone else's words ("... being shared as 'power users are quitting'"),
@@ -462,8 +486,8 @@ def _hits(norm: str, mentions: list[Mention]) -> list[_Hit]:
 def _decide(text: str, hits: list[_Hit], mentions: list[Mention]) -> Switch | None:
     """Combine the statements of one post into from → to and a kind: the done over the
     hedged, a full from → to over one side, and each side completed from the rest."""
-    hits = [_resolve(h, hits, mentions) for h in hits]
-    acts = [h for h in hits if h.kind in ACTS]
+    hits = [_resolve(text, h, hits, mentions) for h in hits]
+    acts = [h for h in hits if h.kind in ACTS] or _used_then_now(hits)
     if not acts or not any(h.own and not h.hedged for h in acts) and STAYING.search(text):
         return None  # "everyone's leaving ChatGPT, but I'm staying"
     pool = next(group for group in (
@@ -473,7 +497,7 @@ def _decide(text: str, hits: list[_Hit], mentions: list[Mention]) -> Switch | No
                  h.to_brand), None) or next((h for h in pool if h.kind == "return"),
                                             None) or pool[0]
     used = [main]
-    if not main.to_brand and main.kind != "return":
+    if not main.to_brand and main.kind != "return" and not UNDECIDED.search(text):
         chosen = [h for h in hits if h.to_brand and h.kind in ("move", "adopt")
                   and h.to_brand != main.from_brand and h is not main]
         chosen.sort(key=lambda h: (h.start < main.start, abs(h.start - main.start)))
@@ -489,6 +513,8 @@ def _decide(text: str, hits: list[_Hit], mentions: list[Mention]) -> Switch | No
     if main.kind == "return" and not from_brand:
         from_brand = next((m.brand for m in _nearest(mentions, main) if m.brand != to_brand),
                           None)
+    if to_brand == from_brand:
+        to_brand = None
     if from_brand in (None, OTHER) and to_brand in (None, OTHER):
         return None  # nothing tracked on either side ("moving to something else")
     if main.kind == "return":
@@ -548,13 +574,29 @@ def _named_before(main: _Hit, mentions: list[Mention], to: str) -> list[_Hit]:
     return [_Hit("used", m.brand, None, m.start, m.end, False)]
 
 
-def _resolve(hit: _Hit, hits: list[_Hit], mentions: list[Mention]) -> _Hit:
+def _used_then_now(hits: list[_Hit]) -> list[_Hit]:
+    """"I had the ChatGPT app ... now I just ask Meta AI": a brand used before and another
+    used now make a move, though no verb says it."""
+    now = next((h for h in hits if h.kind == "now" and not h.hedged), None)
+    was = next((h for h in hits if now and h.kind == "used" and h.from_brand != now.to_brand
+                and h.start < now.start), None)
+    return [now._replace(kind="move", from_brand=was.from_brand)] if was else []
+
+
+def _resolve(text: str, hit: _Hit, hits: list[_Hit], mentions: list[Mention]) -> _Hit:
     """A leaving act whose brand is left unsaid ("cancelled my subscription") is about the
+    brand whose plan it names ("dropped Plus": the brand named as "ChatGPT Plus"), else the
     brand named last before it, or, with none before, the first named after it unless
     that one is taken up ("Uninstalled. Claude does all of this": Claude is where they
     went, not what they left)."""
     if hit.kind != "implicit":
         return hit
+    plan = text[hit.start:hit.end].split()[-1].lower()
+    named = next((m.brand for m in mentions if plan in PLANS and not hit.to_brand and
+                  text[m.start:m.end].lower().endswith(" " + plan)), None)
+    if named:
+        return hit._replace(kind="leave", from_brand=named)
+    mentions = [m for m in mentions if m.brand != hit.to_brand]
     before = [m for m in mentions if m.end <= hit.start]
     adopted = {h.to_brand for h in hits if h.kind == "adopt" and 0 <= h.start - hit.end < 150}
     brand = before[-1].brand if before else next(
