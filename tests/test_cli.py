@@ -8,7 +8,7 @@ import pytest
 
 from dashboard.cli import main
 from dashboard.store import count_posts, open_store
-from tests.conftest import FIXTURES, ROOT
+from tests.helpers import FIXTURES, ROOT
 
 CSV = str(FIXTURES / "import" / "reddit_export.csv")
 

@@ -20,7 +20,7 @@ from dashboard.collectors.http import Http
 from dashboard.collectors.runner import make_context, run_source
 from dashboard.store import count_posts
 from dashboard.tracker import parse_tracker
-from tests.conftest import shared
+from tests.helpers import shared
 
 # headers describing the recorded bytes, not the stored text (bodies are stored decoded)
 DROP = {"content-encoding", "transfer-encoding", "content-length"}

@@ -5,7 +5,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from dashboard.demo import (OUTAGES, load_calibration, simulate_posts, simulate_ranks)
+from dashboard.demo import OUTAGES, load_calibration, simulate_posts, simulate_ranks
 from dashboard.store import open_store
 
 

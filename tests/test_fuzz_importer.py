@@ -19,15 +19,24 @@ from hypothesis import strategies as st
 
 from dashboard.cli import main
 from dashboard.errors import UserError
-from dashboard.importer import BODY, CREATED, ID, OPTIONAL, TITLE, load_posts_file, \
-    normalise_posts, parse_times, read_table
+from dashboard.importer import (
+    BODY,
+    CREATED,
+    ID,
+    OPTIONAL,
+    TITLE,
+    load_posts_file,
+    normalise_posts,
+    parse_times,
+    read_table,
+)
 from dashboard.ingest import import_posts
 from dashboard.scoring import Scorer
 from dashboard.store import open_store
 from reliability import tally
 from reliability.fuzzing import SPECIAL, texts
 from reliability.store_checks import problems
-from tests.conftest import ROOT
+from tests.helpers import ROOT
 
 FORMATS = ["csv", "tsv", "jsonl", "json", "parquet"]
 NAMES = [*ID[:3], *CREATED[:5], *BODY[:3], *TITLE[:1], *(v[0] for v in OPTIONAL.values()),

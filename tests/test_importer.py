@@ -4,7 +4,7 @@ import pytest
 
 from dashboard.errors import UserError
 from dashboard.importer import load_posts_file, normalise_posts, parse_times, read_table
-from tests.conftest import FIXTURES
+from tests.helpers import FIXTURES
 
 IMPORT = FIXTURES / "import"
 

@@ -7,7 +7,7 @@ from dashboard.export import daily_table
 from dashboard.filters import Filters
 from dashboard.queries import rank_history, store_overview, switch_flows
 from dashboard.store import count_posts, open_store, write_ranks
-from tests.conftest import FIXTURES
+from tests.helpers import FIXTURES
 
 pytestmark = pytest.mark.postgres
 

@@ -31,7 +31,7 @@ from reliability import tally
 from reliability.corpus import posts_frame
 from reliability.replay_collect import TRACKER
 from reliability.store_checks import problems, snapshot
-from tests.conftest import ROOT
+from tests.helpers import ROOT
 
 VIEW = Filters(brands=("ChatGPT", "Claude", "Gemini"))
 READS = [  # what the pages ask while a collector writes

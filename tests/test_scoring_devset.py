@@ -4,7 +4,7 @@ import csv
 
 from dashboard.scoring import Scorer
 from eval import switching
-from tests.conftest import shared
+from tests.helpers import shared
 
 LABELS = list(csv.DictReader(open(switching.LABELS, encoding="utf-8")))
 KINDS = {"", "leave", "move", "consider", "return"}

@@ -23,7 +23,7 @@ from dashboard.queries import post_rows
 from dashboard.scoring import Scorer
 from dashboard.store import count_posts, open_store
 from reliability import fuzzing, tally
-from tests.conftest import ROOT
+from tests.helpers import ROOT
 
 SQL_WORDS = re.compile(r"\b(SELECT|INSERT|UPDATE|DELETE|CREATE|DROP|ALTER|PRAGMA|WHERE)\b")
 # DDL cannot take bound parameters; these build trigger names from the module's own constants
