@@ -1,11 +1,12 @@
 # `make run` opens the dashboard (on the built-in demo store if you have no data yet);
-# `make test` runs the tests. Both create .venv from the requirements files on first use.
+# `make test` runs the tests, `make lint` the linter (ruff; its settings are in
+# pyproject.toml). All create .venv from the requirements files on first use.
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-$(shell cat requirements.txt requirements-dev.txt | cksum | cut -d' ' -f1)
 
-.PHONY: run test demo clean
+.PHONY: run test lint demo clean
 
 $(STAMP): requirements.txt requirements-dev.txt
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed; set PYTHON=python3.11")'
@@ -22,6 +23,9 @@ run: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest
+
+lint: $(STAMP)
+	$(BIN)/python -m ruff check .
 
 demo: $(STAMP)
 	$(BIN)/python -m dashboard demo

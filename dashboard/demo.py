@@ -56,8 +56,8 @@ def _curve(anchors: list[tuple[date | datetime, float]], when: pd.DatetimeIndex)
 
 def intensity_curves(cal: dict, days: pd.DatetimeIndex) -> dict[str, np.ndarray]:
     """Daily multipliers (quiet baseline = 1) for the three forces in the story."""
-    d = lambda m, dd: date(2026, m, dd)  # noqa: E731
-    pct = lambda k: 1 + cal[k][1] / 100  # noqa: E731
+    d = lambda m, dd: date(2026, m, dd)
+    pct = lambda k: 1 + cal[k][1] / 100
     fri = 2.3  # Friday's level; Saturday's uninstall jump is the calibrated factor
     backlash = _curve([(d(1, 12), 1), (d(2, 4), 1), (d(2, 5), 1.5), (d(2, 12), 1.4),
                        (d(2, 13), 2.2), (d(2, 15), 1.4), (d(2, 26), 1.4), (d(2, 27), fri),
@@ -227,9 +227,9 @@ def rank_anchors(cal: dict) -> dict[tuple[str, str, str], list[tuple[datetime, f
     The US App Store path of Claude, ChatGPT and Gemini follows the calibration file;
     the rest are plausible invented levels.
     """
-    t = lambda m, d, h=12: datetime(2026, m, d, h)  # noqa: E731
-    at = lambda k: datetime.combine(cal[k][0], datetime.min.time()) + timedelta(hours=12)  # noqa
-    v = lambda k: cal[k][1]  # noqa: E731
+    t = lambda m, d, h=12: datetime(2026, m, d, h)
+    at = lambda k: datetime.combine(cal[k][0], datetime.min.time()) + timedelta(hours=12)
+    v = lambda k: cal[k][1]
     first, last = t(1, 12), t(4, 19)
     # Saturday evening US time is just after midnight UTC: the first #1 snapshot is Mar 1 00h
     peak = t(3, 1, 0)
@@ -245,8 +245,8 @@ def rank_anchors(cal: dict) -> dict[tuple[str, str, str], list[tuple[datetime, f
         ("ChatGPT", *us): [(first, 1), (t(2, 28, 18), 1),
                            (peak, v("chatgpt_us_free_rank_at_claude_peak")), (t(3, 13), 2),
                            (t(3, 16), 1), (last, 1)],
-        ("Gemini", *us): [(first, 5), (t(2, 20), 4), (peak, v("gemini_us_free_rank_at_claude_peak")),
-                          (last, 4)],
+        ("Gemini", *us): [(first, 5), (t(2, 20), 4),
+                          (peak, v("gemini_us_free_rank_at_claude_peak")), (last, 4)],
         ("Claude", "google_play", "us"): [(first, 160), (t(2, 20), 45), (t(2, 27), 12),
                                           (at("claude_us_googleplay_free_rank_mar3"),
                                            v("claude_us_googleplay_free_rank_mar3")),

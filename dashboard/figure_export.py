@@ -126,7 +126,7 @@ class _ImageSession:
         if self._kaleido is not None:
             try:
                 self._run(self._kaleido.close())
-            except Exception:  # noqa: BLE001 a crashed browser may not close cleanly
+            except Exception:  # a crashed browser may not close cleanly
                 pass
         self._loop.call_soon_threadsafe(self._loop.stop)
         self._thread.join()

@@ -19,8 +19,8 @@ from dashboard import charts, paths, queries
 from dashboard import figure_export as fx
 from dashboard.events import load_events as read_events
 from dashboard.export import csv_bytes, daily_table, parquet_bytes
-from dashboard.metrics import rank_lines
 from dashboard.filters import Filters
+from dashboard.metrics import rank_lines
 from dashboard.tracker import Tracker, load_tracker
 
 TTL = "5m"  # how stale a view may be while collectors write
@@ -258,7 +258,7 @@ def show_chart(fig, name: str, data: pd.DataFrame | None = None, **plotly_kwargs
     one-file report (``report_button``).
     """
     f = context().filters
-    name_for = lambda ext: fx.export_name(name, f.start, f.end, ext=ext)  # noqa: E731
+    name_for = lambda ext: fx.export_name(name, f.start, f.end, ext=ext)
     config = {"displaylogo": False,
               "toImageButtonOptions": {"filename": name_for("png")[:-4], "scale": 2}}
     event = st.plotly_chart(fig, key=name, config=config, **plotly_kwargs)

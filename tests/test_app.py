@@ -122,7 +122,8 @@ def test_filters_survive_a_page_switch(monkeypatch, demo_url):
     at = on_page(monkeypatch, demo_url, "switching", brands=["ChatGPT", "Claude"],
                  dates=["2026-02-25", "2026-03-05"])
     assert at.multiselect(key="brands").value == ["ChatGPT", "Claude"]
-    sankey = figures(at)["Migration: posts reporting a move from one brand (left) to another (right)"]
+    sankey = figures(at)["Migration: posts reporting a move from one brand (left) to another "
+                         "(right)"]
     labels = sankey["data"][0]["node"]["label"]
     assert "ChatGPT ▸" in labels and "▸ Claude" in labels
     assert at.query_params["dates"] == ["2026-02-25", "2026-03-05"]

@@ -76,7 +76,8 @@ def test_unreadable_files(tmp_path):
     (tmp_path / "f.jsonl").write_text("{not json\n")
     with pytest.raises(UserError, match="cannot read as jsonl"):
         read_table(tmp_path / "f.jsonl")
-    (tmp_path / "latin.csv").write_bytes("id,created_at,text\n1,2026-01-01,caf\xe9\n".encode("latin-1"))
+    (tmp_path / "latin.csv").write_bytes(
+        "id,created_at,text\n1,2026-01-01,caf\xe9\n".encode("latin-1"))
     with pytest.raises(UserError, match="not UTF-8"):
         read_table(tmp_path / "latin.csv")
 

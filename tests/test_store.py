@@ -142,11 +142,13 @@ def test_old_store_is_upgraded_without_losing_rows(tmp_path, monkeypatch):
         conn.execute(text("UPDATE posts SET note = 'migrated'"))
 
     step = migrations.SCHEMA_VERSION + 1
-    monkeypatch.setattr(migrations, "STEPS", [*migrations.STEPS, (step, "add note", add_note_column)])
+    monkeypatch.setattr(migrations, "STEPS",
+                        [*migrations.STEPS, (step, "add note", add_note_column)])
     monkeypatch.setattr(migrations, "SCHEMA_VERSION", step)
     engine = open_store(url)
     with engine.connect() as conn:
-        assert conn.execute(text("SELECT source_id, note FROM posts")).all() == [("kept", "migrated")]
+        rows = conn.execute(text("SELECT source_id, note FROM posts")).all()
+        assert rows == [("kept", "migrated")]
     assert get_meta(engine, "schema_version") == str(step)
     open_store(url)  # a second open runs nothing again
 

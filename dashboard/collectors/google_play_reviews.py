@@ -17,18 +17,17 @@ import ssl
 import pandas as pd
 
 _verified_context = ssl._create_default_https_context
-from google_play_scraper import Sort  # noqa: E402
-from google_play_scraper.constants.element import ElementSpecs  # noqa: E402
-from google_play_scraper.constants.request import Formats  # noqa: E402
-from google_play_scraper.utils import nested_lookup  # noqa: E402
+from google_play_scraper import Sort
+from google_play_scraper.constants.element import ElementSpecs
+from google_play_scraper.constants.request import Formats
+from google_play_scraper.utils import nested_lookup
 
 # importing google_play_scraper switches certificate checks off for all of urllib; undo it
 ssl._create_default_https_context = _verified_context
 
-from dashboard.collectors.app_store_reviews import apps  # noqa: E402
-from dashboard.collectors.base import (Context, Tally, collect_newest, posts_frame,  # noqa: E402
-                                       state_key, walk)
-from dashboard.collectors.http import Http, HttpError  # noqa: E402
+from dashboard.collectors.app_store_reviews import apps
+from dashboard.collectors.base import Context, Tally, collect_newest, posts_frame, state_key, walk
+from dashboard.collectors.http import Http, HttpError
 
 SOURCE = "google_play_reviews"
 PAGE_SIZE = 100

@@ -2,9 +2,9 @@
 
 Default: progress on stderr, one status line rewritten in place on a terminal (items
 fetched per source), and a line of its own for every rate-limit wait, note, failure and
-finished source. ``quiet``: only failures (in either format). ``json_lines``: one JSON object per event on stderr
-(``ts``, ``level``, ``event``, ``source`` and the event's fields) and nothing else. Every
-string passes through ``redact`` before it is written.
+finished source. ``quiet``: only failures (in either format). ``json_lines``: one JSON
+object per event on stderr (``ts``, ``level``, ``event``, ``source`` and the event's
+fields) and nothing else. Every string passes through ``redact`` before it is written.
 """
 from __future__ import annotations
 
