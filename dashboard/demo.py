@@ -25,6 +25,7 @@ from dashboard.schema import app_ranks, posts, runs
 from dashboard.scoring import Scorer
 from dashboard.store import get_meta, set_meta, write_ranks, write_runs
 from dashboard.tracker import Tracker
+from dashboard.vocabulary import APP_STORE, CONSIDER, FAILED, GOOGLE_PLAY, LEAVE, MOVE, OK, RETURN
 
 SEED = 2026
 START, END = date(2026, 1, 12), date(2026, 4, 19)
@@ -82,10 +83,11 @@ def intensity_curves(cal: dict, days: pd.DatetimeIndex) -> dict[str, np.ndarray]
     return {"backlash": backlash, "reviews": reviews, "rival": rival}
 
 
-# post type -> (quiet-day count, which curve drives it, exponent on that curve)
+# post type -> (quiet-day count, which curve drives it, exponent on that curve); the types
+# named after a switch kind are written to report that kind (data/demo/texts.toml)
 VOLUMES = {
-    "leave": (6, "backlash", 1.0), "move": (3, "mix", 1.0), "consider": (3, "backlash", 0.7),
-    "return": (0.6, "rival", 0.6), "complaint": (7, "backlash", 1.0),
+    LEAVE: (6, "backlash", 1.0), MOVE: (3, "mix", 1.0), CONSIDER: (3, "backlash", 0.7),
+    RETURN: (0.6, "rival", 0.6), "complaint": (7, "backlash", 1.0),
     "praise": (9, "rival", 0.9), "defend": (6, "backlash", 0.4), "chatter": (55, None, 0),
     "news": (3, "backlash", 1.0), "review_leave": (3, "reviews", 1.0),
     "review_gripe": (4, "reviews", 0.4), "review_praise": (6, "rival", 0.9),
@@ -153,8 +155,8 @@ class _Writer:
         if source == "mastodon":
             return self.pick(["mastodon.social", "hachyderm.io"])
         if source in REVIEWS and brand:
-            app = self.tracker.brand(brand).app("app_store" if source.startswith("app_store")
-                                                else "google_play")
+            app = self.tracker.brand(brand).app(APP_STORE if source.startswith(APP_STORE)
+                                                else GOOGLE_PLAY)
             return app.app_id if app else None
         return None
 
@@ -202,14 +204,14 @@ def _choose(rng, weights: dict[str, float]) -> str:
 def _names(w: _Writer, kind: str, share: float) -> dict:
     """Which brands a post of ``kind`` is about, mixing quiet-time and backlash patterns."""
     backlash = w.rng.random() < share
-    if kind in ("leave", "review_leave"):
+    if kind in (LEAVE, "review_leave"):
         return {"from": TARGET if backlash or w.rng.random() < 0.6 else
                 w.weighted(CHATTER_WEIGHTS)} | ({"brand": TARGET} if kind == "review_leave" else {})
-    if kind in ("move", "consider"):
+    if kind in (MOVE, CONSIDER):
         src = TARGET if backlash or w.rng.random() < 0.5 else w.weighted(CHATTER_WEIGHTS)
         dst = w.weighted({k: v for k, v in (MOVE_TARGETS | {TARGET: 20}).items() if k != src})
         return {"from": src, "to": dst}
-    if kind == "return":
+    if kind == RETURN:
         return {"from": RIVAL, "to": TARGET}
     if kind in ("complaint", "defend", "review_gripe"):
         return {"brand": TARGET if kind == "defend" or w.rng.random() < 0.8 else
@@ -233,7 +235,7 @@ def rank_anchors(cal: dict) -> dict[tuple[str, str, str], list[tuple[datetime, f
     first, last = t(1, 12), t(4, 19)
     # Saturday evening US time is just after midnight UTC: the first #1 snapshot is Mar 1 00h
     peak = t(3, 1, 0)
-    us = "app_store", "us"
+    us = APP_STORE, "us"
     anchors = {
         ("Claude", *us): [(first, 130), (at("claude_us_free_rank_late_jan"),
                                           v("claude_us_free_rank_late_jan")),
@@ -247,21 +249,21 @@ def rank_anchors(cal: dict) -> dict[tuple[str, str, str], list[tuple[datetime, f
                            (t(3, 16), 1), (last, 1)],
         ("Gemini", *us): [(first, 5), (t(2, 20), 4),
                           (peak, v("gemini_us_free_rank_at_claude_peak")), (last, 4)],
-        ("Claude", "google_play", "us"): [(first, 160), (t(2, 20), 45), (t(2, 27), 12),
-                                          (at("claude_us_googleplay_free_rank_mar3"),
-                                           v("claude_us_googleplay_free_rank_mar3")),
-                                          (t(3, 20), 7), (last, 14)],
-        ("ChatGPT", "google_play", "us"): [(first, 1), (last, 1)],
+        ("Claude", GOOGLE_PLAY, "us"): [(first, 160), (t(2, 20), 45), (t(2, 27), 12),
+                                        (at("claude_us_googleplay_free_rank_mar3"),
+                                         v("claude_us_googleplay_free_rank_mar3")),
+                                        (t(3, 20), 7), (last, 14)],
+        ("ChatGPT", GOOGLE_PLAY, "us"): [(first, 1), (last, 1)],
     }
     # other countries: Claude reaches #1 in several by Mar 2 and in more by Mar 6
     for country, top_by in (("ca", t(3, 1)), ("de", t(3, 2)), ("gb", t(3, 6)), ("fr", t(3, 6))):
-        anchors[("Claude", "app_store", country)] = [
+        anchors[("Claude", APP_STORE, country)] = [
             (first, 150), (t(2, 5), 70), (t(2, 24), 15), (t(2, 28), 5), (top_by, 1),
             (top_by + timedelta(days=7), 1), (t(3, 25), 3), (last, 7)]
-        anchors[("ChatGPT", "app_store", country)] = [
+        anchors[("ChatGPT", APP_STORE, country)] = [
             (first, 1), (top_by - timedelta(hours=6), 1), (top_by, 2),
             (top_by + timedelta(days=7), 2), (top_by + timedelta(days=10), 1), (last, 1)]
-    anchors[("Le Chat", "app_store", "fr")] = [(first, 14), (t(2, 27), 12), (t(3, 3), 5),
+    anchors[("Le Chat", APP_STORE, "fr")] = [(first, 14), (t(2, 27), 12), (t(3, 3), 5),
                                                (t(3, 20), 8), (last, 11)]
     return anchors
 
@@ -287,7 +289,7 @@ def simulate_ranks(tracker: Tracker, cal: dict, rng: np.random.Generator) -> pd.
     anchors = rank_anchors(cal)
     limit = tracker.charts.limit
     rows = []
-    for store in ("app_store", "google_play"):
+    for store in (APP_STORE, GOOGLE_PLAY):
         for country in tracker.charts.countries:
             levels, away = {}, {}
             for b in tracker.brands:
@@ -301,7 +303,7 @@ def simulate_ranks(tracker: Tracker, cal: dict, rng: np.random.Generator) -> pd.
                 away[b.name] = _away_from(path, when)
                 levels[b.name] = np.where(base <= 1.01, 1.0, base * drift ** away[b.name])
             for i, ts in enumerate(when):
-                if store == "app_store" and ts.date() in OUTAGES["app_store_charts"]:
+                if store == APP_STORE and ts.date() in OUTAGES["app_store_charts"]:
                     continue
                 # on a tie, a calibrated rank keeps its place and the drifting app yields
                 order = sorted(levels, key=lambda n: (round(levels[n][i]), away[n][i]))
@@ -332,7 +334,7 @@ def simulate_runs(posts_frame: pd.DataFrame, ranks: pd.DataFrame) -> list[dict]:
                 int(counts.get((source, day), 0))
             rows.append({"source": source, "started_at": start,
                          "finished_at": start + timedelta(minutes=3),
-                         "status": "failed" if down else "ok", "items": 0 if down else items,
+                         "status": FAILED if down else OK, "items": 0 if down else items,
                          "error": "simulated outage: HTTP 503 Service Unavailable" if down
                          else None, "simulated": True})
     return rows

@@ -19,12 +19,10 @@ from __future__ import annotations
 
 from sqlalchemy import Connection, case, delete, func, insert, literal, select, union_all
 
+from dashboard import vocabulary
 from dashboard.schema import daily_rollup, mentions, posts, rollup_dirty
-from dashboard.scoring.sentiment import NEGATIVE, POSITIVE
 
 ALL = ""  # the brand of the rows that count every post
-LEAVING_KINDS = ("leave", "move")  # a "consider" post is not counted as leaving
-ARRIVING_KINDS = ("move", "return")
 MEASURES = ["posts", "sentiment_sum", "scored", "negative", "positive", "leaving",
             "arriving", "simulated"]
 GROUP_CHUNK = 400  # days per recompute statement (bounded parameter lists)
@@ -133,13 +131,13 @@ def group_rows(where: list):
         leg(mentions.c.brand,
             {"posts": one, "sentiment_sum": func.coalesce(toward, 0.0),
              "scored": case((toward.is_(None), 0), else_=1),
-             "negative": case((toward <= NEGATIVE, 1), else_=0),
-             "positive": case((toward >= POSITIVE, 1), else_=0)},
+             "negative": case((toward <= vocabulary.NEGATIVE, 1), else_=0),
+             "positive": case((toward >= vocabulary.POSITIVE, 1), else_=0)},
             joined=posts.join(mentions, mentions.c.post_id == posts.c.id)),
         leg(posts.c.switch_from, {"leaving": one}, posts.c.switch_from.is_not(None),
-            posts.c.switch_kind.in_(LEAVING_KINDS)),
+            posts.c.switch_kind.in_(vocabulary.LEAVING_KINDS)),
         leg(posts.c.switch_to, {"arriving": one}, posts.c.switch_to.is_not(None),
-            posts.c.switch_kind.in_(ARRIVING_KINDS)),
+            posts.c.switch_kind.in_(vocabulary.ARRIVING_KINDS)),
     ).subquery("legs")
     group = [legs.c[c] for c in ("day", "brand", "source", "label")]
     return select(*group, *[func.sum(legs.c[m]) for m in MEASURES]).group_by(*group)

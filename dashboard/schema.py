@@ -84,7 +84,7 @@ runs = Table(
     Column("source", String(40), nullable=False),
     Column("started_at", DateTime, nullable=False),
     Column("finished_at", DateTime),
-    # running / ok / partial / failed / interrupted / skipped-no-credentials
+    # vocabulary.RUN_STATUSES: running / ok / partial / failed / interrupted / skipped-...
     Column("status", String(24), nullable=False),
     Column("items", Integer, nullable=False, default=0),
     Column("error", Text),

@@ -26,6 +26,7 @@ from dashboard.errors import UserError
 from dashboard.migrations import ensure_schema
 from dashboard.schema import app_ranks, mentions, meta, posts, runs
 from dashboard.scoring import SCORE_COLUMNS
+from dashboard.vocabulary import FAILED, INTERRUPTED, OK, RUNNING
 
 BATCH = 2000  # rows per transaction when writing posts
 STALE_RUN = timedelta(hours=3)  # a run still "running" after this was killed (see recorded_run)
@@ -249,18 +250,18 @@ def recorded_run(engine: Engine, source: str, simulated: bool = False) -> Iterat
     now = utcnow()
     with engine.begin() as conn:
         conn.execute(update(runs).where(
-            runs.c.source == source, runs.c.status == "running",
+            runs.c.source == source, runs.c.status == RUNNING,
             runs.c.started_at < now - STALE_RUN).values(
-            status="interrupted", error="stopped without finishing (process killed or machine "
+            status=INTERRUPTED, error="stopped without finishing (process killed or machine "
                                         "lost); noticed when the next run started"))
         run_id = conn.execute(insert(runs).values(
-            source=source, started_at=now, status="running", items=0,
+            source=source, started_at=now, status=RUNNING, items=0,
             simulated=simulated)).inserted_primary_key[0]
-    state = {"items": 0, "status": "ok", "error": None}
+    state = {"items": 0, "status": OK, "error": None}
     try:
         yield state
     except BaseException as e:
-        state.update(status="failed", error=f"{type(e).__name__}: {e}"[:2000])
+        state.update(status=FAILED, error=f"{type(e).__name__}: {e}"[:2000])
         raise
     finally:
         with engine.begin() as conn:

@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from dashboard.errors import UserError
+from dashboard.vocabulary import STORES
 
-STORES = ("app_store", "google_play")
 # the collectors' settings and their types (docs/collecting.md)
 SOURCE_LISTS = {"subreddits", "queries", "hashtags", "servers", "countries"}
 SOURCE_INTEGERS = {"top_comments"}
@@ -26,7 +26,7 @@ class TrackerError(UserError):
 
 @dataclass(frozen=True)
 class App:
-    store: str  # "app_store" or "google_play"
+    store: str  # one of vocabulary.STORES: "app_store" or "google_play"
     app_id: str
     source: str  # where the id was looked up
 

@@ -22,9 +22,9 @@ from dashboard.export import csv_bytes, daily_table, parquet_bytes
 from dashboard.filters import Filters
 from dashboard.metrics import rank_lines
 from dashboard.tracker import Tracker, load_tracker
+from dashboard.vocabulary import SENTIMENT_LABELS
 
 TTL = "5m"  # how stale a view may be while collectors write
-SENTIMENTS = ["negative", "neutral", "positive"]
 HOURLY_UP_TO_DAYS = 7  # ranges this short are plotted per hour
 
 
@@ -208,7 +208,7 @@ def sidebar_filters(info: dict, tracker: Tracker) -> Filters:
     countries = sb.multiselect("App-store countries", info["countries"], key="countries",
                                placeholder="All countries", format_func=str.upper,
                                bind="query-params")
-    sentiments = sb.multiselect("Sentiment", SENTIMENTS, key="sentiment",
+    sentiments = sb.multiselect("Sentiment", SENTIMENT_LABELS, key="sentiment",
                                 placeholder="Any sentiment", bind="query-params")
     sb.caption("Every choice is kept in the page address: copy the link to share this view.")
     return Filters(start=start, end=end, brands=tuple(brands or tracker.brand_names),

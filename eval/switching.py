@@ -14,11 +14,13 @@ import csv
 from collections import Counter
 from pathlib import Path
 
+from dashboard.vocabulary import ARRIVING_KINDS, CONSIDER, LEAVING_KINDS
+
 ROOT = Path(__file__).resolve().parent.parent
 LABELS = ROOT / "tests" / "data" / "switching_labels.csv"
 EXAMPLES = ROOT / "tests" / "data" / "switching_examples.csv"
 REAL_POSTS = Path("real-posts") / "reddit_ai_trends_2025.csv"
-LEAVING = ("leave", "move")
+LEAVING = LEAVING_KINDS
 
 
 def read_csv(path: Path) -> list[dict]:
@@ -53,9 +55,9 @@ def evaluate(rows: list[dict], scorer) -> dict:
         "from brand": _pr(pred, gold, lambda p, g: bool(p[0]) and p[0] == g[0],
                           lambda x: bool(x[0]) and x[2] in LEAVING),
         "to brand": _pr(pred, gold, lambda p, g: bool(p[1]) and p[1] == g[1],
-                        lambda x: bool(x[1]) and x[2] in ("move", "return")),
-        "consider": _pr(pred, gold, lambda p, g: p[2] == g[2] == "consider",
-                        lambda x: x[2] == "consider"),
+                        lambda x: bool(x[1]) and x[2] in ARRIVING_KINDS),
+        "consider": _pr(pred, gold, lambda p, g: p[2] == g[2] == CONSIDER,
+                        lambda x: x[2] == CONSIDER),
     }
     out["false alarms by tag"] = Counter(
         r["tag"] or "untagged" for r, p, g in zip(rows, pred, gold) if p[2] and not g[2])

@@ -7,6 +7,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import charts, metrics, ui
+from dashboard.vocabulary import APP_STORE, STORES
 
 ctx = ui.context()
 f = ctx.filters
@@ -99,9 +100,9 @@ if not spikes.empty:
 ui.show_chart(charts.migration_chart(daily, markers, colors, ctx.simulated, outages),
               "switching", daily[["date", "brand", "leaving", "arriving"]])
 
-stores = {"App Store": "app_store", "Google Play": "google_play"}
-label = st.segmented_control("Store", list(stores), default="App Store", key="store",
-                             bind="query-params") or "App Store"
+stores = {shown: name for name, shown in STORES.items()}
+label = st.segmented_control("Store", list(stores), default=STORES[APP_STORE], key="store",
+                             bind="query-params") or STORES[APP_STORE]
 lines = ui.load_rank_lines(ctx.url, f, stores[label])
 if lines.empty:
     st.info("No app-store ranks in this period for these brands and countries.")

@@ -3,6 +3,7 @@ the backlash on the same time axis so a reader can see whether posts lead ranks.
 import streamlit as st
 
 from dashboard import charts, ui
+from dashboard.vocabulary import APP_STORE, STORES
 
 ctx = ui.context()
 f = ctx.filters
@@ -11,9 +12,9 @@ colors = charts.brand_colors(ctx.tracker)
 st.title("App-store ranks")
 ui.require_data(ctx)
 markers = charts.event_markers(ui.load_events(), f.start, f.end)
-stores = {"App Store": "app_store", "Google Play": "google_play"}
-label = st.segmented_control("Store", list(stores), default="App Store", key="store",
-                             bind="query-params") or "App Store"
+stores = {shown: name for name, shown in STORES.items()}
+label = st.segmented_control("Store", list(stores), default=STORES[APP_STORE], key="store",
+                             bind="query-params") or STORES[APP_STORE]
 lines = ui.load_rank_lines(ctx.url, f, stores[label])
 if lines.empty:
     st.info("No snapshots of this store's charts in this period for these brands and "

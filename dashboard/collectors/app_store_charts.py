@@ -13,6 +13,7 @@ import pandas as pd
 from dashboard.collectors.base import Context, Tally
 from dashboard.collectors.http import Http, HttpError
 from dashboard.store import write_ranks
+from dashboard.vocabulary import APP_STORE
 
 SOURCE = "app_store_charts"
 FEED = "https://rss.applemarketingtools.com/api/v2/{country}/apps/{chart}/{limit}/apps.json"
@@ -74,7 +75,7 @@ def collect(ctx: Context, tally: Tally) -> None:
         for chart in charts.charts:
             with tally.unit(f"{country} {chart}"):
                 frame = snapshot(ctx, country, chart, charts.limit).assign(
-                    captured_at=captured, store="app_store", country=country, chart=chart)
-                frame["brand"] = [ctx.tracker.brand_for_app("app_store", a)
+                    captured_at=captured, store=APP_STORE, country=country, chart=chart)
+                frame["brand"] = [ctx.tracker.brand_for_app(APP_STORE, a)
                                   for a in frame["app_id"]]
                 tally.items += write_ranks(ctx.engine, frame)

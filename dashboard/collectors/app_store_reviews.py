@@ -22,6 +22,7 @@ from dashboard.collectors.base import (
     walk,
 )
 from dashboard.collectors.http import Http
+from dashboard.vocabulary import APP_STORE
 
 SOURCE = "app_store_reviews"
 FEED = "https://itunes.apple.com/{country}/rss/customerreviews/page={page}/id={app_id}/" \
@@ -84,7 +85,7 @@ def apps(ctx: Context, store: str) -> list[str]:
 
 def collect(ctx: Context, tally: Tally) -> None:
     for country in ctx.settings(SOURCE).get("countries", ["us"]):
-        for app_id in apps(ctx, "app_store"):
+        for app_id in apps(ctx, APP_STORE):
             collect_newest(
                 ctx, tally, state_key(SOURCE, app_id, country), f"{app_id} ({country})",
                 lambda older_than, a=app_id, c=country: walk(

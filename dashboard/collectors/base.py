@@ -28,6 +28,7 @@ from dashboard.ingest import save_posts, shorten
 from dashboard.scoring import Scorer
 from dashboard.store import get_meta, set_meta
 from dashboard.tracker import Tracker
+from dashboard.vocabulary import FAILED, OK, PARTIAL
 
 DEFAULT_LOOKBACK = timedelta(days=7)
 OVERLAP = timedelta(hours=1)  # re-read past the resume point, for posts indexed late
@@ -94,8 +95,8 @@ class Tally:
     @property
     def status(self) -> str:
         if not self.failures:
-            return "ok"
-        return "partial" if self.done else "failed"
+            return OK
+        return PARTIAL if self.done else FAILED
 
 
 class UnexpectedResponse(Exception):

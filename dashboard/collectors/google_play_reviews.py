@@ -28,6 +28,7 @@ ssl._create_default_https_context = _verified_context
 from dashboard.collectors.app_store_reviews import apps
 from dashboard.collectors.base import Context, Tally, collect_newest, posts_frame, state_key, walk
 from dashboard.collectors.http import Http, HttpError
+from dashboard.vocabulary import GOOGLE_PLAY
 
 SOURCE = "google_play_reviews"
 PAGE_SIZE = 100
@@ -93,7 +94,7 @@ def collect(ctx: Context, tally: Tally) -> None:
     settings = ctx.settings(SOURCE)
     lang = settings.get("lang", "en")
     for country in settings.get("countries", ["us"]):
-        for app_id in apps(ctx, "google_play"):
+        for app_id in apps(ctx, GOOGLE_PLAY):
             collect_newest(
                 ctx, tally, state_key(SOURCE, app_id, country), f"{app_id} ({country})",
                 lambda older_than, a=app_id, c=country: walk(

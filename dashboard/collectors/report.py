@@ -13,6 +13,8 @@ import sys
 import time
 from datetime import datetime, timezone
 
+from dashboard.vocabulary import NOT_OK, SKIPPED
+
 PROGRESS_EVERY = 0.5  # seconds between progress updates
 WIDTH = 78
 
@@ -53,12 +55,12 @@ class Reporter:
     def finished(self, source: str, status: str, items: int, new: int | None, seconds: float,
                  error: str | None) -> None:
         self.source = source
-        if status.startswith("skipped"):
+        if status == SKIPPED:
             text = f"skipped: {error}"
         else:
             text = (f"{status}, {items:,} items" + (f" ({new:,} new)" if new is not None else "")
                     + f" in {seconds:.1f} s" + (f"; {error.splitlines()[0]}" if error else ""))
-        level = "error" if status in ("failed", "partial") else "info"
+        level = "error" if status in NOT_OK else "info"
         self._emit("source_finished", level, text, status=status, items=items, new=new,
                    seconds=round(seconds, 2), error=error)
 

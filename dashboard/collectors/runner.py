@@ -31,6 +31,7 @@ from dashboard.errors import UserError
 from dashboard.scoring import Scorer
 from dashboard.store import count_posts, recorded_run
 from dashboard.tracker import Tracker
+from dashboard.vocabulary import FAILED, NOT_OK, SKIPPED
 
 # charts first: the snapshot's time should be the run's start, whatever follows
 SOURCES = {m.SOURCE: m for m in (app_store_charts, reddit, hackernews, bluesky, mastodon,
@@ -76,9 +77,9 @@ def run_source(ctx: Context, name: str) -> Result:
             status = tally.status
             error = "\n".join(tally.failures) or None
         except MissingCredentials as e:
-            status, error = "skipped-no-credentials", str(e)
+            status, error = SKIPPED, str(e)
         except Exception as e:  # outside any unit (a refused login): the whole source failed
-            status, error = "failed", "\n".join([*tally.failures, describe(e)])
+            status, error = FAILED, "\n".join([*tally.failures, describe(e)])
         error = ctx.credentials.redact(error)[:2000] if error else None
         run.update(status=status, items=tally.items, error=error)
     new = None if posts_before is None else count_posts(ctx.engine, name) - posts_before
@@ -101,7 +102,7 @@ def collect(ctx: Context, names: list[str] | None = None) -> list[Result]:
 
 
 def exit_code(results: list[Result]) -> int:
-    return 1 if any(r.status in ("failed", "partial") for r in results) else 0
+    return 1 if any(r.status in NOT_OK for r in results) else 0
 
 
 def source_names(text: str | None) -> list[str] | None:

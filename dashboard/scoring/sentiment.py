@@ -15,19 +15,20 @@ from pathlib import Path
 
 from dashboard.scoring.lexicon import FIELD_LEXICON, apply, fingerprint, load_entries
 from dashboard.scoring.vader import Scored, Vader, vader_lexicon
+from dashboard.vocabulary import NEGATIVE, NEGATIVE_LABEL, NEUTRAL_LABEL, POSITIVE, POSITIVE_LABEL
 
-POSITIVE, NEGATIVE = 0.05, -0.05  # VADER's published thresholds on the compound score
 MODES = ("full", "vader")
 NEGATIONS = frozenset(("nobody", "noone"))  # missing from VADER's list
 
 
 def label(compound: float) -> str:
-    """positive (>= 0.05), negative (<= -0.05) or neutral."""
+    """positive (>= 0.05), negative (<= -0.05) or neutral (the thresholds and names are
+    in vocabulary.py)."""
     if compound >= POSITIVE:
-        return "positive"
+        return POSITIVE_LABEL
     if compound <= NEGATIVE:
-        return "negative"
-    return "neutral"
+        return NEGATIVE_LABEL
+    return NEUTRAL_LABEL
 
 
 class Sentiment:

@@ -20,6 +20,7 @@ from collections import defaultdict
 from dashboard.scoring.brands import Mention
 from dashboard.scoring.switching import Switch
 from dashboard.scoring.vader import Scored, normalize, punctuation_emphasis
+from dashboard.vocabulary import CONSIDER, LEAVE, MOVE, RETURN
 
 CLAUSE_END = ",;:.!?"
 CLAUSE_START = frozenset("but however although though whereas while and so because cause "
@@ -29,8 +30,7 @@ STRIP = CLAUSE_END + "\"'()"
 MAYBE_SEVERAL = re.compile(rf"[{CLAUSE_END}]\s+\S|\b(?:{'|'.join(CLAUSE_START)}|than)\b",
                            re.IGNORECASE)
 # valences of the switching roles (VADER's scale): a clear verdict, like "awful" / "great"
-ROLES = {"leave": (-2.0, 0.0), "move": (-2.0, 2.0), "return": (-2.0, 2.0),
-         "consider": (-1.0, 1.0)}
+ROLES = {LEAVE: (-2.0, 0.0), MOVE: (-2.0, 2.0), RETURN: (-2.0, 2.0), CONSIDER: (-1.0, 1.0)}
 TOKEN = re.compile(r"\S+")
 
 
