@@ -15,17 +15,8 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from dashboard.demo import (
-    _DIURNAL,
-    END,
-    REVIEWS,
-    SOCIAL,
-    VOLUMES,
-    _names,
-    _Writer,
-    intensity_curves,
-    load_calibration,
-)
+from dashboard.demo import (_DIURNAL, END, REVIEWS, SOCIAL, VOLUMES, _names, _Writer,
+                            intensity_curves, load_calibration)
 from dashboard.events import load_events
 from dashboard.tracker import Tracker
 

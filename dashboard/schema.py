@@ -6,21 +6,8 @@ row per (post, brand named in it), with the sentiment toward that brand. ``daily
 and ``rollup_dirty`` are derived from posts and mentions (``rollup.py``). Change a table
 here only together with a step in ``migrations.py``.
 """
-from sqlalchemy import (
-                        Boolean,
-                        Column,
-                        Date,
-                        DateTime,
-                        Float,
-                        ForeignKey,
-                        Index,
-                        Integer,
-                        MetaData,
-                        String,
-                        Table,
-                        Text,
-                        UniqueConstraint,
-)
+from sqlalchemy import (Boolean, Column, Date, DateTime, Float, ForeignKey, Index, Integer,
+                        MetaData, String, Table, Text, UniqueConstraint)
 
 metadata = MetaData()
 

@@ -19,17 +19,8 @@ from hypothesis import strategies as st
 
 from dashboard.cli import main
 from dashboard.errors import UserError
-from dashboard.importer import (
-    BODY,
-    CREATED,
-    ID,
-    OPTIONAL,
-    TITLE,
-    load_posts_file,
-    normalise_posts,
-    parse_times,
-    read_table,
-)
+from dashboard.importer import (BODY, CREATED, ID, OPTIONAL, TITLE, load_posts_file,
+                                normalise_posts, parse_times, read_table)
 from dashboard.ingest import import_posts
 from dashboard.scoring import Scorer
 from dashboard.store import open_store

@@ -12,15 +12,8 @@ import re
 
 import pandas as pd
 
-from dashboard.collectors.base import (
-    Context,
-    Tally,
-    collect_newest,
-    join_text,
-    posts_frame,
-    state_key,
-    walk,
-)
+from dashboard.collectors.base import (Context, Tally, collect_newest, join_text, posts_frame,
+                                       state_key, walk)
 from dashboard.collectors.http import Http
 from dashboard.vocabulary import APP_STORE
 

@@ -10,15 +10,8 @@ from datetime import timedelta
 
 import pandas as pd
 
-from dashboard.collectors.base import (
-    Context,
-    Tally,
-    collect_windows,
-    html_to_text,
-    join_text,
-    posts_frame,
-    walk,
-)
+from dashboard.collectors.base import (Context, Tally, collect_windows, html_to_text, join_text,
+                                       posts_frame, walk)
 from dashboard.collectors.http import Http
 
 SOURCE = "hackernews"

@@ -16,16 +16,8 @@ from urllib.parse import quote, urlsplit
 
 import pandas as pd
 
-from dashboard.collectors.base import (
-    Context,
-    Tally,
-    collect_newest,
-    html_to_text,
-    join_text,
-    posts_frame,
-    state_key,
-    walk,
-)
+from dashboard.collectors.base import (Context, Tally, collect_newest, html_to_text, join_text,
+                                       posts_frame, state_key, walk)
 from dashboard.collectors.http import Http
 from dashboard.store import get_meta, set_meta
 

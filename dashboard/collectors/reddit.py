@@ -16,16 +16,8 @@ import pandas as pd
 import praw
 from praw.exceptions import MissingRequiredAttributeException
 
-from dashboard.collectors.base import (
-    Context,
-    MissingCredentials,
-    Tally,
-    collect_newest,
-    join_text,
-    posts_frame,
-    state_key,
-    walk,
-)
+from dashboard.collectors.base import (Context, MissingCredentials, Tally, collect_newest,
+                                       join_text, posts_frame, state_key, walk)
 
 SOURCE = "reddit"
 SITE = "https://www.reddit.com"

@@ -14,15 +14,8 @@ from datetime import datetime, timedelta, timezone
 
 from sqlalchemy import Engine
 
-from dashboard.collectors import (
-    app_store_charts,
-    app_store_reviews,
-    bluesky,
-    google_play_reviews,
-    hackernews,
-    mastodon,
-    reddit,
-)
+from dashboard.collectors import (app_store_charts, app_store_reviews, bluesky, google_play_reviews,
+                                  hackernews, mastodon, reddit)
 from dashboard.collectors.base import Context, Tally, describe
 from dashboard.collectors.credentials import Credentials, MissingCredentials
 from dashboard.collectors.http import Http
