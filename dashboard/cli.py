@@ -23,10 +23,11 @@ EXPORT_TABLES = ("posts", "ranks", "daily")
 class Progress:
     """One status line on stderr, rewritten in place on a terminal (plain lines otherwise)."""
 
-    def __init__(self, total: int | None = None, quiet: bool = False):
-        self.total, self.quiet = total, quiet
+    def __init__(self, total: int | None = None, quiet: bool = False, unit: str = "posts"):
+        self.total, self.quiet, self.unit = total, quiet, unit
         self.tty = sys.stderr.isatty()
         self.last = 0.0
+        self.shown = False
 
     def __call__(self, stage: str, done: int):
         now = time.monotonic()
@@ -34,14 +35,15 @@ class Progress:
             return
         self.last = now
         of = f"/{self.total:,}" if self.total else ""
-        line = f"{stage}: {done:,}{of} posts"
+        line = f"{stage}: {done:,}{of} {self.unit}"
         if self.tty:
             print(f"\r{line:<60}", end="", file=sys.stderr, flush=True)
+            self.shown = True
         elif done == self.total:
             print(line, file=sys.stderr)
 
     def done(self):
-        if self.tty and not self.quiet:
+        if self.tty and self.shown:
             print(file=sys.stderr)
 
 
@@ -142,8 +144,17 @@ def _tracker(args):
 
 
 def _store(args, url: str | None = None):
+    """The store, opened; a rebuild of its daily rollup (after a change of what it
+    counts) shows its progress."""
     from dashboard.store import open_store
-    return open_store(url or paths.user_store_url(args.db))
+    progress = Progress(quiet=args.quiet, unit="days")
+
+    def rebuilding(done: int, total: int):
+        progress.total = total
+        progress("rebuilding the daily figures", done)
+    engine = open_store(url or paths.user_store_url(args.db), progress=rebuilding)
+    progress.done()
+    return engine
 
 
 def cmd_import(args) -> int:

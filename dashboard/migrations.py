@@ -56,6 +56,7 @@ def ensure_schema(engine: Engine) -> int:
         if version is None:
             metadata.create_all(conn)
             rollup.install(conn)
+            rollup.rebuild(conn)  # empty, but recorded as built with this code's definition
             _stamp(conn, SCHEMA_VERSION, insert=True)
             return SCHEMA_VERSION
     if version > SCHEMA_VERSION:

@@ -14,18 +14,32 @@ batch's transaction, so upserts and rescoring stay exact and a crash rolls back 
 and their rollup together. Rows changed by anything else (a DELETE by hand, the demo's
 rebuild) stay marked until the next write; meanwhile ``is_current`` is false and the
 queries read the raw rows instead, so the figures are never wrong, only slower.
+
+What the figures count (which switch kinds are leaving or arriving, where negative and
+positive start: ``vocabulary.py``, and the SQL that adds them up) is the rollup's
+*definition*. The store's ``meta`` table records the definition the rollup was built with
+(``rollup_definition``); ``ensure_definition``, called whenever a store is opened, rebuilds
+the whole rollup in one transaction when that differs from this code's, and until then
+``is_current`` is false. So a change of definition never leaves stored figures stale.
 """
 from __future__ import annotations
 
-from sqlalchemy import Connection, case, delete, func, insert, literal, select, union_all
+import functools
+import hashlib
+import json
+from collections.abc import Callable
+
+from sqlalchemy import (Connection, Engine, case, delete, func, insert, literal, select,
+                        text, union_all)
 
 from dashboard import vocabulary
-from dashboard.schema import daily_rollup, mentions, posts, rollup_dirty
+from dashboard.schema import daily_rollup, mentions, meta, posts, rollup_dirty
 
 ALL = ""  # the brand of the rows that count every post
 MEASURES = ["posts", "sentiment_sum", "scored", "negative", "positive", "leaving",
             "arriving", "simulated"]
 GROUP_CHUNK = 400  # days per recompute statement (bounded parameter lists)
+DEFINITION_KEY = "rollup_definition"  # meta key: the definition the rollup was built with
 
 # SQLite: row triggers. NOT EXISTS rather than INSERT OR IGNORE, which the outer
 # statement's own conflict clause (the posts upsert) would override.
@@ -72,8 +86,12 @@ def install(conn: Connection) -> None:
 
 
 def is_current(conn: Connection) -> bool:
-    """Whether every group is up to date (no changed group waits for ``refresh``)."""
-    return conn.execute(select(rollup_dirty.c.day).limit(1)).first() is None
+    """Whether the rollup can be read: built with this code's definition, and no changed
+    group waits for ``refresh``."""
+    waiting = select(rollup_dirty.c.day).limit(1).exists()
+    built_with = select(meta.c.value).where(meta.c.key == DEFINITION_KEY).scalar_subquery()
+    waits, built = conn.execute(select(waiting, built_with)).one()
+    return not waits and built == definition(conn)
 
 
 def refresh(conn: Connection) -> int:
@@ -81,32 +99,83 @@ def refresh(conn: Connection) -> int:
     many (source, day) groups were marked. Call inside the writing transaction."""
     marked = conn.execute(delete(rollup_dirty).returning(rollup_dirty.c.source,
                                                          rollup_dirty.c.day)).all()
-    by_source: dict[str, set] = {}
-    for source, day in marked:
-        by_source.setdefault(source, set()).add(day)
-    for source, days in by_source.items():
-        days = sorted(days)
-        for i in range(0, len(days), GROUP_CHUNK):
-            _recompute(conn, source, days[i:i + GROUP_CHUNK])
+    _recompute_groups(conn, marked)
     return len(marked)
 
 
-def rebuild(conn: Connection) -> None:
-    """Recompute the whole rollup from the raw rows (building it for an existing store)."""
+def rebuild(conn: Connection, progress: Callable[[int, int], None] | None = None) -> None:
+    """Recompute the whole rollup from the raw rows, a source and up to ``GROUP_CHUNK``
+    days at a time (``progress(days done, days in all)`` after each), and record this
+    code's definition as the one it was built with. Call inside one transaction."""
     conn.execute(delete(rollup_dirty))
-    _recompute(conn)
+    conn.execute(delete(daily_rollup))
+    _recompute_groups(conn, conn.execute(select(posts.c.source, posts.c.day).distinct()),
+                      progress)
+    conn.execute(delete(meta).where(meta.c.key == DEFINITION_KEY))
+    conn.execute(insert(meta).values(key=DEFINITION_KEY, value=definition(conn)))
 
 
-def _recompute(conn: Connection, source: str | None = None, days: list | None = None) -> None:
-    """Replace the rollup rows of ``source`` on ``days`` (default: all of them)."""
-    where, gone = [], []
-    if source is not None:
-        where.append(posts.c.source == source)
-        gone.append(daily_rollup.c.source == source)
-    if days is not None:
-        where.append(posts.c.day.in_(days))
-        gone.append(daily_rollup.c.day.in_(days))
-    conn.execute(delete(daily_rollup).where(*gone))
+def ensure_definition(engine: Engine, progress: Callable[[int, int], None] | None = None
+                      ) -> bool:
+    """Rebuild the rollup if it was built with another definition than this code's (or
+    none is recorded); returns whether it did. Several processes opening the store at once
+    rebuild it once: the others wait, then find it done."""
+    with engine.connect() as conn:
+        if _built_with(conn) == definition(conn):
+            return False
+    with engine.begin() as conn:
+        if conn.dialect.name == "postgresql":  # writers wait; readers read the raw rows
+            conn.execute(text("LOCK TABLE daily_rollup IN EXCLUSIVE MODE"))
+        else:  # SQLite: take the write lock before looking again
+            conn.execute(text("UPDATE meta SET value = value WHERE key = 'schema_version'"))
+        if _built_with(conn) == definition(conn):
+            return False
+        rebuild(conn, progress)
+    return True
+
+
+def definition(conn: Connection) -> str:
+    """What this code's rollup counts, as recorded in ``meta``: the vocabulary it adds up
+    and a digest of its SQL (any change to ``group_rows`` changes it too)."""
+    return _definition(conn.dialect, tuple(vocabulary.LEAVING_KINDS),
+                       tuple(vocabulary.ARRIVING_KINDS), vocabulary.NEGATIVE,
+                       vocabulary.POSITIVE)
+
+
+@functools.lru_cache(maxsize=16)  # compiling the SQL takes milliseconds; queries ask often
+def _definition(dialect, leaving: tuple, arriving: tuple, negative: float,
+                positive: float) -> str:
+    sql = str(group_rows([]).compile(dialect=dialect, compile_kwargs={"literal_binds": True}))
+    return json.dumps({"leaving": list(leaving), "arriving": list(arriving),
+                       "negative_at_most": negative, "positive_at_least": positive,
+                       "measures": MEASURES, "sql": hashlib.sha1(sql.encode()).hexdigest()[:12]},
+                      sort_keys=True)
+
+
+def _built_with(conn: Connection) -> str | None:
+    return conn.execute(select(meta.c.value).where(meta.c.key == DEFINITION_KEY)).scalar()
+
+
+def _recompute_groups(conn: Connection, groups, progress=None) -> None:
+    """Recompute the (source, day) ``groups``, a source and ``GROUP_CHUNK`` days at a time."""
+    by_source: dict[str, set] = {}
+    for source, day in groups:
+        by_source.setdefault(source, set()).add(day)
+    total, done = sum(map(len, by_source.values())), 0
+    for source, days in sorted(by_source.items()):
+        days = sorted(days)
+        for i in range(0, len(days), GROUP_CHUNK):
+            _recompute(conn, source, days[i:i + GROUP_CHUNK])
+            done += len(days[i:i + GROUP_CHUNK])
+            if progress:
+                progress(done, total)
+
+
+def _recompute(conn: Connection, source: str, days: list) -> None:
+    """Replace the rollup rows of ``source`` on ``days``."""
+    where = [posts.c.source == source, posts.c.day.in_(days)]
+    conn.execute(delete(daily_rollup).where(daily_rollup.c.source == source,
+                                            daily_rollup.c.day.in_(days)))
     conn.execute(insert(daily_rollup).from_select(list(daily_rollup.columns.keys()),
                                                   group_rows(where)))
 

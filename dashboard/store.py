@@ -42,8 +42,10 @@ def normalise_url(url: str) -> str:
     return url
 
 
-def open_store(url: str) -> Engine:
-    """Create an engine for ``url`` and bring its schema up to date."""
+def open_store(url: str, progress=None) -> Engine:
+    """Create an engine for ``url``, bring its schema up to date, and rebuild its daily
+    rollup if that was built with another definition (``progress(days done, days in
+    all)`` while it does)."""
     url = normalise_url(url)
     kwargs = {}
     if url.startswith("sqlite"):
@@ -62,6 +64,7 @@ def open_store(url: str) -> Engine:
         event.listen(engine, "connect", _sqlite_pragmas)
     try:
         ensure_schema(engine)
+        rollup.ensure_definition(engine, progress)
     except UserError:
         raise
     except Exception as e:

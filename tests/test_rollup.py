@@ -1,12 +1,14 @@
 """The daily rollup stays equal to a recomputation from the raw rows: after inserts,
 upserts that move or rewrite posts, rescoring, posts fetched again, deletes by hand and
-failed writes, on SQLite and PostgreSQL; stores made before it get it when opened; the
-queries read the same figures from it as from the raw rows."""
+failed writes, on SQLite and PostgreSQL; stores made before it get it when opened; a change
+of what it counts (the vocabulary) rebuilds it when the store is opened, and it is not read
+until then; the queries read the same figures from it as from the raw rows."""
 import pandas as pd
 import pytest
 from sqlalchemy import delete, select, text
 
-from dashboard import migrations, queries, rollup
+from dashboard import migrations, queries, rollup, vocabulary
+from dashboard.cli import main
 from dashboard.export import daily_table
 from dashboard.filters import Filters
 from dashboard.ingest import save_posts
@@ -122,6 +124,37 @@ def test_a_store_made_before_the_rollup_gets_it_when_opened(url, tracker):
     assert_exact(engine)
     write_posts(engine, Scorer(tracker).score_frame(some_posts(5, "mastodon")))
     assert_exact(engine)  # and the triggers keep it so
+
+
+def test_a_change_of_definition_rebuilds_the_rollup_when_the_store_is_opened(
+        url, tracker, monkeypatch, capsys):
+    engine = open_store(url)
+    write_posts(engine, Scorer(tracker).score_frame(some_posts(40)))
+    assert_exact(engine)
+    copilot = daily_table(engine, tracker).set_index("brand").loc["Copilot", "leaving"]
+    assert copilot.sum() == 0  # "Thinking of cancelling Copilot?" only considers it
+
+    # this code now counts "consider" posts as leaving too
+    monkeypatch.setattr(vocabulary, "LEAVING_KINDS", (*vocabulary.LEAVING_KINDS,
+                                                      vocabulary.CONSIDER))
+    with engine.connect() as conn:
+        assert not rollup.is_current(conn)  # built with other words: not read meanwhile
+    raw = daily_table(engine, tracker)
+    assert raw.set_index("brand").loc["Copilot", "leaving"].sum() == 5
+
+    seen = []
+    engine = open_store(url, progress=lambda done, total: seen.append((done, total)))
+    assert seen and seen[-1][0] == seen[-1][1] > 0  # every day of every source rebuilt
+    assert_exact(engine)
+    pd.testing.assert_frame_equal(daily_table(engine, tracker), raw)
+    seen.clear()
+    open_store(url, progress=lambda done, total: seen.append((done, total)))
+    assert seen == []  # built with these words now: nothing to do
+
+    monkeypatch.undo()  # back to the shipped definition; the CLI shows the rebuild
+    assert main(["export", "--table", "daily", "-o", "/dev/null", "--db", url]) == 0
+    assert "rebuilding the daily figures:" in capsys.readouterr().err
+    assert_exact(engine)
 
 
 FILTERS = [Filters(), Filters(sources=("reddit", "bluesky")),
