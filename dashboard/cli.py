@@ -158,7 +158,7 @@ def _store(args, url: str | None = None):
 
 
 def cmd_import(args) -> int:
-    from dashboard.importer import load_posts_file
+    from dashboard.files.importer import load_posts_file
     from dashboard.ingest import import_posts
     from dashboard.scoring import Scorer
     tracker = _tracker(args)
@@ -175,8 +175,8 @@ def cmd_import(args) -> int:
 
 
 def cmd_score(args) -> int:
-    from dashboard.export import write_table
-    from dashboard.importer import read_table, text_of
+    from dashboard.files.export import write_table
+    from dashboard.files.importer import read_table, text_of
     from dashboard.scoring import SCORE_COLUMNS, Scorer
     raw = read_table(args.file)
     text = text_of(raw, args.file)
@@ -206,7 +206,7 @@ def cmd_rescore(args) -> int:
 
 
 def cmd_export(args) -> int:
-    from dashboard.export import export_table
+    from dashboard.files.export import export_table
     fmt = args.format or ("parquet" if Path(args.output).suffix == ".parquet" else "csv")
     n = export_table(_store(args), args.table, args.output, fmt, _tracker(args))
     _say(args, f"wrote {n:,} rows of {args.table} → {args.output}")

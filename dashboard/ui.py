@@ -16,9 +16,9 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import charts, paths, queries
-from dashboard import figure_export as fx
+from dashboard.files import figures as fx
 from dashboard.events import load_events as read_events
-from dashboard.export import csv_bytes, daily_table, parquet_bytes
+from dashboard.files.export import csv_bytes, daily_table, parquet_bytes
 from dashboard.filters import Filters
 from dashboard.metrics import rank_lines
 from dashboard.tracker import Tracker, load_tracker

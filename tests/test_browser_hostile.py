@@ -14,7 +14,7 @@ import urllib.parse
 
 import pytest
 
-from dashboard.figure_export import report_html
+from dashboard.files.figures import report_html
 from dashboard.filters import Filters
 from dashboard.queries import post_rows
 from dashboard.store import open_store

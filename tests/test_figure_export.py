@@ -16,7 +16,7 @@ import plotly.graph_objects as go
 import pytest
 from plotly.offline import get_plotlyjs
 
-from dashboard import figure_export as fe
+from dashboard.files import figures as fe
 from dashboard.errors import UserError
 
 HOSTILE = ["<script>alert(1)</script>", "<img src=x onerror=alert(1)>",

@@ -1,9 +1,9 @@
-"""Property-based tests of the importer (dashboard/importer.py): random files in every
-format with hostile text, wrong types, missing and duplicated columns, bad dates and time
-zones. Each either imports (and the rows are what the file said, and store cleanly) or
-stops with a UserError that names the file and, for a bad cell, its row and column, where
-the cell really is bad. The command line turns every such error into exit status 2 and a
-message, never a traceback."""
+"""Property-based tests of the importer (dashboard/files/importer.py and files/rows.py): random
+files in every format with hostile text, wrong types, missing and duplicated columns, bad
+dates and time zones. Each either imports (and the rows are what the file said, and store
+cleanly) or stops with a UserError that names the file and, for a bad cell, its row and
+column, where the cell really is bad. The command line turns every such error into exit
+status 2 and a message, never a traceback."""
 from __future__ import annotations
 
 import json
@@ -19,8 +19,9 @@ from hypothesis import strategies as st
 
 from dashboard.cli import main
 from dashboard.errors import UserError
-from dashboard.importer import (BODY, CREATED, ID, OPTIONAL, TITLE, load_posts_file,
-                                normalise_posts, parse_times, read_table)
+from dashboard.files.importer import (BODY, CREATED, ID, OPTIONAL, TITLE, load_posts_file,
+                                      normalise_posts, read_table)
+from dashboard.files.rows import parse_times
 from dashboard.ingest import import_posts
 from dashboard.scoring import Scorer
 from dashboard.store import open_store

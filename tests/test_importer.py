@@ -3,7 +3,8 @@ import pandas as pd
 import pytest
 
 from dashboard.errors import UserError
-from dashboard.importer import load_posts_file, normalise_posts, parse_times, read_table
+from dashboard.files.importer import load_posts_file, normalise_posts, read_table
+from dashboard.files.rows import parse_times
 from tests.helpers import FIXTURES
 
 IMPORT = FIXTURES / "import"

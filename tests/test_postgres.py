@@ -3,7 +3,7 @@ import pandas as pd
 import pytest
 
 from dashboard.cli import main
-from dashboard.export import daily_table
+from dashboard.files.export import daily_table
 from dashboard.filters import Filters
 from dashboard.queries import rank_history, store_overview, switch_flows
 from dashboard.store import count_posts, open_store, write_ranks

@@ -23,7 +23,7 @@ from sqlalchemy import text
 
 from dashboard import ingest, queries
 from dashboard.filters import Filters
-from dashboard.importer import normalise_posts
+from dashboard.files.importer import normalise_posts
 from dashboard.ingest import import_posts
 from dashboard.scoring import Scorer
 from dashboard.store import open_store, set_meta

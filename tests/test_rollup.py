@@ -9,7 +9,7 @@ from sqlalchemy import delete, select, text
 
 from dashboard import migrations, queries, rollup, vocabulary
 from dashboard.cli import main
-from dashboard.export import daily_table
+from dashboard.files.export import daily_table
 from dashboard.filters import Filters
 from dashboard.ingest import save_posts
 from dashboard.schema import daily_rollup, posts

@@ -1,4 +1,4 @@
-"""CSV exports neutralise formula injection (dashboard/export.py): no text cell or header a
+"""CSV exports neutralise formula injection (dashboard/files/export.py): no text cell or header a
 spreadsheet opens (Excel, LibreOffice, Google Sheets read the same CSV) may start with
 = + - @, a tab or a carriage return, also after leading blanks or in full-width form, while
 numbers and plain-number text stay as they are. Checked cell by cell, property-based, on
@@ -13,8 +13,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from dashboard.cli import main
-from dashboard.export import csv_bytes, export_table, spreadsheet_safe, write_table
-from dashboard.importer import normalise_posts
+from dashboard.files.export import csv_bytes, export_table, spreadsheet_safe, write_table
+from dashboard.files.importer import normalise_posts
 from dashboard.ingest import import_posts
 from dashboard.scoring import Scorer
 from reliability import tally

@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 from streamlit.testing.v1 import AppTest
 
 from dashboard.filters import Filters
-from dashboard.importer import normalise_posts
+from dashboard.files.importer import normalise_posts
 from dashboard.ingest import import_posts, pseudonymise
 from dashboard.queries import post_rows
 from dashboard.scoring import Scorer

@@ -23,7 +23,7 @@ from sqlalchemy import Engine
 from dashboard.collectors.credentials import Credentials, MissingCredentials
 from dashboard.collectors.http import Http, HttpError
 from dashboard.collectors.report import Reporter
-from dashboard.importer import clean_text, parse_times, whole_numbers
+from dashboard.files.rows import clean_text, parse_times, whole_numbers
 from dashboard.ingest import save_posts, shorten
 from dashboard.scoring import Scorer
 from dashboard.store import get_meta, set_meta

@@ -7,7 +7,7 @@ never changed. HTML output is self-contained (plotly.js inlined), so it opens of
 Images come from kaleido 1.x driving a headless Chromium (Debian's ``/usr/bin/chromium``,
 or ``BROWSER_PATH``). Starting the browser takes seconds, so one browser is started on the
 first image and kept for the life of the process; calls from any thread are served one at
-a time. Data downloads (CSV, Parquet) live in ``dashboard.export``.
+a time. Data downloads (CSV, Parquet) live in ``files/export.py``.
 """
 from __future__ import annotations
 
