@@ -146,7 +146,7 @@ def _tracker(args):
 def _store(args, url: str | None = None):
     """The store, opened; a rebuild of its daily rollup (after a change of what it
     counts) shows its progress."""
-    from dashboard.store import open_store
+    from dashboard.write.store import open_store
     progress = Progress(quiet=args.quiet, unit="days")
 
     def rebuilding(done: int, total: int):
@@ -159,7 +159,7 @@ def _store(args, url: str | None = None):
 
 def cmd_import(args) -> int:
     from dashboard.files.importer import load_posts_file
-    from dashboard.ingest import import_posts
+    from dashboard.write.ingest import import_posts
     from dashboard.scoring import Scorer
     tracker = _tracker(args)
     frame = load_posts_file(args.file, args.source)
@@ -194,7 +194,7 @@ def cmd_score(args) -> int:
 
 def cmd_rescore(args) -> int:
     from dashboard.scoring import Scorer
-    from dashboard.scoring.rescore import count_stale, rescore
+    from dashboard.write.rescore import count_stale, rescore
     scorer = Scorer(_tracker(args), args.scorer)
     engine = _store(args)
     progress = Progress(count_stale(engine, scorer.version), args.quiet)

@@ -19,11 +19,11 @@ import pandas as pd
 from sqlalchemy import Engine, delete
 
 from dashboard.events import load_events
-from dashboard.ingest import pseudonymise, save_posts
+from dashboard.write.ingest import pseudonymise, save_posts
 from dashboard.paths import DATA
-from dashboard.schema import app_ranks, posts, runs
+from dashboard.write.schema import app_ranks, posts, runs
 from dashboard.scoring import Scorer
-from dashboard.store import get_meta, set_meta, write_ranks, write_runs
+from dashboard.write.store import get_meta, set_meta, write_ranks, write_runs
 from dashboard.tracker import Tracker
 from dashboard.vocabulary import APP_STORE, CONSIDER, FAILED, GOOGLE_PLAY, LEAVE, MOVE, OK, RETURN
 

@@ -14,10 +14,11 @@ from datetime import date, datetime, time, timedelta
 import pandas as pd
 from sqlalchemy import Engine, case, exists, func, literal, select, union_all
 
-from dashboard import rollup, vocabulary
+from dashboard import vocabulary
+from dashboard.write import rollup
 from dashboard.filters import Filters
-from dashboard.rollup import ALL
-from dashboard.schema import app_ranks, daily_rollup, mentions, posts, runs
+from dashboard.write.rollup import ALL
+from dashboard.write.schema import app_ranks, daily_rollup, mentions, posts, runs
 from dashboard.vocabulary import DELIVERED, DELIVERED_NOTHING, PARTIAL
 
 

@@ -58,7 +58,7 @@ class Context:
 
 @st.cache_resource(show_spinner=False)
 def _engine(url: str):
-    from dashboard.store import open_store
+    from dashboard.write.store import open_store
     return open_store(url)
 
 

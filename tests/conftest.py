@@ -13,7 +13,7 @@ import pytest
 import responses
 from sqlalchemy import create_engine, text
 
-from dashboard.store import open_store
+from dashboard.write.store import open_store
 from dashboard.tracker import load_tracker
 from tests.helpers import CHROMIUM, CHROMIUM_ARGS, ROOT, hostile_store, streamlit_server
 

@@ -17,7 +17,7 @@ import pytest
 from dashboard.files.figures import report_html
 from dashboard.filters import Filters
 from dashboard.queries import post_rows
-from dashboard.store import open_store
+from dashboard.write.store import open_store
 from reliability import tally
 from reliability.payloads import SINK, detect_js, instances
 from tests.helpers import SEARCHES, needs_chromium, settle

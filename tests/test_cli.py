@@ -7,7 +7,7 @@ import pandas as pd
 import pytest
 
 from dashboard.cli import main
-from dashboard.store import count_posts, open_store
+from dashboard.write.store import count_posts, open_store
 from tests.helpers import FIXTURES, ROOT
 
 CSV = str(FIXTURES / "import" / "reddit_export.csv")

@@ -18,7 +18,7 @@ from dashboard.collectors.base import walk
 from dashboard.collectors.credentials import Credentials
 from dashboard.collectors.http import Http
 from dashboard.collectors.runner import make_context, run_source
-from dashboard.store import count_posts
+from dashboard.write.store import count_posts
 from dashboard.tracker import parse_tracker
 from tests.helpers import shared
 

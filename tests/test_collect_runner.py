@@ -15,7 +15,7 @@ from dashboard.collectors.credentials import Credentials
 from dashboard.collectors.http import HttpError
 from dashboard.collectors.report import Reporter
 from dashboard.errors import UserError
-from dashboard.store import open_store
+from dashboard.write.store import open_store
 from tests.helpers import CHART, HN, REVIEWS, load, offline_collect
 
 BLUESKY_LOGIN = "https://bsky.social/xrpc/com.atproto.server.createSession"

@@ -15,8 +15,8 @@ from dashboard.collectors import (app_store_charts, app_store_reviews, bluesky, 
                                   hackernews, mastodon, reddit)
 from dashboard.collectors.credentials import Credentials
 from dashboard.collectors.runner import run_source
-from dashboard.schema import app_ranks, meta, runs
-from dashboard.store import count_posts, get_meta
+from dashboard.write.schema import app_ranks, meta, runs
+from dashboard.write.store import count_posts, get_meta
 from tests.helpers import (BSKY, CHART, CLAUDE_ANDROID, CLAUDE_IOS, HN, LEGACY, NOW, PLAY,
                            SCENARIOS, Scenario, context, load, make_tracker, param)
 

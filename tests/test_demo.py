@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 
 from dashboard.demo import OUTAGES, load_calibration, simulate_posts, simulate_ranks
-from dashboard.store import open_store
+from dashboard.write.store import open_store
 
 
 @pytest.fixture(scope="module")

@@ -22,9 +22,9 @@ from dashboard.errors import UserError
 from dashboard.files.importer import (BODY, CREATED, ID, OPTIONAL, TITLE, load_posts_file,
                                       normalise_posts, read_table)
 from dashboard.files.rows import parse_times
-from dashboard.ingest import import_posts
+from dashboard.write.ingest import import_posts
 from dashboard.scoring import Scorer
-from dashboard.store import open_store
+from dashboard.write.store import open_store
 from reliability import tally
 from reliability.fuzzing import SPECIAL, texts
 from reliability.store_checks import problems

@@ -6,7 +6,7 @@ from dashboard.cli import main
 from dashboard.files.export import daily_table
 from dashboard.filters import Filters
 from dashboard.queries import rank_history, store_overview, switch_flows
-from dashboard.store import count_posts, open_store, write_ranks
+from dashboard.write.store import count_posts, open_store, write_ranks
 from tests.helpers import FIXTURES
 
 pytestmark = pytest.mark.postgres

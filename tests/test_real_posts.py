@@ -3,7 +3,7 @@ import pandas as pd
 
 from dashboard.cli import main
 from dashboard.files.export import daily_table
-from dashboard.store import count_posts, open_store
+from dashboard.write.store import count_posts, open_store
 from tests.helpers import shared
 
 

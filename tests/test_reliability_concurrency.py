@@ -21,12 +21,13 @@ from dataclasses import dataclass, field
 import pytest
 from sqlalchemy import text
 
-from dashboard import ingest, queries
+from dashboard import queries
+from dashboard.write import ingest
 from dashboard.filters import Filters
 from dashboard.files.importer import normalise_posts
-from dashboard.ingest import import_posts
+from dashboard.write.ingest import import_posts
 from dashboard.scoring import Scorer
-from dashboard.store import open_store, set_meta
+from dashboard.write.store import open_store, set_meta
 from reliability import tally
 from reliability.corpus import posts_frame
 from reliability.replay_collect import TRACKER

@@ -22,7 +22,7 @@ from pathlib import Path
 import pytest
 
 from dashboard.cli import main as dashboard_main
-from dashboard.store import open_store
+from dashboard.write.store import open_store
 from reliability import tally
 from reliability.corpus import write_posts_csv
 from reliability.replay_collect import TRACKER

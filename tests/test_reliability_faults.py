@@ -23,8 +23,8 @@ import requests
 from sqlalchemy import func, select
 
 from dashboard.collectors.runner import collect
-from dashboard.schema import app_ranks, meta, runs
-from dashboard.store import count_posts
+from dashboard.write.schema import app_ranks, meta, runs
+from dashboard.write.store import count_posts
 from reliability import tally
 from tests.helpers import CHARTS, SCENARIOS, Route, Scenario, context, load, make_tracker
 

@@ -7,15 +7,16 @@ import pandas as pd
 import pytest
 from sqlalchemy import delete, select, text
 
-from dashboard import migrations, queries, rollup, vocabulary
+from dashboard import queries, vocabulary
+from dashboard.write import migrations, rollup
 from dashboard.cli import main
 from dashboard.files.export import daily_table
 from dashboard.filters import Filters
-from dashboard.ingest import save_posts
-from dashboard.schema import daily_rollup, posts
+from dashboard.write.ingest import save_posts
+from dashboard.write.schema import daily_rollup, posts
 from dashboard.scoring import Scorer
-from dashboard.scoring.rescore import rescore
-from dashboard.store import get_meta, open_store, write_posts
+from dashboard.write.rescore import rescore
+from dashboard.write.store import get_meta, open_store, write_posts
 
 TEXTS = ["Left ChatGPT for Claude and it's wonderful", "Gemini is fine",
          "Grok is awful, DeepSeek is brilliant", "Cancelled my ChatGPT Plus today",

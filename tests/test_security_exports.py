@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from dashboard.cli import main
 from dashboard.files.export import csv_bytes, export_table, spreadsheet_safe, write_table
 from dashboard.files.importer import normalise_posts
-from dashboard.ingest import import_posts
+from dashboard.write.ingest import import_posts
 from dashboard.scoring import Scorer
 from reliability import tally
 from reliability.fuzzing import texts

@@ -18,7 +18,7 @@ from streamlit.testing.v1 import AppTest
 from dashboard.cli import main
 from dashboard.collectors.http import Http
 from dashboard.errors import UserError
-from dashboard.store import open_store
+from dashboard.write.store import open_store
 from reliability import tally
 from tests.helpers import ROOT, offline_collect
 

@@ -18,16 +18,17 @@ from streamlit.testing.v1 import AppTest
 
 from dashboard.filters import Filters
 from dashboard.files.importer import normalise_posts
-from dashboard.ingest import import_posts, pseudonymise
+from dashboard.write.ingest import import_posts, pseudonymise
 from dashboard.queries import post_rows
 from dashboard.scoring import Scorer
-from dashboard.store import count_posts, open_store
+from dashboard.write.store import count_posts, open_store
 from reliability import fuzzing, tally
 from tests.helpers import ROOT
 
 SQL_WORDS = re.compile(r"\b(SELECT|INSERT|UPDATE|DELETE|CREATE|DROP|ALTER|PRAGMA|WHERE)\b")
 # DDL cannot take bound parameters; these build trigger names from the module's own constants
-ALLOWED = {("dashboard/rollup.py", "CREATE TRIGGER"), ("dashboard/rollup.py", "DROP TRIGGER")}
+ALLOWED = {("dashboard/write/rollup.py", "CREATE TRIGGER"),
+           ("dashboard/write/rollup.py", "DROP TRIGGER")}
 PAYLOADS = ["'; DROP TABLE posts; --", "' OR '1'='1", "\" OR \"\"=\"", "%", "_", "\\", "%'--",
             "' UNION SELECT sql FROM sqlite_master --", "[a-z]", "*", "?", ":text", "$1", "%s",
             "{0}", "\x1a", "--", "/*", "Robert'); DROP TABLE mentions;--"]

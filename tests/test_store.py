@@ -5,13 +5,13 @@ import pandas as pd
 import pytest
 from sqlalchemy import inspect, select, text
 
-from dashboard import migrations
+from dashboard.write import migrations
 from dashboard.errors import UserError
 from dashboard.filters import Filters
 from dashboard.queries import latest_runs, source_outages
-from dashboard.schema import app_ranks, mentions, posts, runs
-from dashboard.store import (count_posts, get_meta, open_store, recorded_run, redact, set_meta,
-                             utcnow, write_posts, write_ranks, write_runs)
+from dashboard.write.schema import app_ranks, mentions, posts, runs
+from dashboard.write.store import (count_posts, get_meta, open_store, recorded_run, redact,
+                                   set_meta, utcnow, write_posts, write_ranks, write_runs)
 
 
 def post(source_id, text="hello", brands="ChatGPT", **kw):

@@ -12,7 +12,7 @@ import pandas as pd
 
 from dashboard.collectors.base import Context, Tally
 from dashboard.collectors.http import Http, HttpError
-from dashboard.store import write_ranks
+from dashboard.write.store import write_ranks
 from dashboard.vocabulary import APP_STORE
 
 SOURCE = "app_store_charts"

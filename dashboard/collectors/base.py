@@ -24,9 +24,9 @@ from dashboard.collectors.credentials import Credentials, MissingCredentials
 from dashboard.collectors.http import Http, HttpError
 from dashboard.collectors.report import Reporter
 from dashboard.files.rows import clean_text, parse_times, whole_numbers
-from dashboard.ingest import save_posts, shorten
+from dashboard.write.ingest import save_posts, shorten
 from dashboard.scoring import Scorer
-from dashboard.store import get_meta, set_meta
+from dashboard.write.store import get_meta, set_meta
 from dashboard.tracker import Tracker
 from dashboard.vocabulary import FAILED, OK, PARTIAL
 

@@ -19,7 +19,7 @@ import pandas as pd
 from dashboard.collectors.base import (Context, Tally, collect_newest, html_to_text, join_text,
                                        posts_frame, state_key, walk)
 from dashboard.collectors.http import Http
-from dashboard.store import get_meta, set_meta
+from dashboard.write.store import get_meta, set_meta
 
 SOURCE = "mastodon"
 PAGE_SIZE = 40  # the API's maximum

@@ -22,7 +22,7 @@ from dashboard.collectors.http import Http
 from dashboard.collectors.report import Reporter
 from dashboard.errors import UserError
 from dashboard.scoring import Scorer
-from dashboard.store import count_posts, recorded_run
+from dashboard.write.store import count_posts, recorded_run
 from dashboard.tracker import Tracker
 from dashboard.vocabulary import FAILED, NOT_OK, SKIPPED
 

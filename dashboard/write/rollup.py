@@ -29,11 +29,11 @@ import hashlib
 import json
 from collections.abc import Callable
 
-from sqlalchemy import (Connection, Engine, case, delete, func, insert, literal, select,
-                        text, union_all)
+from sqlalchemy import (Connection, Engine, case, delete, func, insert, literal, select, text,
+                        union_all)
 
 from dashboard import vocabulary
-from dashboard.schema import daily_rollup, mentions, meta, posts, rollup_dirty
+from dashboard.write.schema import daily_rollup, mentions, meta, posts, rollup_dirty
 
 ALL = ""  # the brand of the rows that count every post
 MEASURES = ["posts", "sentiment_sum", "scored", "negative", "positive", "leaving",

@@ -9,8 +9,8 @@ from __future__ import annotations
 import pandas as pd
 from sqlalchemy import Engine, and_, func, or_, select
 
-from dashboard.schema import posts
-from dashboard.store import write_posts
+from dashboard.write.schema import posts
+from dashboard.write.store import write_posts
 
 BATCH = 20_000  # posts read, scored and written per round
 

@@ -12,9 +12,9 @@ from collections.abc import Callable
 
 from sqlalchemy import Connection, Engine, inspect, text
 
-from dashboard import rollup
+from dashboard.write import rollup
 from dashboard.errors import UserError
-from dashboard.schema import daily_rollup, metadata, rollup_dirty
+from dashboard.write.schema import daily_rollup, metadata, rollup_dirty
 
 
 def _mention_sentiment(conn: Connection) -> None:

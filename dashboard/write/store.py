@@ -21,10 +21,10 @@ from sqlalchemy import Engine, create_engine, delete, event, func, insert, selec
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.pool import StaticPool
 
-from dashboard import rollup
+from dashboard.write import rollup
 from dashboard.errors import UserError
-from dashboard.migrations import ensure_schema
-from dashboard.schema import app_ranks, mentions, meta, posts, runs
+from dashboard.write.migrations import ensure_schema
+from dashboard.write.schema import app_ranks, mentions, meta, posts, runs
 from dashboard.scoring import SCORE_COLUMNS
 from dashboard.vocabulary import FAILED, INTERRUPTED, OK, RUNNING
 

@@ -8,9 +8,9 @@ import pandas as pd
 from sqlalchemy import Engine, insert
 from sqlalchemy.exc import IntegrityError
 
-from dashboard.schema import meta, posts
+from dashboard.write.schema import meta, posts
 from dashboard.scoring import Scorer
-from dashboard.store import already_scored, count_posts, get_meta, recorded_run, write_posts
+from dashboard.write.store import already_scored, count_posts, get_meta, recorded_run, write_posts
 
 FITTED = ("source_id", "author", "community", "language")  # bounded columns from sources
 
