@@ -14,7 +14,7 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from dashboard.metrics import rolling_share
+from dashboard.read.metrics import rolling_share
 from dashboard.tracker import Tracker
 from dashboard.vocabulary import FAILED, OK, PARTIAL
 

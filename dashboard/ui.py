@@ -15,12 +15,14 @@ from datetime import date, timedelta
 import pandas as pd
 import streamlit as st
 
-from dashboard import charts, paths, queries
-from dashboard.files import figures as fx
+from dashboard import charts, paths
 from dashboard.events import load_events as read_events
-from dashboard.files.export import csv_bytes, daily_table, parquet_bytes
-from dashboard.filters import Filters
-from dashboard.metrics import rank_lines
+from dashboard.files import figures as fx
+from dashboard.files.export import csv_bytes, parquet_bytes
+from dashboard.read import queries
+from dashboard.read.daily import daily_table
+from dashboard.read.filters import Filters
+from dashboard.read.metrics import rank_lines
 from dashboard.tracker import Tracker, load_tracker
 from dashboard.vocabulary import SENTIMENT_LABELS
 

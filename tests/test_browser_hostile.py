@@ -15,8 +15,8 @@ import urllib.parse
 import pytest
 
 from dashboard.files.figures import report_html
-from dashboard.filters import Filters
-from dashboard.queries import post_rows
+from dashboard.read.filters import Filters
+from dashboard.read.queries import post_rows
 from dashboard.write.store import open_store
 from reliability import tally
 from reliability.payloads import SINK, detect_js, instances

@@ -2,7 +2,7 @@
 import pandas as pd
 
 from dashboard.cli import main
-from dashboard.files.export import daily_table
+from dashboard.read.daily import daily_table
 from dashboard.write.store import count_posts, open_store
 from tests.helpers import shared
 

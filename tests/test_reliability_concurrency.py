@@ -21,9 +21,9 @@ from dataclasses import dataclass, field
 import pytest
 from sqlalchemy import text
 
-from dashboard import queries
+from dashboard.read import queries
 from dashboard.write import ingest
-from dashboard.filters import Filters
+from dashboard.read.filters import Filters
 from dashboard.files.importer import normalise_posts
 from dashboard.write.ingest import import_posts
 from dashboard.scoring import Scorer

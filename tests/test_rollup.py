@@ -7,11 +7,12 @@ import pandas as pd
 import pytest
 from sqlalchemy import delete, select, text
 
-from dashboard import queries, vocabulary
+from dashboard import vocabulary
+from dashboard.read import queries
 from dashboard.write import migrations, rollup
 from dashboard.cli import main
-from dashboard.files.export import daily_table
-from dashboard.filters import Filters
+from dashboard.read.daily import daily_table
+from dashboard.read.filters import Filters
 from dashboard.write.ingest import save_posts
 from dashboard.write.schema import daily_rollup, posts
 from dashboard.scoring import Scorer

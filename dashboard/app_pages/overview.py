@@ -6,7 +6,8 @@ from datetime import timedelta
 import pandas as pd
 import streamlit as st
 
-from dashboard import charts, metrics, ui
+from dashboard import charts, ui
+from dashboard.read import metrics
 from dashboard.vocabulary import APP_STORE, STORES
 
 ctx = ui.context()

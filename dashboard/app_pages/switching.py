@@ -2,7 +2,8 @@
 behind any flow with the phrase that made the call."""
 import streamlit as st
 
-from dashboard import charts, metrics, ui
+from dashboard import charts, ui
+from dashboard.read import metrics
 
 ctx = ui.context()
 f = ctx.filters

@@ -15,9 +15,8 @@ import pandas as pd
 from sqlalchemy import Engine
 
 from dashboard.errors import UserError
-from dashboard.filters import Filters
-from dashboard.metrics import daily_backlash
-from dashboard.queries import all_posts, all_ranks, daily_stats
+from dashboard.read.daily import daily_table
+from dashboard.read.queries import all_posts, all_ranks
 from dashboard.tracker import Tracker
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", "\uff20")
@@ -79,14 +78,6 @@ def write_table(frame: pd.DataFrame, output: str | Path, fmt: str, append: bool 
             to_safe_csv(frame, output, mode="a" if append else "w", header=not append)
     except OSError as e:
         raise UserError(f"{output}: cannot write: {e.strerror or e}") from None
-
-
-def daily_table(engine: Engine, tracker: Tracker, filters: Filters = Filters(),
-                hourly: bool = False) -> pd.DataFrame:
-    """The per-brand figures per day (or hour) over the filters (default: the whole store)."""
-    mentions, switches = daily_stats(engine, filters, hourly)
-    return daily_backlash(mentions, switches, list(filters.brands) or tracker.brand_names,
-                          filters.start, filters.end, freq="h" if hourly else "D")
 
 
 def export_table(engine: Engine, table: str, output: str | Path, fmt: str,

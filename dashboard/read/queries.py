@@ -15,11 +15,11 @@ import pandas as pd
 from sqlalchemy import Engine, case, exists, func, literal, select, union_all
 
 from dashboard import vocabulary
+from dashboard.read.filters import Filters
+from dashboard.vocabulary import DELIVERED, DELIVERED_NOTHING, PARTIAL
 from dashboard.write import rollup
-from dashboard.filters import Filters
 from dashboard.write.rollup import ALL
 from dashboard.write.schema import app_ranks, daily_rollup, mentions, posts, runs
-from dashboard.vocabulary import DELIVERED, DELIVERED_NOTHING, PARTIAL
 
 
 def _post_conditions(f: Filters) -> list:
