@@ -152,22 +152,22 @@ def _store(args, url: str | None = None):
     def rebuilding(done: int, total: int):
         progress.total = total
         progress("rebuilding the daily figures", done)
-    engine = open_store(url or paths.user_store_url(args.db), progress=rebuilding)
+    engine = open_store(url or paths.cli_store_url(args.db), progress=rebuilding)
     progress.done()
     return engine
 
 
 def cmd_import(args) -> int:
-    from dashboard.files.importer import load_posts_file
-    from dashboard.write.ingest import import_posts
+    from dashboard.files.importer import read_posts_file
+    from dashboard.write.ingest import save_posts_as_run
     from dashboard.scoring import Scorer
     tracker = _tracker(args)
-    frame = load_posts_file(args.file, args.source)
+    frame = read_posts_file(args.file, args.source)
     engine = _store(args)
     progress = Progress(len(frame), args.quiet)
-    n, new = import_posts(engine, frame, args.source, Scorer(tracker, args.scorer),
-                          keep_handles=args.keep_handles or tracker.keep_author_handles,
-                          progress=progress)
+    n, new = save_posts_as_run(engine, frame, args.source, Scorer(tracker, args.scorer),
+                               keep_handles=args.keep_handles or tracker.keep_author_handles,
+                               progress=progress)
     progress.done()
     _say(args, f"imported {n:,} posts from {args.file} as source {args.source!r}: "
                f"{new:,} new, {n - new:,} already stored (updated)")

@@ -21,13 +21,14 @@ def sqlite_url(path: Path) -> str:
     return f"sqlite:///{path}"
 
 
-def user_store_url(db: str | None = None) -> str:
+def cli_store_url(db: str | None = None) -> str:
     """Where the CLI writes: --db, else DASHBOARD_DB, else data/dashboard.sqlite."""
     return db or os.environ.get("DASHBOARD_DB") or sqlite_url(USER_STORE)
 
 
-def app_store_url(db: str | None = None) -> tuple[str, bool]:
-    """What the app reads, and whether it is the built-in demo store."""
+def dashboard_store_url(db: str | None = None) -> tuple[str, bool]:
+    """The store the dashboard (the Streamlit app) reads, and whether it is the simulated
+    demo store."""
     chosen = db or os.environ.get("DASHBOARD_DB")
     if chosen:
         return chosen, False

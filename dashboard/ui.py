@@ -3,9 +3,10 @@
 The router (``streamlit_app.py``) calls ``setup()`` once per script run; it opens the
 store (building the demo store on first use), draws the filters in the sidebar, bound to
 the URL so a copied link reopens the same view on any page, shows the simulated-data
-banner, and leaves a ``Context`` that pages read with ``context()``. Only the ``load_*``
-functions here are cached (``st.cache_data``), and the rank figure (``rank_figure``); they
-take the store URL and plain values so the cache key is exactly what was asked.
+banner, and leaves a ``PageContext`` that pages read with ``context()``. Only the
+``load_*`` functions here are cached (``st.cache_data``), and the rank figure
+(``rank_figure``); they take the store URL and plain values so the cache key is exactly
+what was asked.
 """
 from __future__ import annotations
 
@@ -31,7 +32,7 @@ HOURLY_UP_TO_DAYS = 7  # ranges this short are plotted per hour
 
 
 @dataclass(frozen=True)
-class Context:
+class PageContext:
     url: str
     tracker: Tracker
     filters: Filters
@@ -103,7 +104,7 @@ def _rank_lines(url: str, f: Filters, store: str) -> pd.DataFrame:
     return rank_lines(ranks[ranks["store"] == store], snaps[snaps["store"] == store])
 
 
-def rank_figure(ctx: Context, store: str, title: str):
+def rank_figure(ctx: PageContext, store: str, title: str):
     """``charts.rank_chart`` of the rank lines in view on ``store``: built once per view and
     shared (a panel per country takes longer to build than the rest of the Overview; the
     figure is only read afterwards), like the rank lines, whatever the sources or
@@ -161,15 +162,15 @@ def load_markers(start: date | None, end: date | None) -> pd.DataFrame:
     return charts.event_markers(load_events(), start, end)
 
 
-def setup() -> Context:
+def setup() -> PageContext:
     """Open the store, draw the shared sidebar filters and the simulated-data banner."""
-    url, is_demo = paths.app_store_url()
+    url, is_demo = paths.dashboard_store_url()
     tracker_path = str(paths.tracker_path())
     tracker = _tracker(tracker_path)
     if is_demo:
         _demo_ready(url, tracker_path)
     info = load_info(url)
-    ctx = Context(url, tracker, sidebar_filters(info, tracker), info, is_demo)
+    ctx = PageContext(url, tracker, sidebar_filters(info, tracker), info, is_demo)
     if ctx.simulated:
         simulated_banner()
     st.session_state["_context"] = ctx
@@ -177,8 +178,8 @@ def setup() -> Context:
     return ctx
 
 
-def context() -> Context:
-    """The Context the router set up for this run."""
+def context() -> PageContext:
+    """The PageContext the router set up for this run."""
     return st.session_state["_context"]
 
 
@@ -228,7 +229,7 @@ def _date_range(picked, first: date, last: date) -> tuple[date, date]:
     return (picked[0], last) if picked else (first, last)
 
 
-def filter_summary(ctx: Context) -> list[tuple[str, str]]:
+def filter_summary(ctx: PageContext) -> list[tuple[str, str]]:
     """The current filters as (name, value) pairs, for captions and reports."""
     f = ctx.filters
     return [("Dates (UTC)", f"{f.start} to {f.end}"),
@@ -239,7 +240,7 @@ def filter_summary(ctx: Context) -> list[tuple[str, str]]:
             ("Store", "simulated demo" if ctx.simulated else "collected data")]
 
 
-def filter_caption(ctx: Context) -> str:
+def filter_caption(ctx: PageContext) -> str:
     """One line saying what is on screen, for the top of a page."""
     f = ctx.filters
     dates = f"{f.start:%d %b %Y} – {f.end:%d %b %Y} (UTC)" if f.start else "all dates"
@@ -247,7 +248,7 @@ def filter_caption(ctx: Context) -> str:
                        ", ".join(f.sentiments) or "any sentiment"])
 
 
-def post_outages(ctx: Context) -> pd.DataFrame:
+def post_outages(ctx: PageContext) -> pd.DataFrame:
     """Days on which a post source delivered nothing (shaded on the post charts)."""
     outages = load_outages(ctx.url, ctx.filters)
     return outages[outages["source"].isin(ctx.info["sources"])]
@@ -326,7 +327,7 @@ def safe_links(urls: pd.Series) -> pd.Series:
     return urls.where(ok, None)
 
 
-def require_data(ctx: Context) -> None:
+def require_data(ctx: PageContext) -> None:
     """Stop the page with a hint when the store holds nothing yet."""
     if ctx.info["first_day"] is None:
         st.info("The store is empty. Import posts with `python -m dashboard import FILE "

@@ -25,7 +25,7 @@ from dashboard.read import queries
 from dashboard.write import ingest
 from dashboard.read.filters import Filters
 from dashboard.files.importer import normalise_posts
-from dashboard.write.ingest import import_posts
+from dashboard.write.ingest import save_posts_as_run
 from dashboard.scoring import Scorer
 from dashboard.write.store import open_store, set_meta
 from reliability import tally
@@ -111,15 +111,15 @@ def test_sessions_read_while_an_import_writes(tmp_path, tracker):
 
     def write():
         for i in range(3):
-            import_posts(engine, frames[i % 2], "reddit", scorer)
+            save_posts_as_run(engine, frames[i % 2], "reddit", scorer)
             time.sleep(0.1)  # let the readers see each version
     check(read_while(write, url, sessions=2))
 
 
 def test_the_checks_see_a_torn_write(engine, tracker):
     """What the readers look for is really caught: a post whose mentions went missing."""
-    import_posts(engine, normalise_posts(versions(20)[0], "reddit", "p.csv"), "reddit",
-                 Scorer(tracker))
+    save_posts_as_run(engine, normalise_posts(versions(20)[0], "reddit", "p.csv"), "reddit",
+                      Scorer(tracker))
     assert snapshot(engine)["torn"] == 0
     with engine.begin() as conn:
         conn.execute(text("DELETE FROM mentions WHERE post_id = "

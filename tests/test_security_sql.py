@@ -18,7 +18,7 @@ from streamlit.testing.v1 import AppTest
 
 from dashboard.read.filters import Filters
 from dashboard.files.importer import normalise_posts
-from dashboard.write.ingest import import_posts, pseudonymise
+from dashboard.write.ingest import save_posts_as_run, pseudonymise
 from dashboard.read.queries import post_rows
 from dashboard.scoring import Scorer
 from dashboard.write.store import count_posts, open_store
@@ -76,7 +76,7 @@ def hostile_store(url: str, tracker) -> pd.DataFrame:
         ["plain post about Claude", "100% sure_thing about Gemini", "C:\\path\\to about Grok"]
     raw = pd.DataFrame({"id": [str(i) for i in range(len(texts))], "created_at": "2026-03-01",
                         "text": texts, "author": [f"handle_{i}" for i in range(len(texts))]})
-    import_posts(open_store(url), normalise_posts(raw, "s", "posts.csv"), "s", Scorer(tracker))
+    save_posts_as_run(open_store(url), normalise_posts(raw, "s", "posts.csv"), "s", Scorer(tracker))
     return raw
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from dashboard.collectors.base import Context, Tally
+from dashboard.collectors.base import CollectContext, Tally
 from dashboard.collectors.http import Http, HttpError
 from dashboard.write.store import write_ranks
 from dashboard.vocabulary import APP_STORE
@@ -47,7 +47,7 @@ def parse_chart(raw: dict) -> pd.DataFrame:
     return frame[RANK_COLUMNS]
 
 
-def snapshot(ctx: Context, country: str, chart: str, limit: int) -> pd.DataFrame:
+def snapshot(ctx: CollectContext, country: str, chart: str, limit: int) -> pd.DataFrame:
     """The chart now: the current feed, else (with a note) the legacy one."""
     problem = None
     if limit <= FEED_MAX and chart in ("top-free", "top-paid"):
@@ -68,7 +68,7 @@ def snapshot(ctx: Context, country: str, chart: str, limit: int) -> pd.DataFrame
     return frame
 
 
-def collect(ctx: Context, tally: Tally) -> None:
+def collect(ctx: CollectContext, tally: Tally) -> None:
     charts = ctx.tracker.charts
     captured = pd.Timestamp(ctx.now).floor("s")
     for country in charts.countries:

@@ -12,8 +12,8 @@ import re
 
 import pandas as pd
 
-from dashboard.collectors.base import (Context, Tally, collect_newest, join_text, posts_frame,
-                                       state_key, walk)
+from dashboard.collectors.base import (CollectContext, Tally, collect_newest, join_text,
+                                       posts_frame, state_key, walk)
 from dashboard.collectors.http import Http
 from dashboard.vocabulary import APP_STORE
 
@@ -72,11 +72,11 @@ def _label(entry: dict, key: str):
     return value.get("label") if isinstance(value, dict) else None
 
 
-def apps(ctx: Context, store: str) -> list[str]:
+def apps(ctx: CollectContext, store: str) -> list[str]:
     return [a.app_id for b in ctx.tracker.brands if (a := b.app(store))]
 
 
-def collect(ctx: Context, tally: Tally) -> None:
+def collect(ctx: CollectContext, tally: Tally) -> None:
     for country in ctx.settings(SOURCE).get("countries", ["us"]):
         for app_id in apps(ctx, APP_STORE):
             collect_newest(

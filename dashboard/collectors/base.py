@@ -40,7 +40,7 @@ COLUMNS = ["source", "source_id", "created_at", "author", "text", "url", "commun
 
 
 @dataclass
-class Context:
+class CollectContext:
     """Everything a source needs for one ``collect`` run. ``now`` is timezone-aware UTC."""
     engine: Engine
     tracker: Tracker
@@ -136,7 +136,7 @@ def resume_point(state: dict) -> pd.Timestamp | None:
     return stamp(state["until"]) if state.get("until") else None
 
 
-def start_time(ctx: Context, state: dict) -> pd.Timestamp:
+def start_time(ctx: CollectContext, state: dict) -> pd.Timestamp:
     """Where a unit starts reading: --since, else the resume point less ``OVERLAP`` (for
     posts indexed late; re-read rows are upserted, never duplicated), else the lookback."""
     if ctx.since is not None:
@@ -160,7 +160,7 @@ def slices(start: pd.Timestamp, end: pd.Timestamp, step: timedelta = SLICE):
 
 # --- the two collection shapes ------------------------------------------------------------
 
-def collect_windows(ctx: Context, tally: Tally, source: str, query: str,
+def collect_windows(ctx: CollectContext, tally: Tally, source: str, query: str,
                     fetch_window: Callable[[pd.Timestamp, pd.Timestamp], pd.DataFrame]
                     ) -> None:
     """For APIs that filter by time (HN, Bluesky): one unit per day slice, oldest first,
@@ -175,7 +175,7 @@ def collect_windows(ctx: Context, tally: Tally, source: str, query: str,
             break
 
 
-def collect_newest(ctx: Context, tally: Tally, key: str, label: str,
+def collect_newest(ctx: CollectContext, tally: Tally, key: str, label: str,
                    fetch_since: Callable[[pd.Timestamp], pd.DataFrame]) -> None:
     """For newest-first listings (Reddit, Mastodon, app reviews): walk back to the cutoff,
     save, and remember the newest time seen."""
@@ -186,7 +186,7 @@ def collect_newest(ctx: Context, tally: Tally, key: str, label: str,
             remember(ctx.engine, key, frame["created_at"].max())
 
 
-def walk(ctx: Context, fetch: Callable, parse: Callable[[object], pd.DataFrame],
+def walk(ctx: CollectContext, fetch: Callable, parse: Callable[[object], pd.DataFrame],
          next_cursor: Callable, *, cursor=None, older_than: pd.Timestamp | None = None,
          max_pages: int = MAX_PAGES) -> pd.DataFrame:
     """Follow ``fetch(cursor) -> raw`` and ``next_cursor(raw)`` to the end, parsing each page.

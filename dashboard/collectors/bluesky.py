@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from dashboard.collectors.base import Context, Tally, collect_windows, posts_frame, walk
+from dashboard.collectors.base import CollectContext, Tally, collect_windows, posts_frame, walk
 from dashboard.collectors.http import Http, HttpError
 
 SOURCE = "bluesky"
@@ -24,7 +24,7 @@ class Session:
     refresh token when the short-lived access token expires mid-run (the tokens are kept
     out of all output)."""
 
-    def __init__(self, ctx: Context):
+    def __init__(self, ctx: CollectContext):
         self.ctx, self.base = ctx, service(ctx)
         handle, password = ctx.credentials.require("bluesky_handle", "bluesky_app_password")
         self._use(ctx.http.post_json(f"{self.base}/xrpc/com.atproto.server.createSession",
@@ -49,7 +49,7 @@ class Session:
         return fetch(self.headers)
 
 
-def service(ctx: Context) -> str:
+def service(ctx: CollectContext) -> str:
     return ctx.settings(SOURCE).get("service", SERVICE).rstrip("/")
 
 
@@ -86,7 +86,7 @@ def parse_bluesky(raw: dict) -> pd.DataFrame:
     return posts_frame(rows)
 
 
-def collect(ctx: Context, tally: Tally) -> None:
+def collect(ctx: CollectContext, tally: Tally) -> None:
     queries = ctx.settings(SOURCE).get("queries", [])
     if not queries:
         return

@@ -26,7 +26,8 @@ from google_play_scraper.utils import nested_lookup
 ssl._create_default_https_context = _verified_context
 
 from dashboard.collectors.app_store_reviews import apps
-from dashboard.collectors.base import Context, Tally, collect_newest, posts_frame, state_key, walk
+from dashboard.collectors.base import (CollectContext, Tally, collect_newest, posts_frame,
+                                       state_key, walk)
 from dashboard.collectors.http import Http, HttpError
 from dashboard.vocabulary import GOOGLE_PLAY
 
@@ -90,7 +91,7 @@ def _lookup(review: list, path: list[int]):
         return None
 
 
-def collect(ctx: Context, tally: Tally) -> None:
+def collect(ctx: CollectContext, tally: Tally) -> None:
     settings = ctx.settings(SOURCE)
     lang = settings.get("lang", "en")
     for country in settings.get("countries", ["us"]):

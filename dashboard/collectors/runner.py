@@ -16,7 +16,7 @@ from sqlalchemy import Engine
 
 from dashboard.collectors import (app_store_charts, app_store_reviews, bluesky, google_play_reviews,
                                   hackernews, mastodon, reddit)
-from dashboard.collectors.base import Context, Tally, describe
+from dashboard.collectors.base import CollectContext, Tally, describe
 from dashboard.collectors.credentials import Credentials, MissingCredentials
 from dashboard.collectors.http import Http
 from dashboard.collectors.report import Reporter
@@ -46,19 +46,19 @@ class Result:
 def make_context(engine: Engine, tracker: Tracker, *, since: datetime | None = None,
                  keep_handles: bool = False, quiet: bool = False, log_json: bool = False,
                  http: Http | None = None, credentials: Credentials | None = None,
-                 now: datetime | None = None, stream=None) -> Context:
+                 now: datetime | None = None, stream=None) -> CollectContext:
     credentials = credentials or Credentials()
     report = Reporter(quiet=quiet, json_lines=log_json, stream=stream,
                       redact=credentials.redact)
     http = http or Http()
     http.set_wait_hook(report.wait)
-    return Context(engine=engine, tracker=tracker, http=http, credentials=credentials,
-                   scorer=Scorer(tracker), report=report,
-                   now=now or datetime.now(timezone.utc), since=since,
-                   keep_handles=keep_handles)
+    return CollectContext(engine=engine, tracker=tracker, http=http, credentials=credentials,
+                          scorer=Scorer(tracker), report=report,
+                          now=now or datetime.now(timezone.utc), since=since,
+                          keep_handles=keep_handles)
 
 
-def run_source(ctx: Context, name: str) -> Result:
+def run_source(ctx: CollectContext, name: str) -> Result:
     """Collect one source inside a recorded run; never raises for the source's failures."""
     module, started = SOURCES[name], time.monotonic()
     posts_before = None if name in ALWAYS else count_posts(ctx.engine, name)
@@ -82,7 +82,7 @@ def run_source(ctx: Context, name: str) -> Result:
     return result
 
 
-def collect(ctx: Context, names: list[str] | None = None) -> list[Result]:
+def collect(ctx: CollectContext, names: list[str] | None = None) -> list[Result]:
     """Run ``names`` (default: every source), skipping those the tracker does not set up."""
     results = []
     for name in names or list(SOURCES):

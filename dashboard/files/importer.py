@@ -149,6 +149,6 @@ def normalise_posts(raw: pd.DataFrame, source: str, where: str) -> pd.DataFrame:
     return out.drop_duplicates(["source", "source_id"], keep="last").reset_index(drop=True)
 
 
-def load_posts_file(path: str | Path, source: str) -> pd.DataFrame:
+def read_posts_file(path: str | Path, source: str) -> pd.DataFrame:
     """Read and normalise a posts file (see normalise_posts)."""
     return normalise_posts(read_table(path), source, str(path))

@@ -81,8 +81,8 @@ def save_posts(engine: Engine, frame: pd.DataFrame, scorer: Scorer, *,
         lambda n: progress("stored", done + n)))
 
 
-def import_posts(engine: Engine, frame: pd.DataFrame, source: str, scorer: Scorer, *,
-                 keep_handles: bool = False, progress=None) -> tuple[int, int]:
+def save_posts_as_run(engine: Engine, frame: pd.DataFrame, source: str, scorer: Scorer, *,
+                      keep_handles: bool = False, progress=None) -> tuple[int, int]:
     """``save_posts`` recorded as a run of ``source`` (so the Sources view shows imports
     too); returns (rows written, rows that were new)."""
     before = count_posts(engine, source)
