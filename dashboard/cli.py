@@ -223,11 +223,13 @@ def cmd_collect(args) -> int:
 
 
 def cmd_demo(args) -> int:
-    from dashboard.demo import build_demo
+    from dashboard.demo import build_demo, check_tracker
+    tracker = _tracker(args)
+    check_tracker(tracker)  # before a store is made for it
     url = args.db or paths.sqlite_url(paths.DEMO_STORE)
     engine = _store(args, url)
     progress = Progress(None, args.quiet)
-    counts = build_demo(engine, _tracker(args), progress=progress)
+    counts = build_demo(engine, tracker, progress=progress)
     progress.done()
     _say(args, f"demo store ready: {counts['posts']:,} simulated posts and "
                f"{counts['ranks']:,} simulated chart positions")

@@ -6,6 +6,13 @@ and Claude's climb from outside the US top 100 through ~#42 and #6 to #1 on 2026
 Everything else (volumes, wording, other apps' ranks) is invented. The post texts come
 from ``data/demo/texts.toml``. Every row is flagged ``simulated``; the same seed always
 gives the same store.
+
+The story needs its two brands: a tracker without brands named ChatGPT and Claude is
+refused (``check_tracker``) with a one-line error rather than simulated. The CLI's
+``demo`` command and ``make run`` build the demo; the app only reads it.
+
+May import: the foundation, scoring and the write side (it writes a store like a
+collector); never the read side or the app.
 """
 from __future__ import annotations
 
@@ -18,14 +25,16 @@ import numpy as np
 import pandas as pd
 from sqlalchemy import Engine, delete
 
+from dashboard import paths
+from dashboard.errors import UserError
 from dashboard.events import load_events
-from dashboard.write.ingest import pseudonymise, save_posts
 from dashboard.paths import DATA
-from dashboard.write.schema import app_ranks, posts, runs
 from dashboard.scoring import Scorer
-from dashboard.write.store import get_meta, set_meta, write_ranks, write_runs
-from dashboard.tracker import Tracker
+from dashboard.tracker import Tracker, load_tracker
 from dashboard.vocabulary import APP_STORE, CONSIDER, FAILED, GOOGLE_PLAY, LEAVE, MOVE, OK, RETURN
+from dashboard.write.ingest import pseudonymise, save_posts
+from dashboard.write.schema import app_ranks, posts, runs
+from dashboard.write.store import get_meta, open_store, set_meta, write_ranks, write_runs
 
 SEED = 2026
 START, END = date(2026, 1, 12), date(2026, 4, 19)
@@ -340,8 +349,17 @@ def simulate_runs(posts_frame: pd.DataFrame, ranks: pd.DataFrame) -> list[dict]:
     return rows
 
 
+def check_tracker(tracker: Tracker) -> None:
+    """Refuse, in one line, a tracker whose market the demo cannot simulate."""
+    if TARGET not in tracker.brand_names or RIVAL not in tracker.brand_names:
+        raise UserError(f"{tracker.path or 'the tracker'}: the demo simulates the 2026 "
+                        f"{TARGET}/{RIVAL} episode and needs brands named {TARGET} and "
+                        f"{RIVAL}; import or collect posts for this tracker instead")
+
+
 def build_demo(engine: Engine, tracker: Tracker, progress=None) -> dict[str, int]:
     """Replace the simulated rows of ``engine`` with a fresh, seeded simulation."""
+    check_tracker(tracker)
     cal = load_calibration()
     # separate streams, so a change to the posts never moves the ranks (and back)
     frame = simulate_posts(tracker, cal, np.random.default_rng(SEED))
@@ -369,3 +387,15 @@ def demo_stamp(scorer: Scorer) -> str:
 def demo_is_current(engine: Engine, tracker: Tracker) -> bool:
     """Whether the demo rows were built by this code (else they should be rebuilt)."""
     return get_meta(engine, DEMO_STAMP) == demo_stamp(Scorer(tracker))
+
+
+def needs_building() -> bool:
+    """Whether ``make run`` should build the demo store (``data/demo.sqlite``): it is
+    missing, or was built by other code or for another tracker (``DASHBOARD_TRACKER``)."""
+    if not paths.DEMO_STORE.exists():
+        return True
+    try:
+        tracker = load_tracker(paths.tracker_path())
+        return not demo_is_current(open_store(paths.sqlite_url(paths.DEMO_STORE)), tracker)
+    except UserError:
+        return True  # `python -m dashboard demo` will say what is wrong

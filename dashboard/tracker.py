@@ -1,9 +1,13 @@
 """Tracker files: which brands, apps, queries and charts a dashboard follows.
 
 A tracker is a TOML file (see ``data/trackers/ai-assistants.toml`` and the README's
-"Tracker format"). Nothing about a market is hard-coded: a second tracker file is all a
-new market needs. ``load_tracker`` validates the whole file and raises ``TrackerError``
-naming the file and the offending key (``brands[2].aliases``).
+"Tracker format"). Nothing about a market is hard-coded in collecting, importing, scoring,
+exporting or the app: a second tracker file is all a new market needs (the simulated demo
+tells one story and refuses other markets, see ``demo.py``). ``load_tracker`` validates
+the whole file and raises ``TrackerError`` naming the file and the offending key
+(``brands[2].aliases``).
+
+May import: the foundation (errors, vocabulary).
 """
 from __future__ import annotations
 

@@ -1,12 +1,15 @@
 """Streamlit glue shared by every page: the store, cached loads, filters, chart exports.
 
 The router (``streamlit_app.py``) calls ``setup()`` once per script run; it opens the
-store (building the demo store on first use), draws the filters in the sidebar, bound to
-the URL so a copied link reopens the same view on any page, shows the simulated-data
-banner, and leaves a ``PageContext`` that pages read with ``context()``. Only the
-``load_*`` functions here are cached (``st.cache_data``), and the rank figure
-(``rank_figure``); they take the store URL and plain values so the cache key is exactly
-what was asked.
+store (or, when there is none, says how to make one: the app never builds the demo, the
+CLI and ``make run`` do), draws the filters in the sidebar, bound to the URL so a copied
+link reopens the same view on any page, shows the simulated-data banner, and leaves a
+``PageContext`` that pages read with ``context()``. Only the ``load_*`` functions here are
+cached (``st.cache_data``), and the rank figure (``rank_figure``); they take the store URL
+and plain values so the cache key is exactly what was asked.
+
+May import: the read side, files, charts, the foundation, and ``write.store.open_store``
+(opening a store brings it up to date); never the demo, collectors or other writes.
 """
 from __future__ import annotations
 
@@ -26,6 +29,7 @@ from dashboard.read.filters import Filters
 from dashboard.read.metrics import rank_lines
 from dashboard.tracker import Tracker, load_tracker
 from dashboard.vocabulary import SENTIMENT_LABELS
+from dashboard.write.store import open_store
 
 TTL = "5m"  # how stale a view may be while collectors write
 HOURLY_UP_TO_DAYS = 7  # ranges this short are plotted per hour
@@ -59,20 +63,11 @@ class PageContext:
         return replace(f, start=f.start - timedelta(days=span), end=f.start - timedelta(days=1))
 
 
-@st.cache_resource(show_spinner=False)
+@st.cache_resource(show_spinner="Opening the store…")
 def _engine(url: str):
-    from dashboard.write.store import open_store
+    # opening brings the store up to date: its schema, and its daily figures when this
+    # code counts them differently (a one-off rebuild)
     return open_store(url)
-
-
-@st.cache_resource(show_spinner="Building the simulated demo store (first run only)…")
-def _demo_ready(url: str, tracker_path: str) -> bool:
-    """Build the demo store once per process if it is missing or was built by older code."""
-    from dashboard.demo import build_demo, demo_is_current
-    engine, tracker = _engine(url), load_tracker(tracker_path)
-    if not demo_is_current(engine, tracker):
-        build_demo(engine, tracker)
-    return True
 
 
 @st.cache_resource(show_spinner=False)
@@ -165,10 +160,9 @@ def load_markers(start: date | None, end: date | None) -> pd.DataFrame:
 def setup() -> PageContext:
     """Open the store, draw the shared sidebar filters and the simulated-data banner."""
     url, is_demo = paths.dashboard_store_url()
-    tracker_path = str(paths.tracker_path())
-    tracker = _tracker(tracker_path)
-    if is_demo:
-        _demo_ready(url, tracker_path)
+    tracker = _tracker(str(paths.tracker_path()))
+    if is_demo and not paths.DEMO_STORE.exists():
+        no_store()
     info = load_info(url)
     ctx = PageContext(url, tracker, sidebar_filters(info, tracker), info, is_demo)
     if ctx.simulated:
@@ -176,6 +170,18 @@ def setup() -> PageContext:
     st.session_state["_context"] = ctx
     st.session_state["_report"] = []
     return ctx
+
+
+NO_STORE = ("**No store yet.** Build the simulated demo store with `make run` (or `python -m "
+            "dashboard demo`), import your own posts with `python -m dashboard import FILE "
+            "--source NAME`, collect them with `python -m dashboard collect`, or point "
+            "`DASHBOARD_DB` at a store. Then reload this page.")
+
+
+def no_store() -> None:
+    """Stop every page with how to make a store, when there is none to read."""
+    st.info(NO_STORE, icon=":material/database:")
+    st.stop()
 
 
 def context() -> PageContext:

@@ -1,4 +1,6 @@
-"""The Streamlit app, run headless with AppTest on the demo store and on an empty store."""
+"""The Streamlit app, run headless with AppTest on the demo store, on an empty store, with no
+store at all (it says how to make one, and builds nothing), and with a tracker of another
+market."""
 import base64
 import json
 
@@ -6,7 +8,8 @@ import numpy as np
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from tests.helpers import ROOT
+from dashboard import paths
+from tests.helpers import FIXTURES, ROOT
 
 APP = str(ROOT / "streamlit_app.py")
 
@@ -167,3 +170,26 @@ def test_a_short_range_is_plotted_per_hour(monkeypatch, demo_url):
     backlash = figures(at)["Backlash: posts naming each brand, and how negative they are"]
     assert backlash["layout"]["yaxis"]["title"]["text"] == "posts per hour"
     assert len(values(traces(backlash)["ChatGPT"], "x")) == 48
+
+
+@pytest.mark.parametrize("page", ["overview", *PAGES])
+def test_with_no_store_every_page_says_how_to_make_one(monkeypatch, tmp_path, page):
+    monkeypatch.delenv("DASHBOARD_DB", raising=False)
+    monkeypatch.setattr(paths, "USER_STORE", tmp_path / "dashboard.sqlite")
+    monkeypatch.setattr(paths, "DEMO_STORE", tmp_path / "demo.sqlite")
+    at = AppTest.from_file(APP, default_timeout=120)
+    if page != "overview":
+        at.switch_page(f"dashboard/app_pages/{page}.py")
+    at.run()
+    assert not at.exception and not at.error
+    assert "No store yet" in at.info[0].value and "python -m dashboard demo" in at.info[0].value
+    assert not list(tmp_path.iterdir())  # the app built nothing
+
+
+@pytest.mark.parametrize("page", ["overview", *PAGES])
+def test_a_tracker_of_another_market_on_the_demo_store(monkeypatch, demo_url, page):
+    monkeypatch.setenv("DASHBOARD_TRACKER", str(FIXTURES / "trackers" / "streaming.toml"))
+    at = on_page(monkeypatch, demo_url, page) if page != "overview" else \
+        run_app(monkeypatch, demo_url)
+    assert not at.exception and not at.error
+    assert at.multiselect(key="brands").value == ["Spotify", "Apple Music", "Tidal"]

@@ -159,6 +159,34 @@ def test_a_change_of_definition_rebuilds_the_rollup_when_the_store_is_opened(
     assert_exact(engine)
 
 
+@pytest.mark.postgres
+def test_a_reader_that_may_not_write_reads_the_raw_rows_until_a_writer_rebuilds(
+        pg_url, tracker, monkeypatch):
+    engine = open_store(pg_url)
+    write_posts(engine, Scorer(tracker).score_frame(some_posts(40)))
+    role = "ro_" + pg_url.rsplit("%3D", 1)[1]
+    schema = role[3:]
+    with engine.begin() as conn:  # the app's read-only database user
+        conn.execute(text(f"CREATE ROLE {role} LOGIN"))
+        conn.execute(text(f"GRANT USAGE ON SCHEMA {schema} TO {role}"))
+        conn.execute(text(f"GRANT SELECT ON ALL TABLES IN SCHEMA {schema} TO {role}"))
+    monkeypatch.setattr(vocabulary, "LEAVING_KINDS", (*vocabulary.LEAVING_KINDS,
+                                                      vocabulary.CONSIDER))
+    try:
+        reader = open_store(pg_url.replace("postgres@", f"{role}@"))
+        with reader.connect() as conn:
+            assert not rollup.is_current(conn)
+        daily = daily_table(reader, tracker).set_index("brand")
+        assert daily.loc["Copilot", "leaving"].sum() == 5  # the new words, from raw rows
+        reader.dispose()
+    finally:
+        with engine.begin() as conn:
+            conn.execute(text(f"DROP OWNED BY {role}"))
+            conn.execute(text(f"DROP ROLE {role}"))
+    open_store(pg_url)  # a writer opens the store: it rebuilds the rollup
+    assert_exact(engine)
+
+
 FILTERS = [Filters(), Filters(sources=("reddit", "bluesky")),
            Filters(sentiments=("negative",), brands=("ChatGPT", "Claude")),
            Filters(start=pd.Timestamp("2026-02-20").date(), end=pd.Timestamp("2026-03-10").date(),

@@ -8,6 +8,7 @@ import pandas as pd
 
 DAILY_COLUMNS = ["date", "brand", "posts", "mean_sentiment", "negative_share", "leaving",
                  "arriving", "negative", "positive"]
+COUNTS = ("posts", "negative", "positive", "leaving", "arriving")
 
 
 def daily_backlash(mention_stats: pd.DataFrame, switch_stats: pd.DataFrame,
@@ -19,8 +20,11 @@ def daily_backlash(mention_stats: pd.DataFrame, switch_stats: pd.DataFrame,
     posts); leaving / arriving = posts reporting leaving / arriving at the brand.
     """
     frames = [f for f in (mention_stats, switch_stats) if not f.empty]
-    if not frames or not brands:
-        return pd.DataFrame(columns=DAILY_COLUMNS)
+    if not frames or not brands:  # typed, so that sums and differences still work
+        return pd.DataFrame({"date": pd.Series(dtype="datetime64[ns]"),
+                             "brand": pd.Series(dtype=object),
+                             **{c: pd.Series(dtype=int if c in COUNTS else float)
+                                for c in DAILY_COLUMNS[2:]}})[DAILY_COLUMNS]
     days = pd.concat([f["date"] for f in frames])
     start = pd.Timestamp(start) if start is not None else days.min().floor("D")
     end = pd.Timestamp(end) if end is not None else days.max().floor("D")
@@ -29,7 +33,7 @@ def daily_backlash(mention_stats: pd.DataFrame, switch_stats: pd.DataFrame,
     out = pd.DataFrame(index=grid)
     for f in frames:
         out = out.join(f.set_index(["date", "brand"]), how="left")
-    for col in ("posts", "negative", "positive", "leaving", "arriving"):
+    for col in COUNTS:
         out[col] = out[col].fillna(0).astype(int) if col in out else 0
     if "mean_sentiment" not in out:
         out["mean_sentiment"] = float("nan")

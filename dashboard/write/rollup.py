@@ -31,6 +31,7 @@ from collections.abc import Callable
 
 from sqlalchemy import (Connection, Engine, case, delete, func, insert, literal, select, text,
                         union_all)
+from sqlalchemy.exc import DBAPIError
 
 from dashboard import vocabulary
 from dashboard.write.schema import daily_rollup, mentions, meta, posts, rollup_dirty
@@ -119,19 +120,31 @@ def ensure_definition(engine: Engine, progress: Callable[[int, int], None] | Non
                       ) -> bool:
     """Rebuild the rollup if it was built with another definition than this code's (or
     none is recorded); returns whether it did. Several processes opening the store at once
-    rebuild it once: the others wait, then find it done."""
+    rebuild it once: the others wait, then find it done. A reader that may not write (the
+    app on a read-only database user) leaves it to the next writer and reads the raw rows
+    meanwhile."""
     with engine.connect() as conn:
         if _built_with(conn) == definition(conn):
             return False
-    with engine.begin() as conn:
-        if conn.dialect.name == "postgresql":  # writers wait; readers read the raw rows
-            conn.execute(text("LOCK TABLE daily_rollup IN EXCLUSIVE MODE"))
-        else:  # SQLite: take the write lock before looking again
-            conn.execute(text("UPDATE meta SET value = value WHERE key = 'schema_version'"))
-        if _built_with(conn) == definition(conn):
+    try:
+        with engine.begin() as conn:
+            if conn.dialect.name == "postgresql":  # writers wait; readers read the raw rows
+                conn.execute(text("LOCK TABLE daily_rollup IN EXCLUSIVE MODE"))
+            else:  # SQLite: take the write lock before looking again
+                conn.execute(text("UPDATE meta SET value = value WHERE key = 'schema_version'"))
+            if _built_with(conn) == definition(conn):
+                return False
+            rebuild(conn, progress)
+    except DBAPIError as e:
+        if _may_not_write(e):
             return False
-        rebuild(conn, progress)
+        raise
     return True
+
+
+def _may_not_write(e: DBAPIError) -> bool:
+    """A refusal to write: PostgreSQL's insufficient privilege, a read-only SQLite file."""
+    return getattr(e.orig, "sqlstate", None) == "42501" or "readonly database" in str(e.orig)
 
 
 def definition(conn: Connection) -> str:
