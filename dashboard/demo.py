@@ -45,7 +45,6 @@ OUTAGES = {  # simulated collector failures, so the dashboard shows "unavailable
     "bluesky": [date(2026, 3, 10), date(2026, 3, 11)],
     "app_store_charts": [date(2026, 3, 8), date(2026, 3, 9)],
 }
-SNAPSHOT_HOURS = (0, 6, 12, 18)
 CALIBRATION = DATA / "demo" / "calibration.csv"
 TEXTS = DATA / "demo" / "texts.toml"
 

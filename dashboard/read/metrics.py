@@ -57,15 +57,6 @@ def net_migration(daily: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-def best_rank_per_day(ranks: pd.DataFrame) -> pd.DataFrame:
-    """The best (lowest) position each app held per day and chart."""
-    if ranks.empty:
-        return ranks
-    day = ranks["captured_at"].dt.floor("D")
-    return (ranks.assign(date=day)
-            .groupby(["date", "store", "country", "chart", "brand"], as_index=False)["rank"].min())
-
-
 def rank_lines(ranks: pd.DataFrame, snapshots: pd.DataFrame) -> pd.DataFrame:
     """Rank series ready to draw, with NaN where a line must break.
 

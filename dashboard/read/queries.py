@@ -279,25 +279,6 @@ def _as_date(value) -> date:
         pd.Timestamp(value).date()
 
 
-def simulated_in_view(engine: Engine, f: Filters) -> bool:
-    """Whether any simulated post or rank falls inside the filters."""
-    rcond = [app_ranks.c.simulated, *_rank_time_conditions(f)]
-    with engine.connect() as conn:
-        if rollup.is_current(conn):
-            r = daily_rollup.c
-            cond = [*_rollup_conditions(f), r.brand == ALL, r.simulated > 0]
-        else:
-            cond = [*_post_conditions(f), posts.c.simulated]
-        return bool(conn.execute(select(exists().where(*cond))).scalar()
-                    or conn.execute(select(exists().where(*rcond))).scalar())
-
-
-def run_history(engine: Engine) -> pd.DataFrame:
-    """Every collection run, newest first."""
-    stmt = select(runs).order_by(runs.c.started_at.desc())
-    return _frame(engine, stmt, parse_dates=["started_at", "finished_at"])
-
-
 def all_posts(engine: Engine, chunksize: int = 50_000):
     """Every stored post, in chunks (for exports)."""
     cols = [c for c in posts.columns if c.name not in ("id", "day")]
