@@ -5,6 +5,8 @@ for the details; the pages list the numbers) and grey bands on days a source was
 (missing data is never drawn as a quiet day). Titles say what is plotted, axes the unit,
 and all figures use one colour-blind-safe palette (Okabe–Ito, then Tol) so a brand keeps
 its colour on every chart.
+
+May import: read.metrics, tracker, vocabulary (no Streamlit, no store).
 """
 from __future__ import annotations
 

@@ -1,9 +1,13 @@
 """The command line: ``python -m dashboard {collect,import,score,rescore,export,demo} ...``.
 
-Every command accepts ``--db URL`` (default: ``DASHBOARD_DB`` or ``data/dashboard.sqlite``)
-and ``--tracker FILE`` (default: ``data/trackers/ai-assistants.toml``). Bad input ends with
-a one-paragraph error naming the file, row and column, and exit status 2; nothing already
-stored is touched.
+Every command accepts ``--db URL`` (default: ``DASHBOARD_DB`` or ``data/dashboard.sqlite``;
+for ``demo``, ``data/demo.sqlite``) and ``--tracker FILE`` (default:
+``data/trackers/ai-assistants.toml``). Bad input ends with a one-paragraph error naming
+the file, row and column, and exit status 2; nothing already stored is touched. Opening a
+store whose daily rollup must be rebuilt shows that rebuild's progress too.
+
+May import: anything in the package; each command imports what it needs when it runs, so
+``--help`` stays quick.
 """
 from __future__ import annotations
 

@@ -2,7 +2,10 @@
 
 Store URL precedence: ``--db`` option > ``DASHBOARD_DB`` environment variable (also set from
 a top-level ``DASHBOARD_DB`` in ``.streamlit/secrets.toml``) > ``data/dashboard.sqlite`` when
-it exists > the demo store ``data/demo.sqlite`` (built on first use).
+it exists > the demo store ``data/demo.sqlite`` (built by ``make run`` or ``python -m
+dashboard demo``; the app never builds it).
+
+May import: nothing of the project.
 """
 from __future__ import annotations
 

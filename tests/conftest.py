@@ -13,8 +13,8 @@ import pytest
 import responses
 from sqlalchemy import create_engine, text
 
-from dashboard.write.store import open_store
 from dashboard.tracker import load_tracker
+from dashboard.write.store import open_store
 from tests.helpers import CHROMIUM, CHROMIUM_ARGS, ROOT, hostile_store, streamlit_server
 
 DEFAULT_PG = "postgresql://postgres@127.0.0.1:5432/test"

@@ -22,8 +22,8 @@ from dashboard.errors import UserError
 from dashboard.files.importer import (BODY, CREATED, ID, OPTIONAL, TITLE, normalise_posts,
                                       read_posts_file, read_table)
 from dashboard.files.rows import parse_times
-from dashboard.write.ingest import save_posts_as_run
 from dashboard.scoring import Scorer
+from dashboard.write.ingest import save_posts_as_run
 from dashboard.write.store import open_store
 from reliability import tally
 from reliability.fuzzing import SPECIAL, texts

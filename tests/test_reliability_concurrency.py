@@ -21,12 +21,12 @@ from dataclasses import dataclass, field
 import pytest
 from sqlalchemy import text
 
-from dashboard.read import queries
-from dashboard.write import ingest
-from dashboard.read.filters import Filters
 from dashboard.files.importer import normalise_posts
-from dashboard.write.ingest import save_posts_as_run
+from dashboard.read import queries
+from dashboard.read.filters import Filters
 from dashboard.scoring import Scorer
+from dashboard.write import ingest
+from dashboard.write.ingest import save_posts_as_run
 from dashboard.write.store import open_store, set_meta
 from reliability import tally
 from reliability.corpus import posts_frame

@@ -8,15 +8,15 @@ import pytest
 from sqlalchemy import delete, select, text
 
 from dashboard import vocabulary
-from dashboard.read import queries
-from dashboard.write import migrations, rollup
 from dashboard.cli import main
+from dashboard.read import queries
 from dashboard.read.daily import daily_table
 from dashboard.read.filters import Filters
-from dashboard.write.ingest import save_posts
-from dashboard.write.schema import daily_rollup, posts
 from dashboard.scoring import Scorer
+from dashboard.write import migrations, rollup
+from dashboard.write.ingest import save_posts
 from dashboard.write.rescore import rescore
+from dashboard.write.schema import daily_rollup, posts
 from dashboard.write.store import get_meta, open_store, write_posts
 
 TEXTS = ["Left ChatGPT for Claude and it's wonderful", "Gemini is fine",

@@ -5,9 +5,9 @@ import pytest
 from sqlalchemy import text
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
-from dashboard.write import migrations
 from dashboard.cli import main
 from dashboard.scoring import SCORER_VERSION, Scorer
+from dashboard.write import migrations
 from dashboard.write.rescore import count_stale, rescore
 from dashboard.write.store import get_meta, open_store, write_posts
 

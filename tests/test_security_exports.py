@@ -15,8 +15,8 @@ from hypothesis import strategies as st
 from dashboard.cli import main
 from dashboard.files.export import csv_bytes, export_table, spreadsheet_safe, write_table
 from dashboard.files.importer import normalise_posts
-from dashboard.write.ingest import save_posts_as_run
 from dashboard.scoring import Scorer
+from dashboard.write.ingest import save_posts_as_run
 from reliability import tally
 from reliability.fuzzing import texts
 

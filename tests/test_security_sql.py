@@ -16,11 +16,11 @@ from hypothesis import given
 from hypothesis import strategies as st
 from streamlit.testing.v1 import AppTest
 
-from dashboard.read.filters import Filters
 from dashboard.files.importer import normalise_posts
-from dashboard.write.ingest import save_posts_as_run, pseudonymise
+from dashboard.read.filters import Filters
 from dashboard.read.queries import post_rows
 from dashboard.scoring import Scorer
+from dashboard.write.ingest import save_posts_as_run, pseudonymise
 from dashboard.write.store import count_posts, open_store
 from reliability import fuzzing, tally
 from tests.helpers import ROOT

@@ -5,10 +5,10 @@ import pandas as pd
 import pytest
 from sqlalchemy import inspect, select, text
 
-from dashboard.write import migrations
 from dashboard.errors import UserError
 from dashboard.read.filters import Filters
 from dashboard.read.queries import latest_runs, source_outages
+from dashboard.write import migrations
 from dashboard.write.schema import app_ranks, mentions, posts, runs
 from dashboard.write.store import (count_posts, get_meta, open_store, recorded_run, redact,
                                    set_meta, utcnow, write_posts, write_ranks, write_runs)

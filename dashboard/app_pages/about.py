@@ -1,5 +1,9 @@
 """About the data: how posts are collected and scored, how accurate the scorer measured,
-where every figure comes from, and whether what is on screen is simulated."""
+where every figure comes from, and whether what is on screen is simulated.
+
+May import: ui, charts, read.metrics, paths, vocabulary; never SQL, a store or the write
+side.
+"""
 import json
 
 import pandas as pd

@@ -1,5 +1,9 @@
 """Overview: headline numbers, the backlash timeline with spikes, the switching flow and the
-app ranks, with the real events marked. Click a day on the timeline to open its posts."""
+app ranks, with the real events marked. Click a day on the timeline to open its posts.
+
+May import: ui, charts, read.metrics, paths, vocabulary; never SQL, a store or the write
+side.
+"""
 from dataclasses import replace
 from datetime import timedelta
 

@@ -1,5 +1,9 @@
 """Posts: the posts behind every chart, filtered, searched and sorted, linked to the
-originals. A click on a day in the Overview timeline lands here with that day chosen."""
+originals. A click on a day in the Overview timeline lands here with that day chosen.
+
+May import: ui, charts, read.metrics, paths, vocabulary; never SQL, a store or the write
+side.
+"""
 from datetime import date
 
 import streamlit as st

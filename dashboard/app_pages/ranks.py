@@ -1,5 +1,9 @@
 """App ranks: each brand's chart position per store, chart and country, side by side, with
-the backlash on the same time axis so a reader can see whether posts lead ranks."""
+the backlash on the same time axis so a reader can see whether posts lead ranks.
+
+May import: ui, charts, read.metrics, paths, vocabulary; never SQL, a store or the write
+side.
+"""
 import streamlit as st
 
 from dashboard import charts, ui

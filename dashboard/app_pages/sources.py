@@ -1,5 +1,9 @@
 """Sources: when each source last ran, how it went, and the days it was down. Those days
-are shaded on every time chart, so missing data never reads as a quiet day."""
+are shaded on every time chart, so missing data never reads as a quiet day.
+
+May import: ui, charts, read.metrics, paths, vocabulary; never SQL, a store or the write
+side.
+"""
 import streamlit as st
 
 from dashboard import charts, ui

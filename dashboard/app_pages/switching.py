@@ -1,5 +1,9 @@
 """Switching: who moved where, net migration over time, share of voice, and the posts
-behind any flow with the phrase that made the call."""
+behind any flow with the phrase that made the call.
+
+May import: ui, charts, read.metrics, paths, vocabulary; never SQL, a store or the write
+side.
+"""
 import streamlit as st
 
 from dashboard import charts, ui

@@ -5,6 +5,9 @@ schedule builds. The marketing-tools JSON feed (top-free, top-paid; up to 100 ap
 first; the older iTunes RSS JSON feed (up to 200, and top-grossing) is the fallback, and the
 only feed for a longer chart. No credentials. Settings: the tracker's ``[charts]`` table
 (countries, charts, limit).
+
+May import: collectors.base, collectors.http, vocabulary, write.store (chart snapshots are
+not posts).
 """
 from __future__ import annotations
 
@@ -12,8 +15,8 @@ import pandas as pd
 
 from dashboard.collectors.base import CollectContext, Tally
 from dashboard.collectors.http import Http, HttpError
-from dashboard.write.store import write_ranks
 from dashboard.vocabulary import APP_STORE
+from dashboard.write.store import write_ranks
 
 SOURCE = "app_store_charts"
 FEED = "https://rss.applemarketingtools.com/api/v2/{country}/apps/{chart}/{limit}/apps.json"

@@ -5,6 +5,8 @@ The feed serves at most 10 pages of 50 reviews, so a store collected less often 
 app gets 500 reviews loses the oldest of them. No credentials. Settings:
 ``[sources.app_store_reviews] countries`` (default ["us"]); app ids come from the brands'
 ``[brands.app_store]`` tables.
+
+May import: collectors.base, collectors.http, vocabulary.
 """
 from __future__ import annotations
 

@@ -6,6 +6,9 @@ failure never leaves half a unit in the store; then its posts are saved and its 
 is remembered in the store's ``meta`` table under ``state:<source>:<unit>`` (JSON,
 ``{"until": "<ISO time>"}``: everything up to then is stored). A rerun starts from there, a
 first run looks back ``DEFAULT_LOOKBACK`` (7 days), and ``--since`` backfills from a date.
+
+May import: collectors.credentials, collectors.http, collectors.report, files.rows, scoring,
+tracker, vocabulary, and the write side to save (write.ingest, write.store).
 """
 from __future__ import annotations
 
@@ -24,11 +27,11 @@ from dashboard.collectors.credentials import Credentials, MissingCredentials
 from dashboard.collectors.http import Http, HttpError
 from dashboard.collectors.report import Reporter
 from dashboard.files.rows import clean_text, parse_times, whole_numbers
-from dashboard.write.ingest import save_posts, shorten
 from dashboard.scoring import Scorer
-from dashboard.write.store import get_meta, set_meta
 from dashboard.tracker import Tracker
 from dashboard.vocabulary import FAILED, OK, PARTIAL
+from dashboard.write.ingest import save_posts, shorten
+from dashboard.write.store import get_meta, set_meta
 
 DEFAULT_LOOKBACK = timedelta(days=7)
 OVERLAP = timedelta(hours=1)  # re-read past the resume point, for posts indexed late

@@ -5,6 +5,8 @@ Search refuses anonymous callers, so a session is opened with an app password
 when its access token expires. Each query is walked in one-day ``since``/``until`` slices,
 oldest first. Settings: ``[sources.bluesky] queries`` and optionally ``service`` (default
 https://bsky.social).
+
+May import: collectors.base, collectors.http.
 """
 from __future__ import annotations
 

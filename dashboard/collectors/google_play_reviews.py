@@ -7,6 +7,8 @@ place in today's responses. So the request it would send goes through the shared
 and ``parse_google_play`` reads the response with the package's field positions. No
 credentials. Settings: ``[sources.google_play_reviews] countries`` (default ["us"]) and
 ``lang`` (default "en"); app ids come from the brands' ``[brands.google_play]`` tables.
+
+May import: collectors.app_store_reviews, collectors.base, collectors.http, vocabulary.
 """
 from __future__ import annotations
 

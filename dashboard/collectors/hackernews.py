@@ -3,6 +3,8 @@
 Algolia returns at most 1,000 hits per query, so each query is walked in one-day slices,
 oldest first, and a slice that still holds more is split in halves (down to an hour). No
 credentials. Settings: ``[sources.hackernews] queries``.
+
+May import: collectors.base, collectors.http.
 """
 from __future__ import annotations
 

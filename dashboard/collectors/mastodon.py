@@ -7,6 +7,8 @@ server (``mastodon_token_<server>``, e.g. ``mastodon_token_mastodon_social``; sc
 ``read:search``) and is skipped, with a note, without one. A post seen on two servers is
 stored once (its id is the status URI). Settings: ``[sources.mastodon] servers``,
 ``hashtags``, ``queries``.
+
+May import: collectors.base, collectors.http, write.store (its tag counts go to meta).
 """
 from __future__ import annotations
 

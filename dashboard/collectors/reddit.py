@@ -7,6 +7,8 @@ source is skipped. Listings stop near 1,000 items, hence one search per subreddi
 praw handles the OAuth token, Reddit's ``X-Ratelimit-*`` pacing and 5xx retries; the shared
 adapter adds timeouts and ``Retry-After`` on 429. Settings: ``[sources.reddit] queries``,
 ``subreddits``, ``top_comments`` (comments per new post, default 0 = none).
+
+May import: collectors.base.
 """
 from __future__ import annotations
 

@@ -5,6 +5,8 @@ fetched per source), and a line of its own for every rate-limit wait, note, fail
 finished source. ``quiet``: only failures (in either format). ``json_lines``: one JSON
 object per event on stderr (``ts``, ``level``, ``event``, ``source`` and the event's
 fields) and nothing else. Every string passes through ``redact`` before it is written.
+
+May import: vocabulary.
 """
 from __future__ import annotations
 

@@ -4,6 +4,8 @@ A source runs when the tracker has a ``[sources.<name>]`` table (``app_store_cha
 ``[charts]`` and always runs). Its run row says ok, partial (some units failed), failed, or
 skipped-no-credentials, with the items written and the errors; one source failing never
 stops the next. The exit status is 1 when any source failed or was partial, else 0.
+
+May import: every collector, errors, scoring, tracker, vocabulary, write.store.
 """
 from __future__ import annotations
 
@@ -22,9 +24,9 @@ from dashboard.collectors.http import Http
 from dashboard.collectors.report import Reporter
 from dashboard.errors import UserError
 from dashboard.scoring import Scorer
-from dashboard.write.store import count_posts, recorded_run
 from dashboard.tracker import Tracker
 from dashboard.vocabulary import FAILED, NOT_OK, SKIPPED
+from dashboard.write.store import count_posts, recorded_run
 
 # charts first: the snapshot's time should be the run's start, whatever follows
 SOURCES = {m.SOURCE: m for m in (app_store_charts, reddit, hackernews, bluesky, mastodon,

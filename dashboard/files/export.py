@@ -5,6 +5,9 @@ after leading spaces or line breaks, which some spreadsheets strip, and in the f
 forms some read as these) get a leading apostrophe, so a post cannot become a spreadsheet
 formula (CSV/formula injection). Numbers, including text cells that are plain numbers such
 as "-3", are left alone. Lines end in CRLF, so no cell can break out into a row of its own.
+
+May import: errors, tracker, and the read side (read.daily, read.queries) for the CLI's
+exports.
 """
 from __future__ import annotations
 

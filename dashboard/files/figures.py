@@ -8,6 +8,8 @@ Images come from kaleido 1.x driving a headless Chromium (Debian's ``/usr/bin/ch
 or ``BROWSER_PATH``). Starting the browser takes seconds, so one browser is started on the
 first image and kept for the life of the process; calls from any thread are served one at
 a time. Data downloads (CSV, Parquet) live in ``files/export.py``.
+
+May import: errors (no Streamlit, no store).
 """
 from __future__ import annotations
 

@@ -5,6 +5,8 @@ Column names are matched case-insensitively against common spellings (``id``/``p
 title and a body column gets "title\\n\\nbody" as its text. Every row is checked before
 anything is written; problems are reported as ``file: row N: column: what is wrong``, with
 rows counted from 1 after the header.
+
+May import: errors, files.rows.
 """
 from __future__ import annotations
 

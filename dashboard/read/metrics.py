@@ -1,6 +1,8 @@
 """Frames in, frames out: the figures the pages plot, computed from query results.
 
 Pure functions with no I/O, named for what they return.
+
+May import: nothing of the project (pandas only).
 """
 from __future__ import annotations
 

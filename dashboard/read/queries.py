@@ -1,11 +1,15 @@
 """Read-side SQL: what the pages and exports show, aggregated in the database.
 
-Every function takes an engine and a ``Filters`` and returns a DataFrame; the dashboard's
-pages never write SQL themselves. Dates are UTC days; ``end`` is inclusive. Daily figures
-and the store's summary come from the daily rollup (``rollup.py``) when it is current, else
-(and for hourly figures) from the raw rows; both give the same numbers. Per-brand sentiment
+Every function takes an engine (and most a ``Filters``) and returns what a page or an
+export reads: a DataFrame, or for ``store_overview`` a dict, for ``texts`` a list of
+strings, for ``all_posts`` DataFrames chunk by chunk. The dashboard's pages never write SQL
+themselves. Dates are UTC days; ``end`` is inclusive. Daily figures and the store's summary
+come from the daily rollup (``write/rollup.py``) when it is current, else (and for hourly
+figures) from the raw rows; both give the same numbers. Per-brand sentiment
 is the sentiment toward the brand (``mentions.sentiment``): "Left ChatGPT for Claude and
 it's wonderful" is negative for ChatGPT and positive for Claude.
+
+May import: vocabulary, read.filters, and, to read them, write.schema and write.rollup.
 """
 from __future__ import annotations
 

@@ -6,6 +6,9 @@ scores sentiment with plain vaderSentiment instead of the adapted scorer (the de
 "full"). ``scorer.version`` is stored beside the scores; it changes with
 ``SCORER_VERSION``, the mode, the lexicon files and the tracker's brands, so stored posts
 are rescored only when one of those changed (``python -m dashboard rescore``).
+
+May import: the rest of scoring and the foundation (tracker, vocabulary, errors, paths);
+never a store, files, collectors or the app: scoring is pure, text in and scores out.
 """
 from __future__ import annotations
 

@@ -3,6 +3,8 @@
 All aliases compile into two trie-shaped regexes (case-insensitive and exact-case); regex
 greediness makes the longest alias win ("ChatGPT Plus" over "ChatGPT"). Matches are whole
 words: "Claude's" counts, "Claudette" does not.
+
+May import: tracker.
 """
 from __future__ import annotations
 

@@ -6,6 +6,8 @@ are ignored. A term of several words ("deleted my account") is matched as a phra
 lower-case words; a single word replaces VADER's valence for it, and a valence of 0
 removes the word from VADER's lexicon. Later files override earlier ones: the field's
 file first (``backlash.tsv``), then the tracker's own (its ``[scoring] lexicon`` key).
+
+May import: errors, paths.
 """
 from __future__ import annotations
 

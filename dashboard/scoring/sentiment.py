@@ -8,6 +8,8 @@
 * fixes for published VADER weaknesses, each checked with ``make eval``: "nobody" and
   "noone" as negations, negation that stops at the end of a sentence, polite requests
   ("Please fix it") and wishes ("I wish it worked") no longer read as praise.
+
+May import: scoring.lexicon, scoring.vader, vocabulary.
 """
 from __future__ import annotations
 

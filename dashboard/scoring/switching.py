@@ -13,6 +13,8 @@ cancelling") are ignored. A leaving verb needs a speaker-like subject, so "VP of
 left OpenAI", "Google just dropped Gemini 3" or "GPT-5 replaced GPT-4o" are not read as
 users leaving. "Anyone else switching to Claude?" reports the poster's own move: it is not
 hedged. ``tests/data/SWITCHING_GUIDE.md`` defines the kinds the way they are labelled.
+
+May import: scoring.brands, vocabulary.
 """
 from __future__ import annotations
 

@@ -10,6 +10,8 @@ valence and the brand chosen a positive one, in place of the valences of the sta
 own words. "!" and "?" add emphasis as in VADER. A brand with no sentiment of its own gets
 the post's score, and so does every brand of a one-clause post with neither a comparison
 nor a switch.
+
+May import: scoring.brands, scoring.switching, scoring.vader, vocabulary.
 """
 from __future__ import annotations
 

@@ -1,4 +1,7 @@
-"""The save step every source shares: pseudonymise authors, score, upsert, record the run."""
+"""The save step every source shares: pseudonymise authors, score, upsert, record the run.
+
+May import: scoring, write.schema, write.store.
+"""
 from __future__ import annotations
 
 import hashlib
@@ -8,8 +11,8 @@ import pandas as pd
 from sqlalchemy import Engine, insert
 from sqlalchemy.exc import IntegrityError
 
-from dashboard.write.schema import meta, posts
 from dashboard.scoring import Scorer
+from dashboard.write.schema import meta, posts
 from dashboard.write.store import already_scored, count_posts, get_meta, recorded_run, write_posts
 
 FITTED = ("source_id", "author", "community", "language")  # bounded columns from sources

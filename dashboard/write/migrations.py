@@ -5,6 +5,8 @@ A new store is created at the current shape (``schema.py``) and stamped with
 numbered above its version. To change the schema: edit ``schema.py``, append a step here
 that turns the previous shape into the new one (ALTER TABLE ..., backfills), and bump
 nothing else: the version is the last step's number.
+
+May import: errors, write.schema, write.rollup.
 """
 from __future__ import annotations
 
@@ -12,8 +14,8 @@ from collections.abc import Callable
 
 from sqlalchemy import Connection, Engine, inspect, text
 
-from dashboard.write import rollup
 from dashboard.errors import UserError
+from dashboard.write import rollup
 from dashboard.write.schema import daily_rollup, metadata, rollup_dirty
 
 

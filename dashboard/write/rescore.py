@@ -3,6 +3,8 @@
 Only posts whose ``scorer_version`` differs from the scorer's (or is missing) are read,
 scored and written back, ``BATCH`` at a time in id order, so an interrupted run loses
 nothing and a rerun continues where it stopped.
+
+May import: write.schema, write.store (the scorer is passed in).
 """
 from __future__ import annotations
 

@@ -21,6 +21,8 @@ positive start: ``vocabulary.py``, and the SQL that adds them up) is the rollup'
 (``rollup_definition``); ``ensure_definition``, called whenever a store is opened, rebuilds
 the whole rollup in one transaction when that differs from this code's, and until then
 ``is_current`` is false. So a change of definition never leaves stored figures stale.
+
+May import: vocabulary, write.schema.
 """
 from __future__ import annotations
 

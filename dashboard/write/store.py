@@ -1,10 +1,16 @@
 """Opening a store and writing to it: posts, app ranks, collection runs.
 
 Any SQLAlchemy URL works; SQLite files get WAL mode and a busy timeout so the dashboard can
-read while a collector writes. Every write is an idempotent upsert in its own transaction
-per batch: writing the same post (source, source_id) twice keeps one row, and an
-interrupted write can simply be rerun. Each post batch's transaction also brings the daily
-rollup (``rollup.py``) up to date for the days it touched.
+read while a collector writes. Opening a store (``open_store``) brings its schema up to
+date (``migrations.py``) and its daily rollup too, when that was built with another
+definition (``rollup.py``). Every write is an idempotent upsert: writing the same post
+(source, source_id) twice keeps one row, and an interrupted write can simply be rerun.
+Posts are written in a transaction per batch of ``BATCH``, each of which also brings the
+daily rollup up to date for the days it touched; a chart snapshot (``write_ranks``) is
+written in one transaction, whole or not at all.
+
+May import: errors, vocabulary, scoring (the score columns), write.schema, write.migrations,
+write.rollup.
 """
 from __future__ import annotations
 
@@ -21,12 +27,12 @@ from sqlalchemy import Engine, create_engine, delete, event, func, insert, selec
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.pool import StaticPool
 
-from dashboard.write import rollup
 from dashboard.errors import UserError
-from dashboard.write.migrations import ensure_schema
-from dashboard.write.schema import app_ranks, mentions, meta, posts, runs
 from dashboard.scoring import SCORE_COLUMNS
 from dashboard.vocabulary import FAILED, INTERRUPTED, OK, RUNNING
+from dashboard.write import rollup
+from dashboard.write.migrations import ensure_schema
+from dashboard.write.schema import app_ranks, mentions, meta, posts, runs
 
 BATCH = 2000  # rows per transaction when writing posts
 STALE_RUN = timedelta(hours=3)  # a run still "running" after this was killed (see recorded_run)
