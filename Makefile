@@ -1,19 +1,27 @@
 # `make run` opens the dashboard (on the built-in demo store if you have no data yet);
 # `make test` runs the tests, `make lint` the linter (ruff; its settings are in
-# pyproject.toml). All create .venv from the requirements files on first use.
+# pyproject.toml). All create .venv on first use: running installs only requirements.txt,
+# the development tools (requirements-dev.txt) come with test, lint, reliability and bench.
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
-STAMP  := $(VENV)/.installed-$(shell cat requirements.txt requirements-dev.txt | cksum | cut -d' ' -f1)
+RUN_STAMP := $(VENV)/.run-$(shell cat requirements.txt | cksum | cut -d' ' -f1)
+DEV_STAMP := $(VENV)/.dev-$(shell cat requirements.txt requirements-dev.txt | cksum | cut -d' ' -f1)
 
 .PHONY: run test lint demo clean
 
-$(STAMP): requirements.txt requirements-dev.txt
+$(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed; set PYTHON=python3.11")'
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -r requirements.txt -r requirements-dev.txt
-	rm -f $(VENV)/.installed-* && touch $@
+
+$(RUN_STAMP): requirements.txt | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -r requirements.txt
+	rm -f $(VENV)/.run-* && touch $@
+
+$(DEV_STAMP): $(RUN_STAMP) requirements-dev.txt
+	$(BIN)/python -m pip install --quiet -r requirements-dev.txt
+	rm -f $(VENV)/.dev-* && touch $@
 
 # With no store of your own, the dashboard shows the simulated demo store: built here (the
 # app never builds it) when it is missing or was built by other code. A tracker the demo
@@ -21,19 +29,19 @@ $(STAMP): requirements.txt requirements-dev.txt
 DEMO_NEEDED = $(BIN)/python -c "import sys; from dashboard.demo import needs_building; \
 	sys.exit(0 if needs_building() else 1)"
 
-run: $(STAMP)
+run: $(RUN_STAMP)
 	@if [ -z "$$DASHBOARD_DB" ] && [ ! -f data/dashboard.sqlite ] && $(DEMO_NEEDED); then \
 		echo "Building the simulated demo store (data/demo.sqlite)…"; \
 		$(BIN)/python -m dashboard demo || true; fi
 	$(BIN)/python -m streamlit run streamlit_app.py
 
-test: $(STAMP)
+test: $(DEV_STAMP)
 	$(BIN)/python -m pytest
 
-lint: $(STAMP)
+lint: $(DEV_STAMP)
 	$(BIN)/python -m ruff check .
 
-demo: $(STAMP)
+demo: $(RUN_STAMP)
 	$(BIN)/python -m dashboard demo
 
 clean:
@@ -43,10 +51,10 @@ clean:
 # switching detection); `make bench-scorer`: posts per second, our scorer vs plain VADER.
 .PHONY: eval bench-scorer
 
-eval: $(STAMP)
+eval: $(RUN_STAMP)
 	$(BIN)/python -m eval
 
-bench-scorer: $(STAMP)
+bench-scorer: $(RUN_STAMP)
 	PYTHONPATH=. $(BIN)/python bench/bench_scorer.py
 
 # `make reliability`: the fault, crash, concurrency, fuzz and hostile-input suites in full
@@ -54,7 +62,7 @@ bench-scorer: $(STAMP)
 # what survived (reliability/report.py; it fails on any row lost or payload executed).
 .PHONY: reliability
 
-reliability: $(STAMP)
+reliability: $(DEV_STAMP)
 	@mkdir -p out && rm -f out/reliability.jsonl
 	@RELIABILITY_TALLY=out/reliability.jsonl HYPOTHESIS_PROFILE=deep $(BIN)/python -m pytest \
 		-m "" tests/test_reliability_*.py tests/test_fuzz_*.py tests/test_security_*.py \
@@ -66,5 +74,5 @@ reliability: $(STAMP)
 # SQLite and PostgreSQL (bench/run.py; tens of minutes). Figures: bench/results/latest.json.
 .PHONY: bench
 
-bench: $(STAMP)
+bench: $(DEV_STAMP)
 	$(BIN)/python -m bench.run

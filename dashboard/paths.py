@@ -1,4 +1,5 @@
-"""Where things live by default, and how a store URL is chosen.
+"""Where things live by default (in the checkout, or for an installed copy in the package
+and the current directory), and how a store URL is chosen.
 
 Store URL precedence: ``--db`` option > ``DASHBOARD_DB`` environment variable (also set from
 a top-level ``DASHBOARD_DB`` in ``.streamlit/secrets.toml``) > ``data/dashboard.sqlite`` when
@@ -12,12 +13,17 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-DATA = ROOT / "data"
+PACKAGE = Path(__file__).resolve().parent
+# Run from a checkout, everything lives in it. A copy installed by `pip install .` carries
+# the read-only data inside the package (dashboard/data) and keeps stores, secrets and
+# results under the current directory.
+INSTALLED = (PACKAGE / "data").is_dir()
+ROOT = Path.cwd() if INSTALLED else PACKAGE.parent
+DATA = PACKAGE / "data" if INSTALLED else ROOT / "data"  # lexicon, trackers, events, demo
 DEFAULT_TRACKER = DATA / "trackers" / "ai-assistants.toml"
 EVENTS_CSV = DATA / "events.csv"
-USER_STORE = DATA / "dashboard.sqlite"
-DEMO_STORE = DATA / "demo.sqlite"
+USER_STORE = ROOT / "data" / "dashboard.sqlite"
+DEMO_STORE = ROOT / "data" / "demo.sqlite"
 
 
 def sqlite_url(path: Path) -> str:
