@@ -90,3 +90,18 @@ def test_the_check_finds_an_import_pointing_up():
     assert not allowed("dashboard.read.queries", "dashboard.write.ingest")
     assert not allowed("dashboard.collectors.base", "dashboard.files.export")
     assert allowed("dashboard.read.queries", "dashboard.write.schema")
+
+
+def test_the_readme_code_map_names_every_folder_and_module():
+    readme = (ROOT / "README.md").read_text()
+    code_map = readme[readme.index("## Code map"):].split("\n## ")[0]
+    missing = []
+    for path in sorted((ROOT / "dashboard").rglob("*.py")):
+        rel = path.relative_to(ROOT)
+        folder = f"`{rel.parent.as_posix()}/`"
+        if rel.name == "__init__.py" or rel.name == "__main__.py" or folder in code_map:
+            continue
+        if not any(f"`{rel.as_posix()}`" in code_map or f"`{rel.name}`" in line
+                   for line in code_map.splitlines() if rel.parent.as_posix() in line):
+            missing.append(rel.as_posix())
+    assert missing == []
