@@ -1,8 +1,7 @@
 """Posts: the posts behind every chart, filtered, searched and sorted, linked to the
 originals. A click on a day in the Overview timeline lands here with that day chosen.
 
-May import: ui, charts, read.metrics, paths, vocabulary; never SQL, a store or the write
-side.
+May import: ui, charts, read.metrics, paths, vocabulary (no SQL, no store).
 """
 from datetime import date
 
@@ -11,10 +10,8 @@ import streamlit as st
 from dashboard import ui
 from dashboard.vocabulary import SWITCH_KINDS
 
-ctx = ui.context()
+ctx = ui.page("Posts")
 f = ctx.filters
-st.title("Posts")
-ui.require_data(ctx)
 
 ORDERS = {"most engaged": "engagement", "newest": "newest", "oldest": "oldest",
           "most negative": "negative", "most positive": "positive"}
