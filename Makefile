@@ -1,29 +1,47 @@
 # `make run` opens the dashboard (on the built-in demo store if you have no data yet);
-# `make test` runs the tests. Both create .venv from the requirements files on first use.
+# `make test` runs the tests, `make lint` the linter (ruff; its settings are in
+# pyproject.toml). All create .venv on first use: running installs only requirements.txt,
+# the development tools (requirements-dev.txt) come with test, lint, reliability and bench.
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
-STAMP  := $(VENV)/.installed-$(shell cat requirements.txt requirements-dev.txt | cksum | cut -d' ' -f1)
+RUN_STAMP := $(VENV)/.run-$(shell cat requirements.txt | cksum | cut -d' ' -f1)
+DEV_STAMP := $(VENV)/.dev-$(shell cat requirements.txt requirements-dev.txt | cksum | cut -d' ' -f1)
 
-.PHONY: run test demo clean
+.PHONY: run test lint demo clean
 
-$(STAMP): requirements.txt requirements-dev.txt
+$(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed; set PYTHON=python3.11")'
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -r requirements.txt -r requirements-dev.txt
-	rm -f $(VENV)/.installed-* && touch $@
 
-run: $(STAMP)
-	@if [ -z "$$DASHBOARD_DB" ] && [ ! -f data/dashboard.sqlite ] && [ ! -f data/demo.sqlite ]; then \
-		echo "No store yet: building the simulated demo store (data/demo.sqlite)…"; \
-		$(BIN)/python -m dashboard demo; fi
+$(RUN_STAMP): requirements.txt | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -r requirements.txt
+	rm -f $(VENV)/.run-* && touch $@
+
+$(DEV_STAMP): $(RUN_STAMP) requirements-dev.txt
+	$(BIN)/python -m pip install --quiet -r requirements-dev.txt
+	rm -f $(VENV)/.dev-* && touch $@
+
+# With no store of your own, the dashboard shows the simulated demo store: built here (the
+# app never builds it) when it is missing or was built by other code. A tracker the demo
+# cannot simulate is refused in one line, and the app then says how to make a store.
+DEMO_NEEDED = $(BIN)/python -c "import sys; from dashboard.demo import needs_building; \
+	sys.exit(0 if needs_building() else 1)"
+
+run: $(RUN_STAMP)
+	@if [ -z "$$DASHBOARD_DB" ] && [ ! -f data/dashboard.sqlite ] && $(DEMO_NEEDED); then \
+		echo "Building the simulated demo store (data/demo.sqlite)…"; \
+		$(BIN)/python -m dashboard demo || true; fi
 	$(BIN)/python -m streamlit run streamlit_app.py
 
-test: $(STAMP)
+test: $(DEV_STAMP)
 	$(BIN)/python -m pytest
 
-demo: $(STAMP)
+lint: $(DEV_STAMP)
+	$(BIN)/python -m ruff check .
+
+demo: $(RUN_STAMP)
 	$(BIN)/python -m dashboard demo
 
 clean:
@@ -36,10 +54,10 @@ clean:
 # scorer vs plain VADER.
 .PHONY: eval bench-scorer
 
-eval: $(STAMP)
+eval: $(RUN_STAMP)
 	$(BIN)/python -m eval
 
-bench-scorer: $(STAMP)
+bench-scorer: $(RUN_STAMP)
 	PYTHONPATH=. $(BIN)/python bench/bench_scorer.py
 
 # `make reliability`: the fault, crash, concurrency, fuzz and hostile-input suites in full
@@ -47,7 +65,7 @@ bench-scorer: $(STAMP)
 # what survived (reliability/report.py; it fails on any row lost or payload executed).
 .PHONY: reliability
 
-reliability: $(STAMP)
+reliability: $(DEV_STAMP)
 	@mkdir -p out && rm -f out/reliability.jsonl
 	@RELIABILITY_TALLY=out/reliability.jsonl HYPOTHESIS_PROFILE=deep $(BIN)/python -m pytest \
 		-m "" tests/test_reliability_*.py tests/test_fuzz_*.py tests/test_security_*.py \
@@ -59,7 +77,7 @@ reliability: $(STAMP)
 # SQLite and PostgreSQL (bench/run.py; tens of minutes). Figures: bench/results/latest.json.
 .PHONY: bench
 
-bench: $(STAMP)
+bench: $(DEV_STAMP)
 	$(BIN)/python -m bench.run
 
 # `make test-transformers`: the optional transformer scorer (--scorer transformers:MODEL)

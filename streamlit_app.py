@@ -2,6 +2,8 @@
 
 Sets up the page, the shared sidebar filters and the simulated-data banner, then routes to
 the pages in dashboard/app_pages/.
+
+May import: dashboard.ui (the pages are files that st.navigation runs).
 """
 import streamlit as st
 

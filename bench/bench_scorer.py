@@ -34,6 +34,7 @@ def texts_to_score() -> tuple[list[str], str]:
             texts += [r["title"] for r in csv.DictReader(f)]
         return texts, "../shared/sentiment and ../shared/real-posts"
     import numpy as np
+
     from dashboard.demo import SEED, load_calibration, simulate_posts
     frame = simulate_posts(load_tracker(paths.DEFAULT_TRACKER), load_calibration(),
                            np.random.default_rng(SEED))

@@ -56,7 +56,7 @@ def _check(at) -> None:
 
 def floor(url: str) -> float:
     """Seconds for the bare GROUP BY on a fresh connection."""
-    from dashboard.store import open_store
+    from dashboard.write.store import open_store
     engine = open_store(url)
     with engine.connect() as conn:
         seconds = timed(lambda: conn.execute(text(FLOOR_SQL)).fetchall())

@@ -35,8 +35,8 @@ from sqlalchemy import create_engine, text
 from bench import bench_scorer
 from bench.generate import ranks_frame, write_post_files
 from dashboard import paths
-from dashboard.store import normalise_url, open_store, write_ranks
 from dashboard.tracker import load_tracker
+from dashboard.write.store import normalise_url, open_store, write_ranks
 
 BENCH = Path(__file__).resolve().parent
 SIZES = (10_000, 100_000, 1_000_000)

@@ -1,3 +1,7 @@
+"""``python -m dashboard COMMAND``: the command line (``cli.main``).
+
+May import: cli.
+"""
 import sys
 
 from dashboard.cli import main

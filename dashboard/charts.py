@@ -5,6 +5,8 @@ for the details; the pages list the numbers) and grey bands on days a source was
 (missing data is never drawn as a quiet day). Titles say what is plotted, axes the unit,
 and all figures use one colour-blind-safe palette (Okabe–Ito, then Tol) so a brand keeps
 its colour on every chart.
+
+May import: read.metrics, tracker, vocabulary (no Streamlit, no store).
 """
 from __future__ import annotations
 
@@ -14,15 +16,16 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from dashboard.metrics import rolling_share
+from dashboard.read.metrics import rolling_share
 from dashboard.tracker import Tracker
+from dashboard.vocabulary import FAILED, OK, PARTIAL
 
 # Okabe & Ito (2008) and Tol's muted scheme; colour-blind safe, readable on light and dark
 PALETTE = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#56B4E9", "#E69F00", "#44AA99",
            "#882255", "#999933", "#777777"]
 FONT = "Inter, Helvetica, Arial, sans-serif"
 SIMULATED_NOTE = "Simulated demo data"
-KIND_COLORS = {"ok": "#009E73", "partial": "#E69F00", "failed": "#D55E00"}
+RUN_STATUS_COLORS = {OK: "#009E73", PARTIAL: "#E69F00", FAILED: "#D55E00"}
 
 
 def brand_colors(tracker: Tracker) -> dict[str, str]:
@@ -314,9 +317,9 @@ def source_status_chart(run_days: pd.DataFrame, simulated: bool = False) -> go.F
     fig = go.Figure()
     if not run_days.empty:
         status = run_days.assign(status=run_days.apply(
-            lambda r: "failed" if r["failed"] == r["runs"] else
-            "partial" if r["failed"] or r["partial"] else "ok", axis=1))
-        for name, color in KIND_COLORS.items():
+            lambda r: FAILED if r["failed"] == r["runs"] else
+            PARTIAL if r["failed"] or r["partial"] else OK, axis=1))
+        for name, color in RUN_STATUS_COLORS.items():
             g = status[status["status"] == name]
             fig.add_trace(go.Scatter(
                 x=g["date"], y=g["source"], mode="markers", name=name,

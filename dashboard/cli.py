@@ -1,9 +1,13 @@
 """The command line: ``python -m dashboard {collect,import,score,rescore,export,demo} ...``.
 
-Every command accepts ``--db URL`` (default: ``DASHBOARD_DB`` or ``data/dashboard.sqlite``)
-and ``--tracker FILE`` (default: ``data/trackers/ai-assistants.toml``). Bad input ends with
-a one-paragraph error naming the file, row and column, and exit status 2; nothing already
-stored is touched.
+Every command accepts ``--db URL`` (default: ``DASHBOARD_DB`` or ``data/dashboard.sqlite``;
+for ``demo``, ``data/demo.sqlite``) and ``--tracker FILE`` (default:
+``data/trackers/ai-assistants.toml``). Bad input ends with a one-paragraph error naming
+the file, row and column, and exit status 2; nothing already stored is touched. Opening a
+store whose daily rollup must be rebuilt shows that rebuild's progress too.
+
+May import: anything in the package; each command imports what it needs when it runs, so
+``--help`` stays quick.
 """
 from __future__ import annotations
 
@@ -23,10 +27,11 @@ EXPORT_TABLES = ("posts", "ranks", "daily")
 class Progress:
     """One status line on stderr, rewritten in place on a terminal (plain lines otherwise)."""
 
-    def __init__(self, total: int | None = None, quiet: bool = False):
-        self.total, self.quiet = total, quiet
+    def __init__(self, total: int | None = None, quiet: bool = False, unit: str = "posts"):
+        self.total, self.quiet, self.unit = total, quiet, unit
         self.tty = sys.stderr.isatty()
         self.last = 0.0
+        self.shown = False
 
     def __call__(self, stage: str, done: int):
         now = time.monotonic()
@@ -34,14 +39,15 @@ class Progress:
             return
         self.last = now
         of = f"/{self.total:,}" if self.total else ""
-        line = f"{stage}: {done:,}{of} posts"
+        line = f"{stage}: {done:,}{of} {self.unit}"
         if self.tty:
             print(f"\r{line:<60}", end="", file=sys.stderr, flush=True)
+            self.shown = True
         elif done == self.total:
             print(line, file=sys.stderr)
 
     def done(self):
-        if self.tty and not self.quiet:
+        if self.tty and self.shown:
             print(file=sys.stderr)
 
 
@@ -153,22 +159,31 @@ def _tracker(args):
 
 
 def _store(args, url: str | None = None):
-    from dashboard.store import open_store
-    return open_store(url or paths.user_store_url(args.db))
+    """The store, opened; a rebuild of its daily rollup (after a change of what it
+    counts) shows its progress."""
+    from dashboard.write.store import open_store
+    progress = Progress(quiet=args.quiet, unit="days")
+
+    def rebuilding(done: int, total: int):
+        progress.total = total
+        progress("rebuilding the daily figures", done)
+    engine = open_store(url or paths.cli_store_url(args.db), progress=rebuilding)
+    progress.done()
+    return engine
 
 
 def cmd_import(args) -> int:
-    from dashboard.importer import load_posts_file
-    from dashboard.ingest import import_posts
+    from dashboard.files.importer import read_posts_file
+    from dashboard.write.ingest import save_posts_as_run
     from dashboard.scoring import Scorer
     tracker = _tracker(args)
-    frame = load_posts_file(args.file, args.source)
+    frame = read_posts_file(args.file, args.source)
     scorer = Scorer(tracker, args.scorer)  # a model that cannot load stops before the store
     engine = _store(args)
     progress = Progress(len(frame), args.quiet)
-    n, new = import_posts(engine, frame, args.source, scorer,
-                          keep_handles=args.keep_handles or tracker.keep_author_handles,
-                          progress=progress)
+    n, new = save_posts_as_run(engine, frame, args.source, scorer,
+                               keep_handles=args.keep_handles or tracker.keep_author_handles,
+                               progress=progress)
     progress.done()
     _say(args, f"imported {n:,} posts from {args.file} as source {args.source!r}: "
                f"{new:,} new, {n - new:,} already stored (updated); scorer {scorer.version}")
@@ -176,8 +191,8 @@ def cmd_import(args) -> int:
 
 
 def cmd_score(args) -> int:
-    from dashboard.export import write_table
-    from dashboard.importer import read_table, text_of
+    from dashboard.files.export import write_table
+    from dashboard.files.importer import read_table, text_of
     from dashboard.scoring import SCORE_COLUMNS, Scorer
     raw = read_table(args.file)
     text = text_of(raw, args.file)
@@ -195,7 +210,7 @@ def cmd_score(args) -> int:
 
 def cmd_rescore(args) -> int:
     from dashboard.scoring import Scorer
-    from dashboard.scoring.rescore import count_stale, rescore
+    from dashboard.write.rescore import count_stale, rescore
     scorer = Scorer(_tracker(args), args.scorer)
     engine = _store(args)
     progress = Progress(count_stale(engine, scorer.version), args.quiet)
@@ -207,7 +222,7 @@ def cmd_rescore(args) -> int:
 
 
 def cmd_export(args) -> int:
-    from dashboard.export import export_table
+    from dashboard.files.export import export_table
     fmt = args.format or ("parquet" if Path(args.output).suffix == ".parquet" else "csv")
     n = export_table(_store(args), args.table, args.output, fmt, _tracker(args))
     _say(args, f"wrote {n:,} rows of {args.table} → {args.output}")
@@ -224,11 +239,13 @@ def cmd_collect(args) -> int:
 
 
 def cmd_demo(args) -> int:
-    from dashboard.demo import build_demo
+    from dashboard.demo import build_demo, check_tracker
+    tracker = _tracker(args)
+    check_tracker(tracker)  # before a store is made for it
     url = args.db or paths.sqlite_url(paths.DEMO_STORE)
     engine = _store(args, url)
     progress = Progress(None, args.quiet)
-    counts = build_demo(engine, _tracker(args), progress=progress)
+    counts = build_demo(engine, tracker, progress=progress)
     progress.done()
     _say(args, f"demo store ready: {counts['posts']:,} simulated posts and "
                f"{counts['ranks']:,} simulated chart positions")

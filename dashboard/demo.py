@@ -6,6 +6,13 @@ and Claude's climb from outside the US top 100 through ~#42 and #6 to #1 on 2026
 Everything else (volumes, wording, other apps' ranks) is invented. The post texts come
 from ``data/demo/texts.toml``. Every row is flagged ``simulated``; the same seed always
 gives the same store.
+
+The story needs its two brands: a tracker without brands named ChatGPT and Claude is
+refused (``check_tracker``) with a one-line error rather than simulated. The CLI's
+``demo`` command and ``make run`` build the demo; the app only reads it.
+
+May import: the foundation, scoring and the write side (it writes a store like a
+collector); never the read side or the app.
 """
 from __future__ import annotations
 
@@ -18,13 +25,16 @@ import numpy as np
 import pandas as pd
 from sqlalchemy import Engine, delete
 
+from dashboard import paths
+from dashboard.errors import UserError
 from dashboard.events import load_events
-from dashboard.ingest import pseudonymise, save_posts
 from dashboard.paths import DATA
-from dashboard.schema import app_ranks, posts, runs
 from dashboard.scoring import Scorer
-from dashboard.store import get_meta, set_meta, write_ranks, write_runs
-from dashboard.tracker import Tracker
+from dashboard.tracker import Tracker, load_tracker
+from dashboard.vocabulary import APP_STORE, CONSIDER, FAILED, GOOGLE_PLAY, LEAVE, MOVE, OK, RETURN
+from dashboard.write.ingest import pseudonymise, save_posts
+from dashboard.write.schema import app_ranks, posts, runs
+from dashboard.write.store import get_meta, open_store, set_meta, write_ranks, write_runs
 
 SEED = 2026
 START, END = date(2026, 1, 12), date(2026, 4, 19)
@@ -35,7 +45,6 @@ OUTAGES = {  # simulated collector failures, so the dashboard shows "unavailable
     "bluesky": [date(2026, 3, 10), date(2026, 3, 11)],
     "app_store_charts": [date(2026, 3, 8), date(2026, 3, 9)],
 }
-SNAPSHOT_HOURS = (0, 6, 12, 18)
 CALIBRATION = DATA / "demo" / "calibration.csv"
 TEXTS = DATA / "demo" / "texts.toml"
 
@@ -56,8 +65,8 @@ def _curve(anchors: list[tuple[date | datetime, float]], when: pd.DatetimeIndex)
 
 def intensity_curves(cal: dict, days: pd.DatetimeIndex) -> dict[str, np.ndarray]:
     """Daily multipliers (quiet baseline = 1) for the three forces in the story."""
-    d = lambda m, dd: date(2026, m, dd)  # noqa: E731
-    pct = lambda k: 1 + cal[k][1] / 100  # noqa: E731
+    d = lambda m, dd: date(2026, m, dd)
+    pct = lambda k: 1 + cal[k][1] / 100
     fri = 2.3  # Friday's level; Saturday's uninstall jump is the calibrated factor
     backlash = _curve([(d(1, 12), 1), (d(2, 4), 1), (d(2, 5), 1.5), (d(2, 12), 1.4),
                        (d(2, 13), 2.2), (d(2, 15), 1.4), (d(2, 26), 1.4), (d(2, 27), fri),
@@ -82,10 +91,11 @@ def intensity_curves(cal: dict, days: pd.DatetimeIndex) -> dict[str, np.ndarray]
     return {"backlash": backlash, "reviews": reviews, "rival": rival}
 
 
-# post type -> (quiet-day count, which curve drives it, exponent on that curve)
+# post type -> (quiet-day count, which curve drives it, exponent on that curve); the types
+# named after a switch kind are written to report that kind (data/demo/texts.toml)
 VOLUMES = {
-    "leave": (6, "backlash", 1.0), "move": (3, "mix", 1.0), "consider": (3, "backlash", 0.7),
-    "return": (0.6, "rival", 0.6), "complaint": (7, "backlash", 1.0),
+    LEAVE: (6, "backlash", 1.0), MOVE: (3, "mix", 1.0), CONSIDER: (3, "backlash", 0.7),
+    RETURN: (0.6, "rival", 0.6), "complaint": (7, "backlash", 1.0),
     "praise": (9, "rival", 0.9), "defend": (6, "backlash", 0.4), "chatter": (55, None, 0),
     "news": (3, "backlash", 1.0), "review_leave": (3, "reviews", 1.0),
     "review_gripe": (4, "reviews", 0.4), "review_praise": (6, "rival", 0.9),
@@ -153,8 +163,8 @@ class _Writer:
         if source == "mastodon":
             return self.pick(["mastodon.social", "hachyderm.io"])
         if source in REVIEWS and brand:
-            app = self.tracker.brand(brand).app("app_store" if source.startswith("app_store")
-                                                else "google_play")
+            app = self.tracker.brand(brand).app(APP_STORE if source.startswith(APP_STORE)
+                                                else GOOGLE_PLAY)
             return app.app_id if app else None
         return None
 
@@ -202,14 +212,14 @@ def _choose(rng, weights: dict[str, float]) -> str:
 def _names(w: _Writer, kind: str, share: float) -> dict:
     """Which brands a post of ``kind`` is about, mixing quiet-time and backlash patterns."""
     backlash = w.rng.random() < share
-    if kind in ("leave", "review_leave"):
+    if kind in (LEAVE, "review_leave"):
         return {"from": TARGET if backlash or w.rng.random() < 0.6 else
                 w.weighted(CHATTER_WEIGHTS)} | ({"brand": TARGET} if kind == "review_leave" else {})
-    if kind in ("move", "consider"):
+    if kind in (MOVE, CONSIDER):
         src = TARGET if backlash or w.rng.random() < 0.5 else w.weighted(CHATTER_WEIGHTS)
         dst = w.weighted({k: v for k, v in (MOVE_TARGETS | {TARGET: 20}).items() if k != src})
         return {"from": src, "to": dst}
-    if kind == "return":
+    if kind == RETURN:
         return {"from": RIVAL, "to": TARGET}
     if kind in ("complaint", "defend", "review_gripe"):
         return {"brand": TARGET if kind == "defend" or w.rng.random() < 0.8 else
@@ -227,13 +237,13 @@ def rank_anchors(cal: dict) -> dict[tuple[str, str, str], list[tuple[datetime, f
     The US App Store path of Claude, ChatGPT and Gemini follows the calibration file;
     the rest are plausible invented levels.
     """
-    t = lambda m, d, h=12: datetime(2026, m, d, h)  # noqa: E731
-    at = lambda k: datetime.combine(cal[k][0], datetime.min.time()) + timedelta(hours=12)  # noqa
-    v = lambda k: cal[k][1]  # noqa: E731
+    t = lambda m, d, h=12: datetime(2026, m, d, h)
+    at = lambda k: datetime.combine(cal[k][0], datetime.min.time()) + timedelta(hours=12)
+    v = lambda k: cal[k][1]
     first, last = t(1, 12), t(4, 19)
     # Saturday evening US time is just after midnight UTC: the first #1 snapshot is Mar 1 00h
     peak = t(3, 1, 0)
-    us = "app_store", "us"
+    us = APP_STORE, "us"
     anchors = {
         ("Claude", *us): [(first, 130), (at("claude_us_free_rank_late_jan"),
                                           v("claude_us_free_rank_late_jan")),
@@ -245,23 +255,23 @@ def rank_anchors(cal: dict) -> dict[tuple[str, str, str], list[tuple[datetime, f
         ("ChatGPT", *us): [(first, 1), (t(2, 28, 18), 1),
                            (peak, v("chatgpt_us_free_rank_at_claude_peak")), (t(3, 13), 2),
                            (t(3, 16), 1), (last, 1)],
-        ("Gemini", *us): [(first, 5), (t(2, 20), 4), (peak, v("gemini_us_free_rank_at_claude_peak")),
-                          (last, 4)],
-        ("Claude", "google_play", "us"): [(first, 160), (t(2, 20), 45), (t(2, 27), 12),
-                                          (at("claude_us_googleplay_free_rank_mar3"),
-                                           v("claude_us_googleplay_free_rank_mar3")),
-                                          (t(3, 20), 7), (last, 14)],
-        ("ChatGPT", "google_play", "us"): [(first, 1), (last, 1)],
+        ("Gemini", *us): [(first, 5), (t(2, 20), 4),
+                          (peak, v("gemini_us_free_rank_at_claude_peak")), (last, 4)],
+        ("Claude", GOOGLE_PLAY, "us"): [(first, 160), (t(2, 20), 45), (t(2, 27), 12),
+                                        (at("claude_us_googleplay_free_rank_mar3"),
+                                         v("claude_us_googleplay_free_rank_mar3")),
+                                        (t(3, 20), 7), (last, 14)],
+        ("ChatGPT", GOOGLE_PLAY, "us"): [(first, 1), (last, 1)],
     }
     # other countries: Claude reaches #1 in several by Mar 2 and in more by Mar 6
     for country, top_by in (("ca", t(3, 1)), ("de", t(3, 2)), ("gb", t(3, 6)), ("fr", t(3, 6))):
-        anchors[("Claude", "app_store", country)] = [
+        anchors[("Claude", APP_STORE, country)] = [
             (first, 150), (t(2, 5), 70), (t(2, 24), 15), (t(2, 28), 5), (top_by, 1),
             (top_by + timedelta(days=7), 1), (t(3, 25), 3), (last, 7)]
-        anchors[("ChatGPT", "app_store", country)] = [
+        anchors[("ChatGPT", APP_STORE, country)] = [
             (first, 1), (top_by - timedelta(hours=6), 1), (top_by, 2),
             (top_by + timedelta(days=7), 2), (top_by + timedelta(days=10), 1), (last, 1)]
-    anchors[("Le Chat", "app_store", "fr")] = [(first, 14), (t(2, 27), 12), (t(3, 3), 5),
+    anchors[("Le Chat", APP_STORE, "fr")] = [(first, 14), (t(2, 27), 12), (t(3, 3), 5),
                                                (t(3, 20), 8), (last, 11)]
     return anchors
 
@@ -287,7 +297,7 @@ def simulate_ranks(tracker: Tracker, cal: dict, rng: np.random.Generator) -> pd.
     anchors = rank_anchors(cal)
     limit = tracker.charts.limit
     rows = []
-    for store in ("app_store", "google_play"):
+    for store in (APP_STORE, GOOGLE_PLAY):
         for country in tracker.charts.countries:
             levels, away = {}, {}
             for b in tracker.brands:
@@ -301,7 +311,7 @@ def simulate_ranks(tracker: Tracker, cal: dict, rng: np.random.Generator) -> pd.
                 away[b.name] = _away_from(path, when)
                 levels[b.name] = np.where(base <= 1.01, 1.0, base * drift ** away[b.name])
             for i, ts in enumerate(when):
-                if store == "app_store" and ts.date() in OUTAGES["app_store_charts"]:
+                if store == APP_STORE and ts.date() in OUTAGES["app_store_charts"]:
                     continue
                 # on a tie, a calibrated rank keeps its place and the drifting app yields
                 order = sorted(levels, key=lambda n: (round(levels[n][i]), away[n][i]))
@@ -332,14 +342,23 @@ def simulate_runs(posts_frame: pd.DataFrame, ranks: pd.DataFrame) -> list[dict]:
                 int(counts.get((source, day), 0))
             rows.append({"source": source, "started_at": start,
                          "finished_at": start + timedelta(minutes=3),
-                         "status": "failed" if down else "ok", "items": 0 if down else items,
+                         "status": FAILED if down else OK, "items": 0 if down else items,
                          "error": "simulated outage: HTTP 503 Service Unavailable" if down
                          else None, "simulated": True})
     return rows
 
 
+def check_tracker(tracker: Tracker) -> None:
+    """Refuse, in one line, a tracker whose market the demo cannot simulate."""
+    if TARGET not in tracker.brand_names or RIVAL not in tracker.brand_names:
+        raise UserError(f"{tracker.path or 'the tracker'}: the demo simulates the 2026 "
+                        f"{TARGET}/{RIVAL} episode and needs brands named {TARGET} and "
+                        f"{RIVAL}; import or collect posts for this tracker instead")
+
+
 def build_demo(engine: Engine, tracker: Tracker, progress=None) -> dict[str, int]:
     """Replace the simulated rows of ``engine`` with a fresh, seeded simulation."""
+    check_tracker(tracker)
     cal = load_calibration()
     # separate streams, so a change to the posts never moves the ranks (and back)
     frame = simulate_posts(tracker, cal, np.random.default_rng(SEED))
@@ -367,3 +386,15 @@ def demo_stamp(scorer: Scorer) -> str:
 def demo_is_current(engine: Engine, tracker: Tracker) -> bool:
     """Whether the demo rows were built by this code (else they should be rebuilt)."""
     return get_meta(engine, DEMO_STAMP) == demo_stamp(Scorer(tracker))
+
+
+def needs_building() -> bool:
+    """Whether ``make run`` should build the demo store (``data/demo.sqlite``): it is
+    missing, or was built by other code or for another tracker (``DASHBOARD_TRACKER``)."""
+    if not paths.DEMO_STORE.exists():
+        return True
+    try:
+        tracker = load_tracker(paths.tracker_path())
+        return not demo_is_current(open_store(paths.sqlite_url(paths.DEMO_STORE)), tracker)
+    except UserError:
+        return True  # `python -m dashboard demo` will say what is wrong

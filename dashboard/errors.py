@@ -2,6 +2,8 @@
 
 The CLI prints its message and exits non-zero without a traceback; anything else is a bug
 and keeps its traceback.
+
+May import: nothing of the project.
 """
 
 

@@ -1,4 +1,7 @@
-"""The dated real-world events marked on every time chart (``data/events.csv``)."""
+"""The dated real-world events marked on every time chart (``data/events.csv``).
+
+May import: errors, paths.
+"""
 from __future__ import annotations
 
 from pathlib import Path

@@ -1,33 +1,43 @@
-"""Where things live by default, and how a store URL is chosen.
+"""Where things live by default (in the checkout, or for an installed copy in the package
+and the current directory), and how a store URL is chosen.
 
 Store URL precedence: ``--db`` option > ``DASHBOARD_DB`` environment variable (also set from
 a top-level ``DASHBOARD_DB`` in ``.streamlit/secrets.toml``) > ``data/dashboard.sqlite`` when
-it exists > the demo store ``data/demo.sqlite`` (built on first use).
+it exists > the demo store ``data/demo.sqlite`` (built by ``make run`` or ``python -m
+dashboard demo``; the app never builds it).
+
+May import: nothing of the project.
 """
 from __future__ import annotations
 
 import os
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-DATA = ROOT / "data"
+PACKAGE = Path(__file__).resolve().parent
+# Run from a checkout, everything lives in it. A copy installed by `pip install .` carries
+# the read-only data inside the package (dashboard/data) and keeps stores, secrets and
+# results under the current directory.
+INSTALLED = (PACKAGE / "data").is_dir()
+ROOT = Path.cwd() if INSTALLED else PACKAGE.parent
+DATA = PACKAGE / "data" if INSTALLED else ROOT / "data"  # lexicon, trackers, events, demo
 DEFAULT_TRACKER = DATA / "trackers" / "ai-assistants.toml"
 EVENTS_CSV = DATA / "events.csv"
-USER_STORE = DATA / "dashboard.sqlite"
-DEMO_STORE = DATA / "demo.sqlite"
+USER_STORE = ROOT / "data" / "dashboard.sqlite"
+DEMO_STORE = ROOT / "data" / "demo.sqlite"
 
 
 def sqlite_url(path: Path) -> str:
     return f"sqlite:///{path}"
 
 
-def user_store_url(db: str | None = None) -> str:
+def cli_store_url(db: str | None = None) -> str:
     """Where the CLI writes: --db, else DASHBOARD_DB, else data/dashboard.sqlite."""
     return db or os.environ.get("DASHBOARD_DB") or sqlite_url(USER_STORE)
 
 
-def app_store_url(db: str | None = None) -> tuple[str, bool]:
-    """What the app reads, and whether it is the built-in demo store."""
+def dashboard_store_url(db: str | None = None) -> tuple[str, bool]:
+    """The store the dashboard (the Streamlit app) reads, and whether it is the simulated
+    demo store."""
     chosen = db or os.environ.get("DASHBOARD_DB")
     if chosen:
         return chosen, False

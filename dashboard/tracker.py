@@ -1,9 +1,13 @@
 """Tracker files: which brands, apps, queries and charts a dashboard follows.
 
 A tracker is a TOML file (see ``data/trackers/ai-assistants.toml`` and the README's
-"Tracker format"). Nothing about a market is hard-coded: a second tracker file is all a
-new market needs. ``load_tracker`` validates the whole file and raises ``TrackerError``
-naming the file and the offending key (``brands[2].aliases``).
+"Tracker format"). Nothing about a market is hard-coded in collecting, importing, scoring,
+exporting or the app: a second tracker file is all a new market needs (the simulated demo
+tells one story and refuses other markets, see ``demo.py``). ``load_tracker`` validates
+the whole file and raises ``TrackerError`` naming the file and the offending key
+(``brands[2].aliases``).
+
+May import: the foundation (errors, vocabulary).
 """
 from __future__ import annotations
 
@@ -12,8 +16,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from dashboard.errors import UserError
+from dashboard.vocabulary import STORES
 
-STORES = ("app_store", "google_play")
 # the collectors' settings and their types (docs/collecting.md)
 SOURCE_LISTS = {"subreddits", "queries", "hashtags", "servers", "countries"}
 SOURCE_INTEGERS = {"top_comments"}
@@ -26,7 +30,7 @@ class TrackerError(UserError):
 
 @dataclass(frozen=True)
 class App:
-    store: str  # "app_store" or "google_play"
+    store: str  # one of vocabulary.STORES: "app_store" or "google_play"
     app_id: str
     source: str  # where the id was looked up
 

@@ -1,11 +1,15 @@
 """Streamlit glue shared by every page: the store, cached loads, filters, chart exports.
 
 The router (``streamlit_app.py``) calls ``setup()`` once per script run; it opens the
-store (building the demo store on first use), draws the filters in the sidebar, bound to
-the URL so a copied link reopens the same view on any page, shows the simulated-data
-banner, and leaves a ``Context`` that pages read with ``context()``. Only the ``load_*``
-functions here are cached (``st.cache_data``), and the rank figure (``rank_figure``); they
-take the store URL and plain values so the cache key is exactly what was asked.
+store (or, when there is none, says how to make one: the app never builds the demo, the
+CLI and ``make run`` do), draws the filters in the sidebar, bound to the URL so a copied
+link reopens the same view on any page, shows the simulated-data banner, and leaves a
+``PageContext`` that pages read with ``context()``. Only the ``load_*`` functions here are
+cached (``st.cache_data``), and the rank figure (``rank_figure``); they take the store URL
+and plain values so the cache key is exactly what was asked.
+
+May import: the read side, files, charts, the foundation, and ``write.store.open_store``
+(opening a store brings it up to date); never the demo, collectors or other writes.
 """
 from __future__ import annotations
 
@@ -15,21 +19,24 @@ from datetime import date, timedelta
 import pandas as pd
 import streamlit as st
 
-from dashboard import charts, paths, queries
-from dashboard import figure_export as fx
+from dashboard import charts, paths
 from dashboard.events import load_events as read_events
-from dashboard.export import csv_bytes, daily_table, parquet_bytes
-from dashboard.metrics import rank_lines
-from dashboard.filters import Filters
+from dashboard.files import figures as fx
+from dashboard.files.export import csv_bytes, parquet_bytes
+from dashboard.read import queries
+from dashboard.read.daily import daily_table
+from dashboard.read.filters import Filters
+from dashboard.read.metrics import rank_lines
 from dashboard.tracker import Tracker, load_tracker
+from dashboard.vocabulary import APP_STORE, SENTIMENT_LABELS, STORES
+from dashboard.write.store import open_store
 
 TTL = "5m"  # how stale a view may be while collectors write
-SENTIMENTS = ["negative", "neutral", "positive"]
 HOURLY_UP_TO_DAYS = 7  # ranges this short are plotted per hour
 
 
 @dataclass(frozen=True)
-class Context:
+class PageContext:
     url: str
     tracker: Tracker
     filters: Filters
@@ -45,6 +52,11 @@ class Context:
         return self.tracker.path
 
     @property
+    def colors(self) -> dict[str, str]:
+        """Brand -> its colour on every chart."""
+        return charts.brand_colors(self.tracker)
+
+    @property
     def hourly(self) -> bool:
         f = self.filters
         return bool(f.start and f.end and (f.end - f.start).days < HOURLY_UP_TO_DAYS)
@@ -56,20 +68,11 @@ class Context:
         return replace(f, start=f.start - timedelta(days=span), end=f.start - timedelta(days=1))
 
 
-@st.cache_resource(show_spinner=False)
+@st.cache_resource(show_spinner="Opening the store…")
 def _engine(url: str):
-    from dashboard.store import open_store
+    # opening brings the store up to date: its schema, and its daily figures when this
+    # code counts them differently (a one-off rebuild)
     return open_store(url)
-
-
-@st.cache_resource(show_spinner="Building the simulated demo store (first run only)…")
-def _demo_ready(url: str, tracker_path: str) -> bool:
-    """Build the demo store once per process if it is missing or was built by older code."""
-    from dashboard.demo import build_demo, demo_is_current
-    engine, tracker = _engine(url), load_tracker(tracker_path)
-    if not demo_is_current(engine, tracker):
-        build_demo(engine, tracker)
-    return True
 
 
 @st.cache_resource(show_spinner=False)
@@ -106,7 +109,7 @@ def _rank_lines(url: str, f: Filters, store: str) -> pd.DataFrame:
     return rank_lines(ranks[ranks["store"] == store], snaps[snaps["store"] == store])
 
 
-def rank_figure(ctx: Context, store: str, title: str):
+def rank_figure(ctx: PageContext, store: str, title: str):
     """``charts.rank_chart`` of the rank lines in view on ``store``: built once per view and
     shared (a panel per country takes longer to build than the rest of the Overview; the
     figure is only read afterwards), like the rank lines, whatever the sources or
@@ -164,15 +167,14 @@ def load_markers(start: date | None, end: date | None) -> pd.DataFrame:
     return charts.event_markers(load_events(), start, end)
 
 
-def setup() -> Context:
+def setup() -> PageContext:
     """Open the store, draw the shared sidebar filters and the simulated-data banner."""
-    url, is_demo = paths.app_store_url()
-    tracker_path = str(paths.tracker_path())
-    tracker = _tracker(tracker_path)
-    if is_demo:
-        _demo_ready(url, tracker_path)
+    url, is_demo = paths.dashboard_store_url()
+    tracker = _tracker(str(paths.tracker_path()))
+    if is_demo and not paths.DEMO_STORE.exists():
+        no_store()
     info = load_info(url)
-    ctx = Context(url, tracker, sidebar_filters(info, tracker), info, is_demo)
+    ctx = PageContext(url, tracker, sidebar_filters(info, tracker), info, is_demo)
     if ctx.simulated:
         simulated_banner()
     st.session_state["_context"] = ctx
@@ -180,9 +182,40 @@ def setup() -> Context:
     return ctx
 
 
-def context() -> Context:
-    """The Context the router set up for this run."""
+NO_STORE = ("**No store yet.** Build the simulated demo store with `make run` (or `python -m "
+            "dashboard demo`), import your own posts with `python -m dashboard import FILE "
+            "--source NAME`, collect them with `python -m dashboard collect`, or point "
+            "`DASHBOARD_DB` at a store. Then reload this page.")
+
+
+def no_store() -> None:
+    """Stop every page with how to make a store, when there is none to read."""
+    st.info(NO_STORE, icon=":material/database:")
+    st.stop()
+
+
+def context() -> PageContext:
+    """The PageContext the router set up for this run."""
     return st.session_state["_context"]
+
+
+def page(title: str, needs_data: bool = True) -> PageContext:
+    """A page's start: its title and, when it ``needs_data``, a stop with a hint while the
+    store holds nothing yet; returns the PageContext."""
+    ctx = context()
+    st.title(title)
+    if needs_data:
+        require_data(ctx)
+    return ctx
+
+
+def app_store_picker() -> tuple[str, str]:
+    """The app store in view, picked above the rank charts and kept in the URL (``store``):
+    its name in the store and the name readers see."""
+    names = {shown: name for name, shown in STORES.items()}
+    shown = st.segmented_control("Store", list(names), default=STORES[APP_STORE], key="store",
+                                 bind="query-params") or STORES[APP_STORE]
+    return names[shown], shown
 
 
 SIMULATED_NOTICE = ("Simulated demo data. Every post, rank and run shown here was generated by "
@@ -213,7 +246,7 @@ def sidebar_filters(info: dict, tracker: Tracker) -> Filters:
     countries = sb.multiselect("App-store countries", info["countries"], key="countries",
                                placeholder="All countries", format_func=str.upper,
                                bind="query-params")
-    sentiments = sb.multiselect("Sentiment", SENTIMENTS, key="sentiment",
+    sentiments = sb.multiselect("Sentiment", SENTIMENT_LABELS, key="sentiment",
                                 placeholder="Any sentiment", bind="query-params")
     sb.caption("Every choice is kept in the page address: copy the link to share this view.")
     return Filters(start=start, end=end, brands=tuple(brands or tracker.brand_names),
@@ -231,7 +264,7 @@ def _date_range(picked, first: date, last: date) -> tuple[date, date]:
     return (picked[0], last) if picked else (first, last)
 
 
-def filter_summary(ctx: Context) -> list[tuple[str, str]]:
+def filter_summary(ctx: PageContext) -> list[tuple[str, str]]:
     """The current filters as (name, value) pairs, for captions and reports."""
     f = ctx.filters
     return [("Dates (UTC)", f"{f.start} to {f.end}"),
@@ -242,7 +275,7 @@ def filter_summary(ctx: Context) -> list[tuple[str, str]]:
             ("Store", "simulated demo" if ctx.simulated else "collected data")]
 
 
-def filter_caption(ctx: Context) -> str:
+def filter_caption(ctx: PageContext) -> str:
     """One line saying what is on screen, for the top of a page."""
     f = ctx.filters
     dates = f"{f.start:%d %b %Y} – {f.end:%d %b %Y} (UTC)" if f.start else "all dates"
@@ -250,7 +283,7 @@ def filter_caption(ctx: Context) -> str:
                        ", ".join(f.sentiments) or "any sentiment"])
 
 
-def post_outages(ctx: Context) -> pd.DataFrame:
+def post_outages(ctx: PageContext) -> pd.DataFrame:
     """Days on which a post source delivered nothing (shaded on the post charts)."""
     outages = load_outages(ctx.url, ctx.filters)
     return outages[outages["source"].isin(ctx.info["sources"])]
@@ -263,7 +296,7 @@ def show_chart(fig, name: str, data: pd.DataFrame | None = None, **plotly_kwargs
     one-file report (``report_button``).
     """
     f = context().filters
-    name_for = lambda ext: fx.export_name(name, f.start, f.end, ext=ext)  # noqa: E731
+    name_for = lambda ext: fx.export_name(name, f.start, f.end, ext=ext)
     config = {"displaylogo": False,
               "toImageButtonOptions": {"filename": name_for("png")[:-4], "scale": 2}}
     event = st.plotly_chart(fig, key=name, config=config, **plotly_kwargs)
@@ -329,7 +362,7 @@ def safe_links(urls: pd.Series) -> pd.Series:
     return urls.where(ok, None)
 
 
-def require_data(ctx: Context) -> None:
+def require_data(ctx: PageContext) -> None:
     """Stop the page with a hint when the store holds nothing yet."""
     if ctx.info["first_day"] is None:
         st.info("The store is empty. Import posts with `python -m dashboard import FILE "

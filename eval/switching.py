@@ -20,7 +20,7 @@ import csv
 from collections import Counter
 from pathlib import Path
 
-from dashboard.rollup import LEAVING_KINDS
+from dashboard.vocabulary import ARRIVING_KINDS, CONSIDER, LEAVING_KINDS
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "tests" / "data"
@@ -83,8 +83,8 @@ def evaluate(rows: list[dict], scorer, pred: list | None = None) -> dict:
         "from brand": _pr(pred, gold, lambda p, g: p[0] == g[0],
                           lambda x: bool(x[0]) and x[2] in LEAVING_KINDS),
         "to brand": _pr(pred, gold, lambda p, g: p[1] == g[1],
-                        lambda x: bool(x[1]) and x[2] in ("move", "return")),
-        "consider": _pr(pred, gold, lambda p, g: True, lambda x: x[2] == "consider"),
+                        lambda x: bool(x[1]) and x[2] in ARRIVING_KINDS),
+        "consider": _pr(pred, gold, lambda p, g: True, lambda x: x[2] == CONSIDER),
     }
     out["false alarms by tag"] = Counter(
         r["tag"] or "untagged" for r, p, g in zip(rows, pred, gold)

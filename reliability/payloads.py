@@ -48,7 +48,8 @@ DETECT_JS = """() => {
   document.querySelectorAll('[data-pwn]').forEach(e => found.add(e.dataset.pwn));
   document.querySelectorAll('a[href]').forEach(a => {
     const h = a.getAttribute('href').trim().toLowerCase();
-    if (!/^(https?:|mailto:|\\/|#|\\?|\\.)/.test(h) && h !== '') found.add('href:' + h.slice(0, 60));
+    if (!/^(https?:|mailto:|\\/|#|\\?|\\.)/.test(h) && h !== '')
+      found.add('href:' + h.slice(0, 60));
   });
   const walk = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
   const witnesses = WITNESSES;

@@ -33,7 +33,7 @@ def table(by_suite: dict[str, dict[str, int]]) -> str:
     rows.append(("total", *(total[k] for k in FIELDS)))
     cells = [HEADERS, *[(r[0], *(f"{v:,}" for v in r[1:])) for r in rows]]
     widths = [max(len(str(row[i])) for row in cells) for i in range(len(HEADERS))]
-    fmt = lambda row: "| " + " | ".join(  # noqa: E731
+    fmt = lambda row: "| " + " | ".join(
         str(c).ljust(w) if i == 0 else str(c).rjust(w)
         for i, (c, w) in enumerate(zip(row, widths))) + " |"
     rule = "|" + "|".join("-" * (w + 2) for w in widths) + "|"

@@ -12,7 +12,7 @@ import hashlib
 
 from sqlalchemy import Engine, select, text
 
-from dashboard.schema import mentions, posts
+from dashboard.write.schema import mentions, posts
 
 # posts whose mention rows do not match their brands column: a count differs, or a mention
 # names a brand the post does not list

@@ -1,20 +1,22 @@
-"""Shared fixtures. No test reaches the network: sockets may only connect to this machine."""
+"""Shared fixtures (their helpers are in ``helpers.py``). No test reaches the network:
+sockets may only connect to this machine.
+
+May import: dashboard, tests.helpers and the test libraries.
+"""
 from __future__ import annotations
 
 import os
 import socket
 import uuid
-from pathlib import Path
 
 import pytest
+import responses
 from sqlalchemy import create_engine, text
 
-from dashboard.store import open_store
 from dashboard.tracker import load_tracker
+from dashboard.write.store import open_store
+from tests.helpers import CHROMIUM, CHROMIUM_ARGS, ROOT, hostile_store, streamlit_server
 
-ROOT = Path(__file__).resolve().parent.parent
-FIXTURES = Path(__file__).parent / "fixtures"
-SHARED = ROOT.parent / "shared"
 DEFAULT_PG = "postgresql://postgres@127.0.0.1:5432/test"
 LOCAL = {"127.0.0.1", "::1", "localhost", "0.0.0.0"}
 
@@ -55,14 +57,6 @@ def demo_url(tmp_path_factory):
     return url
 
 
-def shared(*parts: str) -> Path:
-    """A file under ../shared, or skip the test saying why."""
-    path = SHARED.joinpath(*parts)
-    if not path.exists():
-        pytest.skip(f"{path} is absent (../shared/ is only beside the project checkout)")
-    return path
-
-
 @pytest.fixture
 def pg_url():
     """A PostgreSQL URL on a private schema, dropped afterwards; skips without a server."""
@@ -80,3 +74,33 @@ def pg_url():
     with admin.begin() as conn:
         conn.execute(text(f"DROP SCHEMA {schema} CASCADE"))
     admin.dispose()
+
+
+@pytest.fixture
+def web():
+    """Replayed HTTP (`responses`): register what each request gets."""
+    with responses.RequestsMock(assert_all_requests_are_fired=False) as r:
+        yield r
+
+
+@pytest.fixture(scope="session")
+def hostile_url(tmp_path_factory):
+    """A store of hostile posts (reliability/payloads.py), built once per session."""
+    return hostile_store(tmp_path_factory.mktemp("hostile"))
+
+
+@pytest.fixture(scope="module")
+def app_url(served_store):
+    """`streamlit run` on the store the test module names in its ``served_store`` fixture."""
+    with streamlit_server(served_store) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """Debian's Chromium driven by Playwright (tests using it are marked needs_chromium)."""
+    from playwright.sync_api import sync_playwright
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield b
+        b.close()

@@ -1,4 +1,6 @@
-"""The Streamlit app, run headless with AppTest on the demo store and on an empty store."""
+"""The Streamlit app, run headless with AppTest on the demo store, on an empty store, with no
+store at all (it says how to make one, and builds nothing), and with a tracker of another
+market."""
 import base64
 import json
 
@@ -6,7 +8,8 @@ import numpy as np
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from tests.conftest import ROOT
+from dashboard import paths
+from tests.helpers import FIXTURES, ROOT
 
 APP = str(ROOT / "streamlit_app.py")
 
@@ -122,7 +125,8 @@ def test_filters_survive_a_page_switch(monkeypatch, demo_url):
     at = on_page(monkeypatch, demo_url, "switching", brands=["ChatGPT", "Claude"],
                  dates=["2026-02-25", "2026-03-05"])
     assert at.multiselect(key="brands").value == ["ChatGPT", "Claude"]
-    sankey = figures(at)["Migration: posts reporting a move from one brand (left) to another (right)"]
+    sankey = figures(at)["Migration: posts reporting a move from one brand (left) to another "
+                         "(right)"]
     labels = sankey["data"][0]["node"]["label"]
     assert "ChatGPT ▸" in labels and "▸ Claude" in labels
     assert at.query_params["dates"] == ["2026-02-25", "2026-03-05"]
@@ -174,3 +178,26 @@ def test_the_about_page_names_the_scorer_of_the_stores_posts(monkeypatch, demo_u
     scored_by = [m.value for m in at.markdown if m.value.startswith("**Scored by**")]
     assert len(scored_by) == 1 and "VADER adapted to backlash and switching" in scored_by[0]
     assert Scorer(tracker).version in scored_by[0]
+
+
+@pytest.mark.parametrize("page", ["overview", *PAGES])
+def test_with_no_store_every_page_says_how_to_make_one(monkeypatch, tmp_path, page):
+    monkeypatch.delenv("DASHBOARD_DB", raising=False)
+    monkeypatch.setattr(paths, "USER_STORE", tmp_path / "dashboard.sqlite")
+    monkeypatch.setattr(paths, "DEMO_STORE", tmp_path / "demo.sqlite")
+    at = AppTest.from_file(APP, default_timeout=120)
+    if page != "overview":
+        at.switch_page(f"dashboard/app_pages/{page}.py")
+    at.run()
+    assert not at.exception and not at.error
+    assert "No store yet" in at.info[0].value and "python -m dashboard demo" in at.info[0].value
+    assert not list(tmp_path.iterdir())  # the app built nothing
+
+
+@pytest.mark.parametrize("page", ["overview", *PAGES])
+def test_a_tracker_of_another_market_on_the_demo_store(monkeypatch, demo_url, page):
+    monkeypatch.setenv("DASHBOARD_TRACKER", str(FIXTURES / "trackers" / "streaming.toml"))
+    at = on_page(monkeypatch, demo_url, page) if page != "overview" else \
+        run_app(monkeypatch, demo_url)
+    assert not at.exception and not at.error
+    assert at.multiselect(key="brands").value == ["Spotify", "Apple Music", "Tidal"]

@@ -3,66 +3,19 @@
 Skips, saying why, where /usr/bin/chromium is absent. Screenshots land in
 screenshots/ (git-ignored) for a human to look at.
 """
-import os
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
-from pathlib import Path
-
 import pytest
 
-from tests.conftest import ROOT
+from tests.helpers import ROOT, needs_chromium, settle
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 SHOTS = ROOT / "screenshots"
 
-pytestmark = [pytest.mark.browser,
-              pytest.mark.skipif(not Path(CHROMIUM).exists(),
-                                 reason=f"{CHROMIUM} not installed (apt-get install chromium)")]
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+pytestmark = [pytest.mark.browser, needs_chromium]
 
 
 @pytest.fixture(scope="module")
-def app_url(demo_url):
-    port = _free_port()
-    env = os.environ | {"DASHBOARD_DB": demo_url, "STREAMLIT_SERVER_HEADLESS": "true",
-                        "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false"}
-    proc = subprocess.Popen([sys.executable, "-m", "streamlit", "run", "streamlit_app.py",
-                             "--server.port", str(port), "--server.address", "127.0.0.1"],
-                            cwd=ROOT, env=env, stdout=subprocess.DEVNULL,
-                            stderr=subprocess.DEVNULL)
-    url = f"http://127.0.0.1:{port}"
-    try:
-        for _ in range(120):
-            try:
-                urllib.request.urlopen(f"{url}/_stcore/health", timeout=1)
-                break
-            except OSError:
-                time.sleep(0.5)
-        else:
-            pytest.fail("streamlit run did not start")
-        yield url
-    finally:
-        proc.terminate()
-        proc.wait(timeout=20)
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield b
-        b.close()
+def served_store(demo_url):
+    """The store `app_url` (conftest.py) serves: the demo."""
+    return demo_url
 
 
 @pytest.fixture
@@ -71,22 +24,6 @@ def page(browser):
     context = browser.new_context(viewport={"width": 1400, "height": 1000})
     yield context.new_page()
     context.close()
-
-
-def settle(page, plots: int, timeout: float = 90):
-    """Wait until the script finished, ``plots`` charts are drawn and the page stopped
-    changing for two seconds."""
-    deadline, last, since = time.time() + timeout, None, time.time()
-    while time.time() < deadline:
-        running = page.locator('[data-testid="stStatusWidget"]').count()
-        drawn = page.locator(".js-plotly-plot").count()
-        state = (running, drawn, len(page.inner_text("body")))
-        if state != last:
-            last, since = state, time.time()
-        elif not running and drawn >= plots and time.time() - since >= 2:
-            return
-        page.wait_for_timeout(250)
-    pytest.fail(f"page did not settle with {plots} charts in {timeout}s")
 
 
 def assert_no_errors(page):

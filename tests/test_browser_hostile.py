@@ -10,72 +10,27 @@ gets the same treatment. Nothing may come alive. Runs in `make reliability`.
 """
 from __future__ import annotations
 
-import os
-import socket
-import subprocess
-import sys
-import time
 import urllib.parse
-import urllib.request
-from pathlib import Path
 
 import pytest
 
-from dashboard.cli import main
-from dashboard.figure_export import report_html
-from dashboard.filters import Filters
-from dashboard.queries import post_rows
-from dashboard.store import open_store
+from dashboard.files.figures import report_html
+from dashboard.read.filters import Filters
+from dashboard.read.queries import post_rows
+from dashboard.write.store import open_store
 from reliability import tally
-from reliability.payloads import SINK, detect_js, hostile_posts, instances
-from tests.conftest import ROOT
-from tests.test_browser import CHROMIUM, browser, settle  # noqa: F401 (browser: a fixture)
-from tests.test_security_markup import SEARCHES
+from reliability.payloads import SINK, detect_js, instances
+from tests.helpers import SEARCHES, needs_chromium, settle
 
-pytestmark = [pytest.mark.browser, pytest.mark.reliability,
-              pytest.mark.skipif(not Path(CHROMIUM).exists(),
-                                 reason=f"{CHROMIUM} not installed (apt-get install chromium)")]
+pytestmark = [pytest.mark.browser, pytest.mark.reliability, needs_chromium]
 VISITS = ["", "switching", "ranks", "posts", "sources", "about",
           *(f"posts?q={urllib.parse.quote(s)}" for s in SEARCHES)]
 
 
 @pytest.fixture(scope="module")
-def hostile_url(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("hostile")
-    posts = folder / "hostile.jsonl"
-    hostile_posts().to_json(posts, orient="records", lines=True, date_format="iso")
-    url = f"sqlite:///{folder / 'hostile.sqlite'}"
-    assert main(["import", str(posts), "--source", "hostile", "--keep-handles", "--db", url,
-                 "--quiet"]) == 0
-    return url
-
-
-@pytest.fixture(scope="module")
-def app_url(hostile_url):
-    """`streamlit run` on the hostile store, on a free local port."""
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    env = os.environ | {"DASHBOARD_DB": hostile_url, "STREAMLIT_SERVER_HEADLESS": "true",
-                        "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false"}
-    proc = subprocess.Popen([sys.executable, "-m", "streamlit", "run", "streamlit_app.py",
-                             "--server.port", str(port), "--server.address", "127.0.0.1"],
-                            cwd=ROOT, env=env, stdout=subprocess.DEVNULL,
-                            stderr=subprocess.DEVNULL)
-    url = f"http://127.0.0.1:{port}"
-    try:
-        for _ in range(120):
-            try:
-                urllib.request.urlopen(f"{url}/_stcore/health", timeout=1)
-                break
-            except OSError:
-                time.sleep(0.5)
-        else:
-            pytest.fail("streamlit run did not start")
-        yield url
-    finally:
-        proc.terminate()
-        proc.wait(timeout=20)
+def served_store(hostile_url):
+    """The store `app_url` (conftest.py) serves: the hostile posts."""
+    return hostile_url
 
 
 class Watch:
@@ -103,7 +58,7 @@ def open_expanders(page) -> None:
 
 
 @pytest.mark.parametrize("visit", VISITS)
-def test_no_payload_comes_alive(app_url, browser, visit):  # noqa: F811
+def test_no_payload_comes_alive(app_url, browser, visit):
     watch = Watch(browser)
     try:
         with tally.scenario("markup"):
@@ -118,7 +73,7 @@ def test_no_payload_comes_alive(app_url, browser, visit):  # noqa: F811
         watch.context.close()
 
 
-def test_the_html_report_keeps_payloads_as_text(hostile_url, browser):  # noqa: F811
+def test_the_html_report_keeps_payloads_as_text(hostile_url, browser):
     posts = post_rows(open_store(hostile_url), Filters(), limit=1000)
     html = report_html("Posts", [("Search", "<script>alert(1)</script>")], [("Posts", posts)])
     watch = Watch(browser)
@@ -134,7 +89,7 @@ def test_the_html_report_keeps_payloads_as_text(hostile_url, browser):  # noqa: 
         watch.context.close()
 
 
-def test_the_detector_sees_a_payload_that_runs(browser):  # noqa: F811
+def test_the_detector_sees_a_payload_that_runs(browser):
     """The checks above can fail: the same payloads, put into a page as markup, are seen."""
     watch = Watch(browser)
     try:

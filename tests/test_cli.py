@@ -8,8 +8,8 @@ import pytest
 
 from dashboard.cli import main
 from dashboard.scoring import Scorer
-from dashboard.store import count_posts, open_store
-from tests.conftest import FIXTURES, ROOT
+from dashboard.write.store import count_posts, open_store
+from tests.helpers import FIXTURES, ROOT
 
 CSV = str(FIXTURES / "import" / "reddit_export.csv")
 

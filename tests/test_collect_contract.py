@@ -18,9 +18,9 @@ from dashboard.collectors.base import walk
 from dashboard.collectors.credentials import Credentials
 from dashboard.collectors.http import Http
 from dashboard.collectors.runner import make_context, run_source
-from dashboard.store import count_posts
 from dashboard.tracker import parse_tracker
-from tests.conftest import shared
+from dashboard.write.store import count_posts
+from tests.helpers import shared
 
 # headers describing the recorded bytes, not the stored text (bodies are stored decoded)
 DROP = {"content-encoding", "transfer-encoding", "content-length"}

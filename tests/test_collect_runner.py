@@ -5,62 +5,22 @@ from __future__ import annotations
 import io
 import json
 from datetime import datetime, timezone
-from pathlib import Path
 
 import pandas as pd
 import pytest
-import responses
 
 from dashboard.cli import main
 from dashboard.collectors import runner
 from dashboard.collectors.credentials import Credentials
-from dashboard.collectors.http import Http, HttpError
+from dashboard.collectors.http import HttpError
 from dashboard.collectors.report import Reporter
 from dashboard.errors import UserError
-from dashboard.store import open_store
+from dashboard.write.store import open_store
+from tests.helpers import CHART, HN, REVIEWS, load, offline_collect
 
-FIXTURES = Path(__file__).parent / "fixtures"
-CLAUDE_IOS = "6473753684"
-REVIEWS = ("https://itunes.apple.com/us/rss/customerreviews/page={}/id=" + CLAUDE_IOS +
-           "/sortby=mostrecent/json")
-CHART = "https://rss.applemarketingtools.com/api/v2/us/apps/top-free/3/apps.json"
-HN = "https://hn.algolia.com/api/v1/search_by_date"
 BLUESKY_LOGIN = "https://bsky.social/xrpc/com.atproto.server.createSession"
 PASSWORD = "wxyz-1234-abcd-5678"
-TRACKER = f"""
-[tracker]
-name = "test"
 
-[[brands]]
-name = "Claude"
-aliases = ["Anthropic"]
-[brands.app_store]
-id = "{CLAUDE_IOS}"
-source = "test"
-
-[[brands]]
-name = "ChatGPT"
-
-[sources.reddit]
-queries = ["switched to Claude"]
-
-[sources.hackernews]
-queries = ["Claude"]
-
-[sources.bluesky]
-queries = ["QuitGPT"]
-
-[sources.app_store_reviews]
-countries = ["us"]
-
-[charts]
-countries = ["us"]
-limit = 3
-"""
-
-
-def load(path: str):
-    return json.loads((FIXTURES / path).read_text(encoding="utf-8"))
 
 
 @pytest.fixture
@@ -69,24 +29,19 @@ def setup(tmp_path, monkeypatch):
     for name in ("praw_client_id", "praw_client_secret", "praw_user_agent"):
         monkeypatch.delenv(name, raising=False)
         monkeypatch.delenv(name.upper(), raising=False)
-    monkeypatch.setattr(runner, "Http", lambda: Http(sleep=lambda s: None))
-    monkeypatch.setattr(runner, "Credentials", lambda: Credentials(env=dict(ENV),
-                                                                   secrets_file=None))
-    tracker = tmp_path / "tracker.toml"
-    tracker.write_text(TRACKER)
-    return ["--tracker", str(tracker), "--db", f"sqlite:///{tmp_path / 'store.sqlite'}"]
+    return offline_collect(monkeypatch, tmp_path, "collect.toml", ENV)
 
 
 ENV: dict = {}
 
 
 @pytest.fixture
-def web():
-    with responses.RequestsMock(assert_all_requests_are_fired=False) as r:
-        r.get(CHART, json=load("app_store_charts/top_free_us.json"))
-        r.get(REVIEWS.format(1), json=load("app_store_reviews/page1.json"))
-        r.get(REVIEWS.format(2), json=load("app_store_reviews/page2.json"))
-        yield r
+def web(web):
+    """The replayed HTTP of conftest.py, serving the App Store's chart and reviews."""
+    web.get(CHART, json=load("app_store_charts/top_free_us.json"))
+    web.get(REVIEWS.format(1), json=load("app_store_reviews/page1.json"))
+    web.get(REVIEWS.format(2), json=load("app_store_reviews/page2.json"))
+    return web
 
 
 def runs_of(args) -> pd.DataFrame:

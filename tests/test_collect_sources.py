@@ -3,162 +3,22 @@ paging to the end, incremental reruns, 429 then success, and 5xx that end in a f
 with nothing half-written. HTTP is replayed with `responses`; praw runs for real on it."""
 from __future__ import annotations
 
-import io
 import json
-from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta, timezone
-from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pandas as pd
 import pytest
-import responses
 from sqlalchemy import select
 
-from dashboard.collectors import (app_store_charts, app_store_reviews, bluesky,
-                                  google_play_reviews, hackernews, mastodon, reddit)
+from dashboard.collectors import (app_store_charts, app_store_reviews, bluesky, google_play_reviews,
+                                  hackernews, mastodon, reddit)
 from dashboard.collectors.credentials import Credentials
-from dashboard.collectors.http import Http
-from dashboard.collectors.runner import make_context, run_source
-from dashboard.schema import app_ranks, meta, runs
-from dashboard.store import count_posts, get_meta
-from dashboard.tracker import parse_tracker
-
-FIXTURES = Path(__file__).parent / "fixtures"
-NOW = datetime(2026, 11, 20, 12, 0, tzinfo=timezone.utc)
-CLAUDE_IOS, CLAUDE_ANDROID = "6473753684", "com.anthropic.claude"
-SECRETS = {"praw_client_id": "test-client-id", "praw_client_secret": "test-client-secret-xyz",
-           "praw_user_agent": "test:backlash-dashboard:0.1 (by u/tester)",
-           "bluesky_handle": "collector.bsky.social", "bluesky_app_password": "abcd-efgh-ijkl",
-           "mastodon_token_mastodon_example": "test-mastodon-token"}
-
-
-def load(path: str):
-    text = (FIXTURES / path).read_text(encoding="utf-8")
-    return text if path.endswith(".txt") else json.loads(text)
-
-
-def make_tracker(sources: dict, charts: dict | None = None, chatgpt_app: bool = False):
-    """Claude with an app in each store; ChatGPT with an App Store app only if asked."""
-    chatgpt = {"name": "ChatGPT", "aliases": ["OpenAI"]}
-    if chatgpt_app:
-        chatgpt["app_store"] = {"id": "6448311069", "source": "test"}
-    return parse_tracker({
-        "tracker": {"name": "test"},
-        "brands": [
-            {"name": "Claude", "aliases": ["Anthropic"],
-             "app_store": {"id": CLAUDE_IOS, "source": "test"},
-             "google_play": {"id": CLAUDE_ANDROID, "source": "test"}},
-            chatgpt,
-        ],
-        "sources": sources,
-        "charts": charts or {"countries": ["us"], "charts": ["top-free"], "limit": 3},
-    })
-
-
-def context(engine, tracker, now=NOW, lookback=timedelta(hours=12), sleeps=None, **kw):
-    http = Http(sleep=(sleeps if sleeps is not None else []).append)
-    ctx = make_context(engine, tracker, http=http, now=now, stream=io.StringIO(),
-                       credentials=Credentials(env=SECRETS, secrets_file=None), **kw)
-    ctx.lookback = lookback
-    return ctx
-
-
-def param(name: str, value: str | None = None):
-    """A `responses` matcher: query parameter ``name`` equals ``value`` (None: absent)."""
-    def match(request):
-        got = parse_qs(urlsplit(request.url).query).get(name, [None])[0]
-        return got == value, f"{name}={got!r}, wanted {value!r}"
-    return match
-
-
-def body_has(text: str, present: bool = True):
-    def match(request):
-        body = request.body.decode() if isinstance(request.body, bytes) else request.body or ""
-        return (text in body) == present, f"body {'lacks' if present else 'has'} {text!r}"
-    return match
-
-
-@dataclass
-class Route:
-    method: str
-    url: str
-    body: object  # a fixture path, or the JSON itself (None: no body)
-    match: list = field(default_factory=list)
-    headers: dict = field(default_factory=dict)
-    status: int = 200
-
-    def add(self, web, **changes):
-        r = replace(self, **changes)
-        raw = load(r.body) if isinstance(r.body, str) else r.body
-        web.add(r.method, r.url, match=r.match, status=r.status, headers=r.headers,
-                **({"body": raw} if isinstance(raw, str) else {"json": raw}))
-
-
-@dataclass
-class Scenario:
-    source: str
-    sources: dict  # the tracker's [sources] table
-    routes: list[Route]  # a complete run, in request order
-    items: int
-    first: int = 0  # the route of the first listing page
-    newest_first: bool = True
-
-    def serve(self, web, changes: dict[int, dict] | None = None):
-        """Register every route; ``changes`` alters some, by their index."""
-        for i, route in enumerate(self.routes):
-            route.add(web, **(changes or {}).get(i, {}))
-
-
-HN = hackernews.API
-REDDIT = "https://oauth.reddit.com/r/all/search/"
-BSKY = "https://bsky.social/xrpc/app.bsky.feed.searchPosts"
-TAG = "https://mastodon.example/api/v1/timelines/tag/QuitGPT?limit=40"
-PLAY = "https://play.google.com/_/PlayStoreUi/data/batchexecute?hl=en&gl=us"
-REVIEWS = ("https://itunes.apple.com/us/rss/customerreviews/page={}/id=" + CLAUDE_IOS +
-           "/sortby=mostrecent/json")
-SCENARIOS = [
-    Scenario("hackernews", {"hackernews": {"queries": ["Claude"]}}, [
-        Route("GET", HN, "hackernews/page0.json", [param("page", "0")]),
-        Route("GET", HN, "hackernews/page1.json", [param("page", "1")]),
-    ], items=3, newest_first=False),
-    Scenario("reddit", {"reddit": {"queries": ["switched to Claude"], "subreddits": []}}, [
-        Route("POST", "https://www.reddit.com/api/v1/access_token", "reddit/token.json"),
-        Route("GET", REDDIT, "reddit/search_page1.json", [param("after")]),
-        Route("GET", REDDIT, "reddit/search_page2.json", [param("after", "t3_1gq0a2")]),
-    ], items=3, first=1),
-    Scenario("bluesky", {"bluesky": {"queries": ["QuitGPT"]}}, [
-        Route("POST", "https://bsky.social/xrpc/com.atproto.server.createSession",
-              "bluesky/session.json"),
-        Route("GET", BSKY, "bluesky/search_page1.json", [param("cursor")]),
-        Route("GET", BSKY, "bluesky/search_page2.json", [param("cursor", "2")]),
-    ], items=3, first=1, newest_first=False),
-    Scenario("mastodon", {"mastodon": {"servers": ["mastodon.example"],
-                                       "hashtags": ["QuitGPT"]}}, [
-        Route("GET", "https://mastodon.example/api/v1/tags/QuitGPT", "mastodon/tag.json"),
-        Route("GET", TAG, "mastodon/tag_page1.json", headers={
-            "Link": f'<{TAG}&max_id=113500000000001001>; rel="next", '
-                    f'<{TAG}&min_id=113500000000001002>; rel="prev"'}),
-        Route("GET", f"{TAG}&max_id=113500000000001001", "mastodon/tag_page2.json", headers={
-            "Link": f'<{TAG}&max_id=113500000000000999>; rel="next"'}),
-        Route("GET", f"{TAG}&max_id=113500000000000999", []),  # the end: [] and no Link
-    ], items=3, first=1),
-    Scenario("app_store_reviews", {"app_store_reviews": {"countries": ["us"]}}, [
-        Route("GET", REVIEWS.format(1), "app_store_reviews/page1.json"),
-        Route("GET", REVIEWS.format(2), "app_store_reviews/page2.json"),
-    ], items=3),
-    Scenario("google_play_reviews", {"google_play_reviews": {"countries": ["us"]}}, [
-        Route("POST", PLAY, "google_play_reviews/page1.txt",
-              [body_has("test-token-page-2", present=False)]),
-        Route("POST", PLAY, "google_play_reviews/page2.txt", [body_has("test-token-page-2")]),
-    ], items=3),
-]
-
-
-@pytest.fixture
-def web():
-    with responses.RequestsMock(assert_all_requests_are_fired=False) as r:
-        yield r
+from dashboard.collectors.runner import run_source
+from dashboard.write.schema import app_ranks, meta, runs
+from dashboard.write.store import count_posts, get_meta
+from tests.helpers import (BSKY, CHART, CLAUDE_ANDROID, CLAUDE_IOS, HN, LEGACY, NOW, PLAY,
+                           SCENARIOS, Scenario, context, load, make_tracker, param)
 
 
 def run(engine, scenario: Scenario, **kw):
@@ -491,10 +351,6 @@ def test_since_backfills_without_moving_the_resume_point_back(web, engine):
 
 
 # --- App Store charts ---------------------------------------------------------------------
-
-CHART = "https://rss.applemarketingtools.com/api/v2/us/apps/top-free/3/apps.json"
-LEGACY = "https://itunes.apple.com/us/rss/topfreeapplications/limit=3/json"
-
 
 def ranks(engine) -> list[tuple]:
     with engine.connect() as conn:

@@ -1,12 +1,15 @@
-"""The demo store: seeded, flagged simulated, and shaped to the calibration file."""
+"""The demo store: seeded, flagged simulated, and shaped to the calibration file; a tracker
+it cannot simulate is refused in one line."""
 from datetime import date
 
 import numpy as np
 import pandas as pd
 import pytest
 
-from dashboard.demo import (OUTAGES, load_calibration, simulate_posts, simulate_ranks)
-from dashboard.store import open_store
+from dashboard.cli import main
+from dashboard.demo import OUTAGES, load_calibration, simulate_posts, simulate_ranks
+from dashboard.write.store import open_store
+from tests.helpers import FIXTURES
 
 
 @pytest.fixture(scope="module")
@@ -99,3 +102,13 @@ def test_ranks_are_unique_per_snapshot(tracker):
     r = simulate_ranks(tracker, load_calibration(), np.random.default_rng(3))
     assert not r.duplicated(["captured_at", "store", "country", "chart", "rank"]).any()
     assert r["rank"].between(1, tracker.charts.limit).all()
+
+
+def test_a_tracker_the_demo_cannot_simulate_is_refused_in_one_line(tmp_path, capsys):
+    store = tmp_path / "demo.sqlite"
+    assert main(["demo", "--tracker", str(FIXTURES / "trackers" / "streaming.toml"),
+                 "--db", f"sqlite:///{store}"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("error: ") and err.count("\n") == 1
+    assert "needs brands named ChatGPT and Claude" in err
+    assert not store.exists()  # nothing made for it

@@ -12,7 +12,7 @@ from dashboard.scoring.sentiment import RULES, Sentiment
 from eval import __main__ as eval_main
 from eval import sentiment as es
 from eval import sentiment_changes as sc
-from tests.conftest import SHARED, shared
+from tests.helpers import SHARED, shared
 
 
 def test_a_fixed_third_of_texts_is_the_test_split_by_a_hash_of_the_text():

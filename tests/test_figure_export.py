@@ -16,8 +16,8 @@ import plotly.graph_objects as go
 import pytest
 from plotly.offline import get_plotlyjs
 
-from dashboard import figure_export as fe
 from dashboard.errors import UserError
+from dashboard.files import figures as fe
 
 HOSTILE = ["<script>alert(1)</script>", "<img src=x onerror=alert(1)>",
            "[x](javascript:alert(1))", '<a href="javascript:alert(1)">click</a>']

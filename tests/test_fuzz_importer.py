@@ -1,9 +1,9 @@
-"""Property-based tests of the importer (dashboard/importer.py): random files in every
-format with hostile text, wrong types, missing and duplicated columns, bad dates and time
-zones. Each either imports (and the rows are what the file said, and store cleanly) or
-stops with a UserError that names the file and, for a bad cell, its row and column, where
-the cell really is bad. The command line turns every such error into exit status 2 and a
-message, never a traceback."""
+"""Property-based tests of the importer (dashboard/files/importer.py and files/rows.py): random
+files in every format with hostile text, wrong types, missing and duplicated columns, bad
+dates and time zones. Each either imports (and the rows are what the file said, and store
+cleanly) or stops with a UserError that names the file and, for a bad cell, its row and
+column, where the cell really is bad. The command line turns every such error into exit
+status 2 and a message, never a traceback."""
 from __future__ import annotations
 
 import json
@@ -19,15 +19,16 @@ from hypothesis import strategies as st
 
 from dashboard.cli import main
 from dashboard.errors import UserError
-from dashboard.importer import BODY, CREATED, ID, OPTIONAL, TITLE, load_posts_file, \
-    normalise_posts, parse_times, read_table
-from dashboard.ingest import import_posts
+from dashboard.files.importer import (BODY, CREATED, ID, OPTIONAL, TITLE, normalise_posts,
+                                      read_posts_file, read_table)
+from dashboard.files.rows import parse_times
 from dashboard.scoring import Scorer
-from dashboard.store import open_store
+from dashboard.write.ingest import save_posts_as_run
+from dashboard.write.store import open_store
 from reliability import tally
 from reliability.fuzzing import SPECIAL, texts
 from reliability.store_checks import problems
-from tests.conftest import ROOT
+from tests.helpers import ROOT
 
 FORMATS = ["csv", "tsv", "jsonl", "json", "parquet"]
 NAMES = [*ID[:3], *CREATED[:5], *BODY[:3], *TITLE[:1], *(v[0] for v in OPTIONAL.values()),
@@ -122,14 +123,14 @@ def test_any_file_imports_or_says_which_cell_is_wrong(tmp_path_factory, tracker,
     write(table, fmt, path)
     with tally.scenario("fuzz"):
         try:
-            frame = load_posts_file(path, "fuzz")
+            frame = read_posts_file(path, "fuzz")
         except UserError as e:
             assert str(path) in str(e)
             assert_points_at_bad_cells(str(e), path)
             return
         assert_clean(frame)
         engine = open_store("sqlite://")
-        written, new = import_posts(engine, frame, "fuzz", Scorer(tracker))
+        written, new = save_posts_as_run(engine, frame, "fuzz", Scorer(tracker))
         assert written == new == len(frame)
         assert problems(engine) == []
 
@@ -213,11 +214,11 @@ def test_any_importable_file_stores_in_postgres(tmp_path_factory, tracker, pg_ur
     write(table, fmt, path)
     with tally.scenario("fuzz"):
         try:
-            frame = load_posts_file(path, "fuzz")
+            frame = read_posts_file(path, "fuzz")
         except UserError:
             return
         engine = open_store(pg_url)
-        assert import_posts(engine, frame, "fuzz", Scorer(tracker))[0] == len(frame)
+        assert save_posts_as_run(engine, frame, "fuzz", Scorer(tracker))[0] == len(frame)
         assert problems(engine) == []
         engine.dispose()
 
@@ -229,6 +230,6 @@ def test_hostile_text_stores_in_every_column(engine, tracker):
                           "url": SPECIAL, "subreddit": SPECIAL, "lang": SPECIAL},
                          dtype=object)
     posts = normalise_posts(frame, "fuzz", "hostile.json")
-    assert import_posts(engine, posts, "fuzz", Scorer(tracker), keep_handles=True) == \
+    assert save_posts_as_run(engine, posts, "fuzz", Scorer(tracker), keep_handles=True) == \
         (len(posts), len(posts))
     assert problems(engine) == []

@@ -3,14 +3,15 @@ import pandas as pd
 import pytest
 
 from dashboard.errors import UserError
-from dashboard.importer import load_posts_file, normalise_posts, parse_times, read_table
-from tests.conftest import FIXTURES
+from dashboard.files.importer import read_posts_file, normalise_posts, read_table
+from dashboard.files.rows import parse_times
+from tests.helpers import FIXTURES
 
 IMPORT = FIXTURES / "import"
 
 
 def test_csv_with_title_body_and_epoch_seconds():
-    f = load_posts_file(IMPORT / "reddit_export.csv", "reddit")
+    f = read_posts_file(IMPORT / "reddit_export.csv", "reddit")
     assert list(f["source_id"]) == ["p1", "p2", "p3", "p4"]
     assert f["text"][0] == ("Cancelled my ChatGPT Plus today\n\n"
                             "Not paying for this anymore, moving to Claude.")
@@ -23,7 +24,7 @@ def test_csv_with_title_body_and_epoch_seconds():
 
 
 def test_jsonl_with_zones_naive_times_and_milliseconds():
-    f = load_posts_file(IMPORT / "export.jsonl", "x")
+    f = read_posts_file(IMPORT / "export.jsonl", "x")
     assert [str(t) for t in f["created_at"]] == [
         "2026-03-01 04:10:00+00:00", "2026-03-01 09:00:00+00:00", "2026-03-01 12:00:00+00:00"]
     assert f["language"][0] == "en"
@@ -33,9 +34,9 @@ def test_parquet_and_json_array(tmp_path):
     frame = pd.DataFrame({"id": [1, 2], "created_at": pd.to_datetime(
         ["2026-03-01", "2026-03-02"], utc=True), "content": ["a", "b"]})
     frame.to_parquet(tmp_path / "p.parquet")
-    assert list(load_posts_file(tmp_path / "p.parquet", "s")["source_id"]) == ["1", "2"]
+    assert list(read_posts_file(tmp_path / "p.parquet", "s")["source_id"]) == ["1", "2"]
     (tmp_path / "a.json").write_text('{"posts": [{"id": "1", "date": "2026-03-01", "body": "x"}]}')
-    assert list(load_posts_file(tmp_path / "a.json", "s")["text"]) == ["x"]
+    assert list(read_posts_file(tmp_path / "a.json", "s")["text"]) == ["x"]
 
 
 def test_duplicate_ids_in_one_file_keep_the_last():
@@ -47,7 +48,7 @@ def test_errors_name_file_row_and_column(tmp_path):
     bad = tmp_path / "bad.csv"
     bad.write_text("id,created_at,text\n1,2026-01-01,ok\n2,31/02/yesterday,x\n,2026-01-02,y\n")
     with pytest.raises(UserError) as e:
-        load_posts_file(bad, "s")
+        read_posts_file(bad, "s")
     msg = str(e.value)
     assert f"{bad}: row 2: column created_at: cannot read this as a date/time" in msg
     assert f"{bad}: row 3: column id: empty id" in msg
@@ -64,7 +65,7 @@ def test_missing_columns_are_named(tmp_path, content, expected):
     path = tmp_path / "f.csv"
     path.write_text(content)
     with pytest.raises(UserError, match=expected):
-        load_posts_file(path, "s")
+        read_posts_file(path, "s")
 
 
 def test_unreadable_files(tmp_path):
@@ -76,7 +77,8 @@ def test_unreadable_files(tmp_path):
     (tmp_path / "f.jsonl").write_text("{not json\n")
     with pytest.raises(UserError, match="cannot read as jsonl"):
         read_table(tmp_path / "f.jsonl")
-    (tmp_path / "latin.csv").write_bytes("id,created_at,text\n1,2026-01-01,caf\xe9\n".encode("latin-1"))
+    (tmp_path / "latin.csv").write_bytes(
+        "id,created_at,text\n1,2026-01-01,caf\xe9\n".encode("latin-1"))
     with pytest.raises(UserError, match="not UTF-8"):
         read_table(tmp_path / "latin.csv")
 

@@ -3,11 +3,11 @@ import pandas as pd
 import pytest
 
 from dashboard.cli import main
-from dashboard.export import daily_table
-from dashboard.filters import Filters
-from dashboard.queries import rank_history, store_overview, switch_flows
-from dashboard.store import count_posts, open_store, write_ranks
-from tests.conftest import FIXTURES
+from dashboard.read.daily import daily_table
+from dashboard.read.filters import Filters
+from dashboard.read.queries import rank_history, store_overview, switch_flows
+from dashboard.write.store import count_posts, open_store, write_ranks
+from tests.helpers import FIXTURES
 
 pytestmark = pytest.mark.postgres
 

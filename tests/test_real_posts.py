@@ -2,9 +2,9 @@
 import pandas as pd
 
 from dashboard.cli import main
-from dashboard.export import daily_table
-from dashboard.store import count_posts, open_store
-from tests.conftest import shared
+from dashboard.read.daily import daily_table
+from dashboard.write.store import count_posts, open_store
+from tests.helpers import shared
 
 
 def test_real_titles_import_once_and_export_sensible_daily_counts(tmp_path, tracker):

@@ -21,17 +21,18 @@ from dataclasses import dataclass, field
 import pytest
 from sqlalchemy import text
 
-from dashboard import ingest, queries
-from dashboard.filters import Filters
-from dashboard.importer import normalise_posts
-from dashboard.ingest import import_posts
+from dashboard.files.importer import normalise_posts
+from dashboard.read import queries
+from dashboard.read.filters import Filters
 from dashboard.scoring import Scorer
-from dashboard.store import open_store, set_meta
+from dashboard.write import ingest
+from dashboard.write.ingest import save_posts_as_run
+from dashboard.write.store import open_store, set_meta
 from reliability import tally
 from reliability.corpus import posts_frame
 from reliability.replay_collect import TRACKER
 from reliability.store_checks import problems, snapshot
-from tests.conftest import ROOT
+from tests.helpers import ROOT
 
 VIEW = Filters(brands=("ChatGPT", "Claude", "Gemini"))
 READS = [  # what the pages ask while a collector writes
@@ -110,15 +111,15 @@ def test_sessions_read_while_an_import_writes(tmp_path, tracker):
 
     def write():
         for i in range(3):
-            import_posts(engine, frames[i % 2], "reddit", scorer)
+            save_posts_as_run(engine, frames[i % 2], "reddit", scorer)
             time.sleep(0.1)  # let the readers see each version
     check(read_while(write, url, sessions=2))
 
 
 def test_the_checks_see_a_torn_write(engine, tracker):
     """What the readers look for is really caught: a post whose mentions went missing."""
-    import_posts(engine, normalise_posts(versions(20)[0], "reddit", "p.csv"), "reddit",
-                 Scorer(tracker))
+    save_posts_as_run(engine, normalise_posts(versions(20)[0], "reddit", "p.csv"), "reddit",
+                      Scorer(tracker))
     assert snapshot(engine)["torn"] == 0
     with engine.begin() as conn:
         conn.execute(text("DELETE FROM mentions WHERE post_id = "

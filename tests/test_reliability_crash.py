@@ -22,13 +22,13 @@ from pathlib import Path
 import pytest
 
 from dashboard.cli import main as dashboard_main
-from dashboard.store import open_store
+from dashboard.write.store import open_store
 from reliability import tally
 from reliability.corpus import write_posts_csv
 from reliability.replay_collect import TRACKER
 from reliability.replay_collect import main as replay_main
 from reliability.store_checks import fingerprint, problems, snapshot
-from tests.conftest import ROOT
+from tests.helpers import ROOT
 
 IMPORT_TRIALS, COLLECT_TRIALS, PG_TRIALS = 20, 6, 3
 

@@ -6,9 +6,9 @@ every try: the run must give up after at most 4 tries per request and be recorde
 with the reason, with nothing of the unit written, no resume point moved, and the other
 source of the same `collect` unaffected. Malformed answers (truncated JSON, an HTML page,
 missing fields, an empty page in the middle of a listing) are never retried; extra fields
-are ignored. The scenarios and fixtures are those of test_collect_sources.py; this file
-only adds the faults. `make test` runs one outage of each kind per source (QUICK);
-`make reliability` runs the whole matrix.
+are ignored. The scenarios and fixtures are those of test_collect_sources.py (shared in
+helpers.py); this file only adds the faults. `make test` runs one outage of each kind per
+source (QUICK); `make reliability` runs the whole matrix.
 """
 from __future__ import annotations
 
@@ -20,21 +20,14 @@ from typing import Callable
 
 import pytest
 import requests
-import responses
 from sqlalchemy import func, select
 
 from dashboard.collectors.runner import collect
-from dashboard.schema import app_ranks, meta, runs
-from dashboard.store import count_posts
+from dashboard.write.schema import app_ranks, meta, runs
+from dashboard.write.store import count_posts
 from reliability import tally
-from tests.test_collect_sources import SCENARIOS, Route, Scenario, context, load, make_tracker
+from tests.helpers import CHARTS, SCENARIOS, Route, Scenario, context, load, make_tracker
 
-CHART = "https://rss.applemarketingtools.com/api/v2/us/apps/top-free/3/apps.json"
-LEGACY = "https://itunes.apple.com/us/rss/topfreeapplications/limit=3/json"
-CHARTS = Scenario("app_store_charts", {}, [
-    Route("GET", CHART, "app_store_charts/top_free_us.json"),
-    Route("GET", LEGACY, "app_store_charts/legacy_top_free_us.json"),
-], items=3)
 ALL = [*SCENARIOS, CHARTS]
 BY_NAME = {s.source: s for s in ALL}
 MAX_TRIES = 4  # one try and three retries (dashboard/collectors/http.py)
@@ -172,12 +165,6 @@ def partner_of(scenario: Scenario) -> Scenario:
 @pytest.fixture(autouse=True)
 def no_praw_sleep(monkeypatch):
     monkeypatch.setattr("prawcore.sessions.time.sleep", lambda s: None)  # its 5xx retries
-
-
-@pytest.fixture
-def web():
-    with responses.RequestsMock(assert_all_requests_are_fired=False) as r:
-        yield r
 
 
 def run_with_fault(web, engine, scenario: Scenario, fault: Fault, blip: bool):

@@ -1,8 +1,7 @@
 """The first scorer: VADER compound and label, brands named, switching from → to."""
+import pandas as pd
 import pytest
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
-
-import pandas as pd
 
 from dashboard.scoring import SCORE_COLUMNS, Scorer
 from dashboard.scoring.sentiment import label

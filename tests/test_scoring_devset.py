@@ -7,7 +7,7 @@ import pytest
 
 from dashboard.scoring import Scorer
 from eval import switching
-from tests.conftest import shared
+from tests.helpers import shared
 
 KINDS = {"", "leave", "move", "consider", "return"}
 TAGS = {"", "switch", "release", "employee", "company", "product", "comparison",

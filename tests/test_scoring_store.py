@@ -5,11 +5,11 @@ import pytest
 from sqlalchemy import text
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
-from dashboard import migrations
 from dashboard.cli import main
 from dashboard.scoring import SCORER_VERSION, Scorer
-from dashboard.scoring.rescore import count_stale, rescore
-from dashboard.store import get_meta, open_store, write_posts
+from dashboard.write import migrations
+from dashboard.write.rescore import count_stale, rescore
+from dashboard.write.store import get_meta, open_store, write_posts
 
 TEXTS = ["Left ChatGPT for Claude and it's wonderful", "Gemini is fine",
          "Grok is awful, DeepSeek is brilliant"]

@@ -12,7 +12,8 @@ import pytest
 
 from dashboard.cli import main
 from dashboard.errors import UserError
-from dashboard.scoring import SCORER_VERSION, Scorer, describe
+from dashboard.read.scorers import describe
+from dashboard.scoring import SCORER_VERSION, Scorer
 from dashboard.scoring.transformer import label_weights
 
 INSTALLED = all(importlib.util.find_spec(m) for m in ("transformers", "torch"))

@@ -6,7 +6,7 @@ import pytest
 from vaderSentiment.vaderSentiment import BOOSTER_DICT, NEGATE, SentimentIntensityAnalyzer
 
 from dashboard.scoring.vader import Vader, vader_emojis
-from tests.conftest import shared
+from tests.helpers import shared
 
 REFERENCE = SentimentIntensityAnalyzer()
 

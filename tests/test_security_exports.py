@@ -1,4 +1,4 @@
-"""CSV exports neutralise formula injection (dashboard/export.py): no text cell or header a
+"""CSV exports neutralise formula injection (dashboard/files/export.py): no text cell or header a
 spreadsheet opens (Excel, LibreOffice, Google Sheets read the same CSV) may start with
 = + - @, a tab or a carriage return, also after leading blanks or in full-width form, while
 numbers and plain-number text stay as they are. Checked cell by cell, property-based, on
@@ -13,10 +13,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from dashboard.cli import main
-from dashboard.export import csv_bytes, export_table, spreadsheet_safe, write_table
-from dashboard.importer import normalise_posts
-from dashboard.ingest import import_posts
+from dashboard.files.export import csv_bytes, export_table, spreadsheet_safe, write_table
+from dashboard.files.importer import normalise_posts
 from dashboard.scoring import Scorer
+from dashboard.write.ingest import save_posts_as_run
 from reliability import tally
 from reliability.fuzzing import texts
 
@@ -98,7 +98,7 @@ def test_posts_export_of_hostile_posts(tmp_path, engine, tracker):
     raw = pd.DataFrame({"id": [str(i) for i in range(len(PAYLOADS))],
                         "created_at": "2026-03-01", "text": [f"{p} x" for p in PAYLOADS],
                         "subreddit": PAYLOADS, "url": PAYLOADS})
-    import_posts(engine, normalise_posts(raw, "s", "f.csv"), "s", Scorer(tracker))
+    save_posts_as_run(engine, normalise_posts(raw, "s", "f.csv"), "s", Scorer(tracker))
     out = tmp_path / "posts.csv"
     with tally.scenario("exports"):
         export_table(engine, "posts", out, "csv", tracker)

@@ -15,28 +15,15 @@ from hypothesis import given
 from hypothesis import strategies as st
 from streamlit.testing.v1 import AppTest
 
-from dashboard.cli import main
 from dashboard.ui import safe_links
 from reliability import tally
 from reliability.fuzzing import texts
-from reliability.payloads import hostile_posts, instances
-from tests.conftest import ROOT
+from reliability.payloads import instances
+from tests.helpers import ROOT, SEARCHES
 
 PAGES = ["overview", "switching", "ranks", "posts", "sources", "about"]
-SEARCHES = ["PWN", "<script", ":red[", "javascript:", "](", "'; DROP TABLE posts; --"]
 HOSTILE = re.compile(r"PWN\d|__pwned|data-pwn|javascript:", re.IGNORECASE)
 TABLES = {"arrow_data_frame", "arrow_table", "dataframe"}
-
-
-@pytest.fixture(scope="module")
-def hostile_store(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("hostile")
-    posts = folder / "hostile.jsonl"
-    hostile_posts().to_json(posts, orient="records", lines=True, date_format="iso")
-    url = f"sqlite:///{folder / 'hostile.sqlite'}"
-    assert main(["import", str(posts), "--source", "hostile", "--keep-handles", "--db", url,
-                 "--quiet"]) == 0
-    return url
 
 
 def walk(node):
@@ -75,9 +62,9 @@ def check_page(at: AppTest) -> int:
 
 
 @pytest.mark.parametrize("page", PAGES)
-def test_hostile_posts_stay_data_on_every_page(monkeypatch, hostile_store, page):
+def test_hostile_posts_stay_data_on_every_page(monkeypatch, hostile_url, page):
     with tally.scenario("markup"):
-        shown = check_page(run_page(monkeypatch, hostile_store, page))
+        shown = check_page(run_page(monkeypatch, hostile_url, page))
         tally.record("markup", payloads=shown)
         if page in ("posts", "switching"):
             assert shown, "the hostile posts were on the page (as data)"
@@ -85,9 +72,9 @@ def test_hostile_posts_stay_data_on_every_page(monkeypatch, hostile_store, page)
 
 @pytest.mark.reliability
 @pytest.mark.parametrize("search", SEARCHES)
-def test_searches_that_match_the_payloads(monkeypatch, hostile_store, search):
+def test_searches_that_match_the_payloads(monkeypatch, hostile_url, search):
     with tally.scenario("markup"):
-        shown = check_page(run_page(monkeypatch, hostile_store, "posts", q=search))
+        shown = check_page(run_page(monkeypatch, hostile_url, "posts", q=search))
         tally.record("markup", payloads=shown)
 
 

@@ -16,13 +16,11 @@ import responses
 from streamlit.testing.v1 import AppTest
 
 from dashboard.cli import main
-from dashboard.collectors import runner
-from dashboard.collectors.credentials import Credentials
 from dashboard.collectors.http import Http
 from dashboard.errors import UserError
-from dashboard.store import open_store
+from dashboard.write.store import open_store
 from reliability import tally
-from tests.conftest import ROOT
+from tests.helpers import ROOT, offline_collect
 
 CANARY = "CANARY-7f3a9c"  # in every secret below: finding "CANARY" finds even a part of one
 CREDENTIALS = {
@@ -33,38 +31,6 @@ CREDENTIALS = {
     "mastodon_token_mastodon_example": f"{CANARY}-mastodon-token",
 }
 TOKENS = {"reddit": f"{CANARY}-reddit-access-token", "bluesky": f"{CANARY}-bsky-jwt"}
-TRACKER = """
-[tracker]
-name = "canary"
-
-[[brands]]
-name = "Claude"
-[brands.app_store]
-id = "6473753684"
-source = "test"
-[brands.google_play]
-id = "com.anthropic.claude"
-source = "test"
-
-[sources.reddit]
-queries = ["Claude"]
-[sources.hackernews]
-queries = ["Claude"]
-[sources.bluesky]
-queries = ["Claude"]
-[sources.mastodon]
-servers = ["mastodon.example"]
-hashtags = ["Claude"]
-queries = ["Claude"]
-[sources.app_store_reviews]
-countries = ["us"]
-[sources.google_play_reviews]
-countries = ["us"]
-
-[charts]
-countries = ["us"]
-limit = 3
-"""
 ANY = re.compile(r"https://.*")
 
 
@@ -97,13 +63,8 @@ def serve_failures(web, logins_work: bool) -> None:
 
 @pytest.fixture
 def setup(tmp_path, monkeypatch):
-    monkeypatch.setattr(runner, "Http", lambda: Http(sleep=lambda s: None))
-    monkeypatch.setattr(runner, "Credentials",
-                        lambda: Credentials(env=dict(CREDENTIALS), secrets_file=None))
     monkeypatch.setattr("prawcore.sessions.time.sleep", lambda s: None)
-    tracker = tmp_path / "tracker.toml"
-    tracker.write_text(TRACKER)
-    return tmp_path, ["--tracker", str(tracker), "--db", f"sqlite:///{tmp_path / 's.sqlite'}"]
+    return tmp_path, offline_collect(monkeypatch, tmp_path, "canary.toml", CREDENTIALS)
 
 
 def leaks(text: str) -> list[str]:
@@ -115,7 +76,7 @@ def store_bytes(folder: Path) -> str:
     """The store file and its WAL, as bytes decoded leniently: a secret anywhere in them
     (run errors, meta, posts) shows up here."""
     return "".join(p.read_bytes().decode("utf-8", "replace")
-                   for p in sorted(folder.glob("s.sqlite*")))
+                   for p in sorted(folder.glob("store.sqlite*")))
 
 
 @pytest.mark.parametrize("logins_work", [False, True], ids=["logins fail", "logins work"])

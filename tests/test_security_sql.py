@@ -16,18 +16,19 @@ from hypothesis import given
 from hypothesis import strategies as st
 from streamlit.testing.v1 import AppTest
 
-from dashboard.filters import Filters
-from dashboard.importer import normalise_posts
-from dashboard.ingest import import_posts, pseudonymise
-from dashboard.queries import post_rows
+from dashboard.files.importer import normalise_posts
+from dashboard.read.filters import Filters
+from dashboard.read.queries import post_rows
 from dashboard.scoring import Scorer
-from dashboard.store import count_posts, open_store
+from dashboard.write.ingest import save_posts_as_run, pseudonymise
+from dashboard.write.store import count_posts, open_store
 from reliability import fuzzing, tally
-from tests.conftest import ROOT
+from tests.helpers import ROOT
 
 SQL_WORDS = re.compile(r"\b(SELECT|INSERT|UPDATE|DELETE|CREATE|DROP|ALTER|PRAGMA|WHERE)\b")
 # DDL cannot take bound parameters; these build trigger names from the module's own constants
-ALLOWED = {("dashboard/rollup.py", "CREATE TRIGGER"), ("dashboard/rollup.py", "DROP TRIGGER")}
+ALLOWED = {("dashboard/write/rollup.py", "CREATE TRIGGER"),
+           ("dashboard/write/rollup.py", "DROP TRIGGER")}
 PAYLOADS = ["'; DROP TABLE posts; --", "' OR '1'='1", "\" OR \"\"=\"", "%", "_", "\\", "%'--",
             "' UNION SELECT sql FROM sqlite_master --", "[a-z]", "*", "?", ":text", "$1", "%s",
             "{0}", "\x1a", "--", "/*", "Robert'); DROP TABLE mentions;--"]
@@ -75,7 +76,7 @@ def hostile_store(url: str, tracker) -> pd.DataFrame:
         ["plain post about Claude", "100% sure_thing about Gemini", "C:\\path\\to about Grok"]
     raw = pd.DataFrame({"id": [str(i) for i in range(len(texts))], "created_at": "2026-03-01",
                         "text": texts, "author": [f"handle_{i}" for i in range(len(texts))]})
-    import_posts(open_store(url), normalise_posts(raw, "s", "posts.csv"), "s", Scorer(tracker))
+    save_posts_as_run(open_store(url), normalise_posts(raw, "s", "posts.csv"), "s", Scorer(tracker))
     return raw
 
 

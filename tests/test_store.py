@@ -5,13 +5,13 @@ import pandas as pd
 import pytest
 from sqlalchemy import inspect, select, text
 
-from dashboard import migrations
-from dashboard.filters import Filters
-from dashboard.queries import latest_runs, source_outages
 from dashboard.errors import UserError
-from dashboard.schema import app_ranks, mentions, posts, runs
-from dashboard.store import (count_posts, get_meta, open_store, recorded_run, redact,
-                             set_meta, utcnow, write_posts, write_ranks, write_runs)
+from dashboard.read.filters import Filters
+from dashboard.read.queries import latest_runs, source_outages
+from dashboard.write import migrations
+from dashboard.write.schema import app_ranks, mentions, posts, runs
+from dashboard.write.store import (count_posts, get_meta, open_store, recorded_run, redact,
+                                   set_meta, utcnow, write_posts, write_ranks, write_runs)
 
 
 def post(source_id, text="hello", brands="ChatGPT", **kw):
@@ -132,11 +132,13 @@ def test_old_store_is_upgraded_without_losing_rows(tmp_path, monkeypatch):
         conn.execute(text("UPDATE posts SET note = 'migrated'"))
 
     step = migrations.SCHEMA_VERSION + 1
-    monkeypatch.setattr(migrations, "STEPS", [*migrations.STEPS, (step, "add note", add_note_column)])
+    monkeypatch.setattr(migrations, "STEPS",
+                        [*migrations.STEPS, (step, "add note", add_note_column)])
     monkeypatch.setattr(migrations, "SCHEMA_VERSION", step)
     engine = open_store(url)
     with engine.connect() as conn:
-        assert conn.execute(text("SELECT source_id, note FROM posts")).all() == [("kept", "migrated")]
+        rows = conn.execute(text("SELECT source_id, note FROM posts")).all()
+        assert rows == [("kept", "migrated")]
     assert get_meta(engine, "schema_version") == str(step)
     open_store(url)  # a second open runs nothing again
 

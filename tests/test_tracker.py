@@ -3,7 +3,7 @@ import pytest
 
 from dashboard.scoring import Scorer
 from dashboard.tracker import TrackerError, load_tracker, parse_tracker
-from tests.conftest import FIXTURES, ROOT
+from tests.helpers import FIXTURES, ROOT
 
 MINIMAL = {"tracker": {"name": "t"}, "brands": [{"name": "A"}]}
 

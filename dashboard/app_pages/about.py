@@ -1,15 +1,17 @@
 """About the data: how posts are collected and scored, how accurate the scorer measured,
-where every figure comes from, and whether what is on screen is simulated."""
+where every figure comes from, and whether what is on screen is simulated.
+
+May import: ui, charts, read.metrics, paths, vocabulary (no SQL, no store).
+"""
 import json
 
 import pandas as pd
 import streamlit as st
 
 from dashboard import paths, ui
-from dashboard.scoring import describe
+from dashboard.read.scorers import describe
 
-ctx = ui.context()
-st.title("About the data")
+ctx = ui.page("About the data", needs_data=False)
 
 if ctx.simulated:
     st.markdown(f"### Simulated data\n{ui.SIMULATED_NOTICE} Each demo row is flagged "

@@ -1,19 +1,19 @@
 """Overview: headline numbers, the backlash timeline with spikes, the switching flow and the
-app ranks, with the real events marked. Click a day on the timeline to open its posts."""
+app ranks, with the real events marked. Click a day on the timeline to open its posts.
+
+May import: ui, charts, read.metrics, paths, vocabulary (no SQL, no store).
+"""
 from dataclasses import replace
 from datetime import timedelta
 
 import pandas as pd
 import streamlit as st
 
-from dashboard import charts, metrics, ui
+from dashboard import charts, ui
+from dashboard.read import metrics
 
-ctx = ui.context()
-f = ctx.filters
-colors = charts.brand_colors(ctx.tracker)
-
-st.title("Backlash and switching")
-ui.require_data(ctx)
+ctx = ui.page("Backlash and switching")
+f, colors = ctx.filters, ctx.colors
 st.caption(ui.filter_caption(ctx))
 
 daily = ui.load_daily(ctx.url, ctx.tracker_path, f)
@@ -99,14 +99,12 @@ if not spikes.empty:
 ui.show_chart(charts.migration_chart(daily, markers, colors, ctx.simulated, outages),
               "switching", daily[["date", "brand", "leaving", "arriving"]])
 
-stores = {"App Store": "app_store", "Google Play": "google_play"}
-label = st.segmented_control("Store", list(stores), default="App Store", key="store",
-                             bind="query-params") or "App Store"
-lines = ui.load_rank_lines(ctx.url, f, stores[label])
+store, label = ui.app_store_picker()
+lines = ui.load_rank_lines(ctx.url, f, store)
 if lines.empty:
     st.info("No app-store ranks in this period for these brands and countries.")
 else:
-    ui.show_chart(ui.rank_figure(ctx, stores[label],
+    ui.show_chart(ui.rank_figure(ctx, store,
                                  f"{label} top free apps: position of each brand's app"),
                   "ranks", lines)
 

@@ -1,23 +1,24 @@
 """Posts: the posts behind every chart, filtered, searched and sorted, linked to the
-originals. A click on a day in the Overview timeline lands here with that day chosen."""
+originals. A click on a day in the Overview timeline lands here with that day chosen.
+
+May import: ui, charts, read.metrics, paths, vocabulary (no SQL, no store).
+"""
 from datetime import date
 
 import streamlit as st
 
 from dashboard import ui
+from dashboard.vocabulary import SWITCH_KINDS
 
-ctx = ui.context()
+ctx = ui.page("Posts")
 f = ctx.filters
-st.title("Posts")
-ui.require_data(ctx)
 
-KINDS = ["leave", "move", "return", "consider"]
 ORDERS = {"most engaged": "engagement", "newest": "newest", "oldest": "oldest",
           "most negative": "negative", "most positive": "positive"}
 a, b, c, d = st.columns([3, 2, 2, 2])
 search = a.text_input("Text contains", key="q", bind="query-params",
                       placeholder="e.g. cancel, Pentagon, refund")
-kinds = b.multiselect("Switching", KINDS, key="kinds", bind="query-params",
+kinds = b.multiselect("Switching", SWITCH_KINDS, key="kinds", bind="query-params",
                       placeholder="Any post")
 order = c.selectbox("Sort by", list(ORDERS), key="sort", bind="query-params")
 day = d.date_input("One day only", value=None, min_value=f.start, max_value=f.end,

@@ -1,20 +1,17 @@
 """App ranks: each brand's chart position per store, chart and country, side by side, with
-the backlash on the same time axis so a reader can see whether posts lead ranks."""
+the backlash on the same time axis so a reader can see whether posts lead ranks.
+
+May import: ui, charts, read.metrics, paths, vocabulary (no SQL, no store).
+"""
 import streamlit as st
 
 from dashboard import charts, ui
 
-ctx = ui.context()
-f = ctx.filters
-colors = charts.brand_colors(ctx.tracker)
-
-st.title("App-store ranks")
-ui.require_data(ctx)
+ctx = ui.page("App-store ranks")
+f, colors = ctx.filters, ctx.colors
 markers = charts.event_markers(ui.load_events(), f.start, f.end)
-stores = {"App Store": "app_store", "Google Play": "google_play"}
-label = st.segmented_control("Store", list(stores), default="App Store", key="store",
-                             bind="query-params") or "App Store"
-lines = ui.load_rank_lines(ctx.url, f, stores[label])
+store, label = ui.app_store_picker()
+lines = ui.load_rank_lines(ctx.url, f, store)
 if lines.empty:
     st.info("No snapshots of this store's charts in this period for these brands and "
             "countries. Chart history grows with every `collect` run.")

@@ -1,11 +1,13 @@
 """Sources: when each source last ran, how it went, and the days it was down. Those days
-are shaded on every time chart, so missing data never reads as a quiet day."""
+are shaded on every time chart, so missing data never reads as a quiet day.
+
+May import: ui, charts, read.metrics, paths, vocabulary (no SQL, no store).
+"""
 import streamlit as st
 
 from dashboard import charts, ui
 
-ctx = ui.context()
-st.title("Sources")
+ctx = ui.page("Sources", needs_data=False)
 latest, days = ui.load_runs(ctx.url, ctx.filters)
 if latest.empty:
     st.info("No collection runs recorded yet. `python -m dashboard collect` and `import` "

@@ -1,15 +1,15 @@
 """Switching: who moved where, net migration over time, share of voice, and the posts
-behind any flow with the phrase that made the call."""
+behind any flow with the phrase that made the call.
+
+May import: ui, charts, read.metrics, paths, vocabulary (no SQL, no store).
+"""
 import streamlit as st
 
-from dashboard import charts, metrics, ui
+from dashboard import charts, ui
+from dashboard.read import metrics
 
-ctx = ui.context()
-f = ctx.filters
-colors = charts.brand_colors(ctx.tracker)
-
-st.title("Switching")
-ui.require_data(ctx)
+ctx = ui.page("Switching")
+f, colors = ctx.filters, ctx.colors
 daily = ui.load_daily(ctx.url, ctx.tracker_path, f)
 markers = charts.event_markers(ui.load_events(), f.start, f.end)
 flows = ui.load_flows(ctx.url, f).sort_values("posts", ascending=False, ignore_index=True)

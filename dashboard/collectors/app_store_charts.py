@@ -5,14 +5,18 @@ schedule builds. The marketing-tools JSON feed (top-free, top-paid; up to 100 ap
 first; the older iTunes RSS JSON feed (up to 200, and top-grossing) is the fallback, and the
 only feed for a longer chart. No credentials. Settings: the tracker's ``[charts]`` table
 (countries, charts, limit).
+
+May import: collectors.base, collectors.http, vocabulary, write.store (chart snapshots are
+not posts).
 """
 from __future__ import annotations
 
 import pandas as pd
 
-from dashboard.collectors.base import Context, Tally
+from dashboard.collectors.base import CollectContext, Tally
 from dashboard.collectors.http import Http, HttpError
-from dashboard.store import write_ranks
+from dashboard.vocabulary import APP_STORE
+from dashboard.write.store import write_ranks
 
 SOURCE = "app_store_charts"
 FEED = "https://rss.applemarketingtools.com/api/v2/{country}/apps/{chart}/{limit}/apps.json"
@@ -46,7 +50,7 @@ def parse_chart(raw: dict) -> pd.DataFrame:
     return frame[RANK_COLUMNS]
 
 
-def snapshot(ctx: Context, country: str, chart: str, limit: int) -> pd.DataFrame:
+def snapshot(ctx: CollectContext, country: str, chart: str, limit: int) -> pd.DataFrame:
     """The chart now: the current feed, else (with a note) the legacy one."""
     problem = None
     if limit <= FEED_MAX and chart in ("top-free", "top-paid"):
@@ -67,14 +71,14 @@ def snapshot(ctx: Context, country: str, chart: str, limit: int) -> pd.DataFrame
     return frame
 
 
-def collect(ctx: Context, tally: Tally) -> None:
+def collect(ctx: CollectContext, tally: Tally) -> None:
     charts = ctx.tracker.charts
     captured = pd.Timestamp(ctx.now).floor("s")
     for country in charts.countries:
         for chart in charts.charts:
             with tally.unit(f"{country} {chart}"):
                 frame = snapshot(ctx, country, chart, charts.limit).assign(
-                    captured_at=captured, store="app_store", country=country, chart=chart)
-                frame["brand"] = [ctx.tracker.brand_for_app("app_store", a)
+                    captured_at=captured, store=APP_STORE, country=country, chart=chart)
+                frame["brand"] = [ctx.tracker.brand_for_app(APP_STORE, a)
                                   for a in frame["app_id"]]
                 tally.items += write_ranks(ctx.engine, frame)

@@ -5,6 +5,8 @@ The feed serves at most 10 pages of 50 reviews, so a store collected less often 
 app gets 500 reviews loses the oldest of them. No credentials. Settings:
 ``[sources.app_store_reviews] countries`` (default ["us"]); app ids come from the brands'
 ``[brands.app_store]`` tables.
+
+May import: collectors.base, collectors.http, vocabulary.
 """
 from __future__ import annotations
 
@@ -12,9 +14,10 @@ import re
 
 import pandas as pd
 
-from dashboard.collectors.base import (Context, Tally, collect_newest, join_text, posts_frame,
-                                       state_key, walk)
+from dashboard.collectors.base import (CollectContext, Tally, collect_newest, join_text,
+                                       posts_frame, state_key, walk)
 from dashboard.collectors.http import Http
+from dashboard.vocabulary import APP_STORE
 
 SOURCE = "app_store_reviews"
 FEED = "https://itunes.apple.com/{country}/rss/customerreviews/page={page}/id={app_id}/" \
@@ -71,13 +74,13 @@ def _label(entry: dict, key: str):
     return value.get("label") if isinstance(value, dict) else None
 
 
-def apps(ctx: Context, store: str) -> list[str]:
+def apps(ctx: CollectContext, store: str) -> list[str]:
     return [a.app_id for b in ctx.tracker.brands if (a := b.app(store))]
 
 
-def collect(ctx: Context, tally: Tally) -> None:
+def collect(ctx: CollectContext, tally: Tally) -> None:
     for country in ctx.settings(SOURCE).get("countries", ["us"]):
-        for app_id in apps(ctx, "app_store"):
+        for app_id in apps(ctx, APP_STORE):
             collect_newest(
                 ctx, tally, state_key(SOURCE, app_id, country), f"{app_id} ({country})",
                 lambda older_than, a=app_id, c=country: walk(

@@ -6,6 +6,9 @@ failure never leaves half a unit in the store; then its posts are saved and its 
 is remembered in the store's ``meta`` table under ``state:<source>:<unit>`` (JSON,
 ``{"until": "<ISO time>"}``: everything up to then is stored). A rerun starts from there, a
 first run looks back ``DEFAULT_LOOKBACK`` (7 days), and ``--since`` backfills from a date.
+
+May import: collectors.credentials, collectors.http, collectors.report, files.rows, scoring,
+tracker, vocabulary, and the write side to save (write.ingest, write.store).
 """
 from __future__ import annotations
 
@@ -23,11 +26,12 @@ from sqlalchemy import Engine
 from dashboard.collectors.credentials import Credentials, MissingCredentials
 from dashboard.collectors.http import Http, HttpError
 from dashboard.collectors.report import Reporter
-from dashboard.importer import clean_text, parse_times, whole_numbers
-from dashboard.ingest import save_posts, shorten
+from dashboard.files.rows import clean_text, parse_times, whole_numbers
 from dashboard.scoring import Scorer
-from dashboard.store import get_meta, set_meta
 from dashboard.tracker import Tracker
+from dashboard.vocabulary import FAILED, OK, PARTIAL
+from dashboard.write.ingest import save_posts, shorten
+from dashboard.write.store import get_meta, set_meta
 
 DEFAULT_LOOKBACK = timedelta(days=7)
 OVERLAP = timedelta(hours=1)  # re-read past the resume point, for posts indexed late
@@ -39,7 +43,7 @@ COLUMNS = ["source", "source_id", "created_at", "author", "text", "url", "commun
 
 
 @dataclass
-class Context:
+class CollectContext:
     """Everything a source needs for one ``collect`` run. ``now`` is timezone-aware UTC."""
     engine: Engine
     tracker: Tracker
@@ -94,8 +98,8 @@ class Tally:
     @property
     def status(self) -> str:
         if not self.failures:
-            return "ok"
-        return "partial" if self.done else "failed"
+            return OK
+        return PARTIAL if self.done else FAILED
 
 
 class UnexpectedResponse(Exception):
@@ -135,7 +139,7 @@ def resume_point(state: dict) -> pd.Timestamp | None:
     return stamp(state["until"]) if state.get("until") else None
 
 
-def start_time(ctx: Context, state: dict) -> pd.Timestamp:
+def start_time(ctx: CollectContext, state: dict) -> pd.Timestamp:
     """Where a unit starts reading: --since, else the resume point less ``OVERLAP`` (for
     posts indexed late; re-read rows are upserted, never duplicated), else the lookback."""
     if ctx.since is not None:
@@ -159,7 +163,7 @@ def slices(start: pd.Timestamp, end: pd.Timestamp, step: timedelta = SLICE):
 
 # --- the two collection shapes ------------------------------------------------------------
 
-def collect_windows(ctx: Context, tally: Tally, source: str, query: str,
+def collect_windows(ctx: CollectContext, tally: Tally, source: str, query: str,
                     fetch_window: Callable[[pd.Timestamp, pd.Timestamp], pd.DataFrame]
                     ) -> None:
     """For APIs that filter by time (HN, Bluesky): one unit per day slice, oldest first,
@@ -174,7 +178,7 @@ def collect_windows(ctx: Context, tally: Tally, source: str, query: str,
             break
 
 
-def collect_newest(ctx: Context, tally: Tally, key: str, label: str,
+def collect_newest(ctx: CollectContext, tally: Tally, key: str, label: str,
                    fetch_since: Callable[[pd.Timestamp], pd.DataFrame]) -> None:
     """For newest-first listings (Reddit, Mastodon, app reviews): walk back to the cutoff,
     save, and remember the newest time seen."""
@@ -185,7 +189,7 @@ def collect_newest(ctx: Context, tally: Tally, key: str, label: str,
             remember(ctx.engine, key, frame["created_at"].max())
 
 
-def walk(ctx: Context, fetch: Callable, parse: Callable[[object], pd.DataFrame],
+def walk(ctx: CollectContext, fetch: Callable, parse: Callable[[object], pd.DataFrame],
          next_cursor: Callable, *, cursor=None, older_than: pd.Timestamp | None = None,
          max_pages: int = MAX_PAGES) -> pd.DataFrame:
     """Follow ``fetch(cursor) -> raw`` and ``next_cursor(raw)`` to the end, parsing each page.

@@ -5,12 +5,14 @@ Search refuses anonymous callers, so a session is opened with an app password
 when its access token expires. Each query is walked in one-day ``since``/``until`` slices,
 oldest first. Settings: ``[sources.bluesky] queries`` and optionally ``service`` (default
 https://bsky.social).
+
+May import: collectors.base, collectors.http.
 """
 from __future__ import annotations
 
 import pandas as pd
 
-from dashboard.collectors.base import Context, Tally, collect_windows, posts_frame, walk
+from dashboard.collectors.base import CollectContext, Tally, collect_windows, posts_frame, walk
 from dashboard.collectors.http import Http, HttpError
 
 SOURCE = "bluesky"
@@ -24,7 +26,7 @@ class Session:
     refresh token when the short-lived access token expires mid-run (the tokens are kept
     out of all output)."""
 
-    def __init__(self, ctx: Context):
+    def __init__(self, ctx: CollectContext):
         self.ctx, self.base = ctx, service(ctx)
         handle, password = ctx.credentials.require("bluesky_handle", "bluesky_app_password")
         self._use(ctx.http.post_json(f"{self.base}/xrpc/com.atproto.server.createSession",
@@ -49,7 +51,7 @@ class Session:
         return fetch(self.headers)
 
 
-def service(ctx: Context) -> str:
+def service(ctx: CollectContext) -> str:
     return ctx.settings(SOURCE).get("service", SERVICE).rstrip("/")
 
 
@@ -86,7 +88,7 @@ def parse_bluesky(raw: dict) -> pd.DataFrame:
     return posts_frame(rows)
 
 
-def collect(ctx: Context, tally: Tally) -> None:
+def collect(ctx: CollectContext, tally: Tally) -> None:
     queries = ctx.settings(SOURCE).get("queries", [])
     if not queries:
         return

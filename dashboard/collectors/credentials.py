@@ -7,6 +7,8 @@ remembered, and ``redact`` replaces it with ``***`` in any text before it is pri
 logged or stored. So does anything shaped like a credential (an ``Authorization`` value, a
 ``token=``/``"password":`` field): a token a library obtains by itself, such as praw's
 Reddit access token, is never seen here, yet a server or a library may echo it back.
+
+May import: paths.
 """
 from __future__ import annotations
 

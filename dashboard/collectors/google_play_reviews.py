@@ -7,6 +7,8 @@ place in today's responses. So the request it would send goes through the shared
 and ``parse_google_play`` reads the response with the package's field positions. No
 credentials. Settings: ``[sources.google_play_reviews] countries`` (default ["us"]) and
 ``lang`` (default "en"); app ids come from the brands' ``[brands.google_play]`` tables.
+
+May import: collectors.app_store_reviews, collectors.base, collectors.http, vocabulary.
 """
 from __future__ import annotations
 
@@ -17,18 +19,19 @@ import ssl
 import pandas as pd
 
 _verified_context = ssl._create_default_https_context
-from google_play_scraper import Sort  # noqa: E402
-from google_play_scraper.constants.element import ElementSpecs  # noqa: E402
-from google_play_scraper.constants.request import Formats  # noqa: E402
-from google_play_scraper.utils import nested_lookup  # noqa: E402
+from google_play_scraper import Sort
+from google_play_scraper.constants.element import ElementSpecs
+from google_play_scraper.constants.request import Formats
+from google_play_scraper.utils import nested_lookup
 
 # importing google_play_scraper switches certificate checks off for all of urllib; undo it
 ssl._create_default_https_context = _verified_context
 
-from dashboard.collectors.app_store_reviews import apps  # noqa: E402
-from dashboard.collectors.base import (Context, Tally, collect_newest, posts_frame,  # noqa: E402
+from dashboard.collectors.app_store_reviews import apps
+from dashboard.collectors.base import (CollectContext, Tally, collect_newest, posts_frame,
                                        state_key, walk)
-from dashboard.collectors.http import Http, HttpError  # noqa: E402
+from dashboard.collectors.http import Http, HttpError
+from dashboard.vocabulary import GOOGLE_PLAY
 
 SOURCE = "google_play_reviews"
 PAGE_SIZE = 100
@@ -90,11 +93,11 @@ def _lookup(review: list, path: list[int]):
         return None
 
 
-def collect(ctx: Context, tally: Tally) -> None:
+def collect(ctx: CollectContext, tally: Tally) -> None:
     settings = ctx.settings(SOURCE)
     lang = settings.get("lang", "en")
     for country in settings.get("countries", ["us"]):
-        for app_id in apps(ctx, "google_play"):
+        for app_id in apps(ctx, GOOGLE_PLAY):
             collect_newest(
                 ctx, tally, state_key(SOURCE, app_id, country), f"{app_id} ({country})",
                 lambda older_than, a=app_id, c=country: walk(

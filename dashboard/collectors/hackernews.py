@@ -3,6 +3,8 @@
 Algolia returns at most 1,000 hits per query, so each query is walked in one-day slices,
 oldest first, and a slice that still holds more is split in halves (down to an hour). No
 credentials. Settings: ``[sources.hackernews] queries``.
+
+May import: collectors.base, collectors.http.
 """
 from __future__ import annotations
 
@@ -10,7 +12,7 @@ from datetime import timedelta
 
 import pandas as pd
 
-from dashboard.collectors.base import (Context, Tally, collect_windows, html_to_text,
+from dashboard.collectors.base import (CollectContext, Tally, collect_windows, html_to_text,
                                        join_text, posts_frame, walk)
 from dashboard.collectors.http import Http
 
@@ -54,7 +56,7 @@ def parse_hackernews(raw: dict) -> pd.DataFrame:
     return posts_frame(rows)
 
 
-def fetch_window(ctx: Context, query: str, start: pd.Timestamp,
+def fetch_window(ctx: CollectContext, query: str, start: pd.Timestamp,
                  end: pd.Timestamp) -> pd.DataFrame:
     """Every hit in [start, end), splitting the window while it holds over 1,000."""
     first = fetch_hackernews(ctx.http, query, start, end)
@@ -70,7 +72,7 @@ def fetch_window(ctx: Context, query: str, start: pd.Timestamp,
                 parse_hackernews, next_page, cursor=0)
 
 
-def collect(ctx: Context, tally: Tally) -> None:
+def collect(ctx: CollectContext, tally: Tally) -> None:
     for query in ctx.settings(SOURCE).get("queries", []):
         collect_windows(ctx, tally, SOURCE, query,
                         lambda a, b, q=query: fetch_window(ctx, q, a, b))

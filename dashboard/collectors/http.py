@@ -6,6 +6,8 @@ praw's own session can be given the same behaviour. Defaults: a 30 s timeout, 3 
 jitter, ``Retry-After`` honoured, and a pause until the reset time whenever a response says
 no requests remain (``X-RateLimit-*`` / ``RateLimit-*``). A wait longer than ``max_wait``
 (300 s) is not slept through: the request fails and says why.
+
+May import: nothing of the project.
 """
 from __future__ import annotations
 

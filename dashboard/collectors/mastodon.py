@@ -7,6 +7,8 @@ server (``mastodon_token_<server>``, e.g. ``mastodon_token_mastodon_social``; sc
 ``read:search``) and is skipped, with a note, without one. A post seen on two servers is
 stored once (its id is the status URI). Settings: ``[sources.mastodon] servers``,
 ``hashtags``, ``queries``.
+
+May import: collectors.base, collectors.http, write.store (its tag counts go to meta).
 """
 from __future__ import annotations
 
@@ -16,10 +18,10 @@ from urllib.parse import quote, urlsplit
 
 import pandas as pd
 
-from dashboard.collectors.base import (Context, Tally, collect_newest, html_to_text,
+from dashboard.collectors.base import (CollectContext, Tally, collect_newest, html_to_text,
                                        join_text, posts_frame, state_key, walk)
 from dashboard.collectors.http import Http
-from dashboard.store import get_meta, set_meta
+from dashboard.write.store import get_meta, set_meta
 
 SOURCE = "mastodon"
 PAGE_SIZE = 40  # the API's maximum
@@ -96,7 +98,7 @@ def parse_tag_history(raw: dict) -> pd.DataFrame:
     })
 
 
-def save_tag_history(ctx: Context, server: str, tag: str, history: pd.DataFrame) -> None:
+def save_tag_history(ctx: CollectContext, server: str, tag: str, history: pd.DataFrame) -> None:
     """Merge the daily counts into ``counts:mastodon:<server>:<tag>`` (newer days win)."""
     key = f"counts:{SOURCE}:{urlsplit(base_url(server)).netloc}:{tag.lower()}"[:100]
     counts = json.loads(get_meta(ctx.engine, key) or "{}")
@@ -105,7 +107,7 @@ def save_tag_history(ctx: Context, server: str, tag: str, history: pd.DataFrame)
     set_meta(ctx.engine, key, json.dumps(dict(sorted(counts.items()))))
 
 
-def collect(ctx: Context, tally: Tally) -> None:
+def collect(ctx: CollectContext, tally: Tally) -> None:
     settings = ctx.settings(SOURCE)
     for server in settings.get("servers", []):
         token = ctx.credentials.get(token_name(server))

@@ -7,6 +7,8 @@ source is skipped. Listings stop near 1,000 items, hence one search per subreddi
 praw handles the OAuth token, Reddit's ``X-Ratelimit-*`` pacing and 5xx retries; the shared
 adapter adds timeouts and ``Retry-After`` on 429. Settings: ``[sources.reddit] queries``,
 ``subreddits``, ``top_comments`` (comments per new post, default 0 = none).
+
+May import: collectors.base.
 """
 from __future__ import annotations
 
@@ -16,8 +18,8 @@ import pandas as pd
 import praw
 from praw.exceptions import MissingRequiredAttributeException
 
-from dashboard.collectors.base import (Context, MissingCredentials, Tally, collect_newest,
-                                       join_text, posts_frame, state_key, walk)
+from dashboard.collectors.base import (CollectContext, MissingCredentials, Tally,
+                                       collect_newest, join_text, posts_frame, state_key, walk)
 
 SOURCE = "reddit"
 SITE = "https://www.reddit.com"
@@ -32,7 +34,7 @@ NO_CREDENTIALS = ("set praw_client_id, praw_client_secret and praw_user_agent (e
                   "approval")
 
 
-def client(ctx: Context) -> praw.Reddit:
+def client(ctx: CollectContext) -> praw.Reddit:
     """A read-only praw client on the shared adapter's settings."""
     given = {k: ctx.credentials.get(f"praw_{k}")
              for k in ("client_id", "client_secret", "user_agent")}
@@ -109,7 +111,7 @@ def _permalink(kind: str, item: dict) -> str:
     return f"{SITE}/comments/{item['id']}/"
 
 
-def search(ctx: Context, reddit: praw.Reddit, subreddit: str | None, query: str,
+def search(ctx: CollectContext, reddit: praw.Reddit, subreddit: str | None, query: str,
            older_than: pd.Timestamp, top_comments: int) -> pd.DataFrame:
     window = time_filter(ctx.now - older_than.to_pydatetime())
     frame = walk(ctx, lambda after: fetch_reddit(reddit, subreddit, query, window, after),
@@ -124,7 +126,7 @@ def search(ctx: Context, reddit: praw.Reddit, subreddit: str | None, query: str,
     return pd.concat([frame, *comments], ignore_index=True)
 
 
-def collect(ctx: Context, tally: Tally) -> None:
+def collect(ctx: CollectContext, tally: Tally) -> None:
     settings = ctx.settings(SOURCE)
     queries = settings.get("queries", [])
     if not queries:

@@ -2,9 +2,11 @@
 
 Default: progress on stderr, one status line rewritten in place on a terminal (items
 fetched per source), and a line of its own for every rate-limit wait, note, failure and
-finished source. ``quiet``: only failures (in either format). ``json_lines``: one JSON object per event on stderr
-(``ts``, ``level``, ``event``, ``source`` and the event's fields) and nothing else. Every
-string passes through ``redact`` before it is written.
+finished source. ``quiet``: only failures (in either format). ``json_lines``: one JSON
+object per event on stderr (``ts``, ``level``, ``event``, ``source`` and the event's
+fields) and nothing else. Every string passes through ``redact`` before it is written.
+
+May import: vocabulary.
 """
 from __future__ import annotations
 
@@ -12,6 +14,8 @@ import json
 import sys
 import time
 from datetime import datetime, timezone
+
+from dashboard.vocabulary import NOT_OK, SKIPPED
 
 PROGRESS_EVERY = 0.5  # seconds between progress updates
 WIDTH = 78
@@ -53,12 +57,12 @@ class Reporter:
     def finished(self, source: str, status: str, items: int, new: int | None, seconds: float,
                  error: str | None) -> None:
         self.source = source
-        if status.startswith("skipped"):
+        if status == SKIPPED:
             text = f"skipped: {error}"
         else:
             text = (f"{status}, {items:,} items" + (f" ({new:,} new)" if new is not None else "")
                     + f" in {seconds:.1f} s" + (f"; {error.splitlines()[0]}" if error else ""))
-        level = "error" if status in ("failed", "partial") else "info"
+        level = "error" if status in NOT_OK else "info"
         self._emit("source_finished", level, text, status=status, items=items, new=new,
                    seconds=round(seconds, 2), error=error)
 

@@ -4,6 +4,8 @@ A source runs when the tracker has a ``[sources.<name>]`` table (``app_store_cha
 ``[charts]`` and always runs). Its run row says ok, partial (some units failed), failed, or
 skipped-no-credentials, with the items written and the errors; one source failing never
 stops the next. The exit status is 1 when any source failed or was partial, else 0.
+
+May import: every collector, errors, scoring, tracker, vocabulary, write.store.
 """
 from __future__ import annotations
 
@@ -14,16 +16,17 @@ from datetime import datetime, timedelta, timezone
 
 from sqlalchemy import Engine
 
-from dashboard.collectors import (app_store_charts, app_store_reviews, bluesky,
-                                  google_play_reviews, hackernews, mastodon, reddit)
-from dashboard.collectors.base import Context, Tally, describe
+from dashboard.collectors import (app_store_charts, app_store_reviews, bluesky, google_play_reviews,
+                                  hackernews, mastodon, reddit)
+from dashboard.collectors.base import CollectContext, Tally, describe
 from dashboard.collectors.credentials import Credentials, MissingCredentials
 from dashboard.collectors.http import Http
 from dashboard.collectors.report import Reporter
 from dashboard.errors import UserError
 from dashboard.scoring import Scorer
-from dashboard.store import count_posts, recorded_run
 from dashboard.tracker import Tracker
+from dashboard.vocabulary import FAILED, NOT_OK, SKIPPED
+from dashboard.write.store import count_posts, recorded_run
 
 # charts first: the snapshot's time should be the run's start, whatever follows
 SOURCES = {m.SOURCE: m for m in (app_store_charts, reddit, hackernews, bluesky, mastodon,
@@ -45,19 +48,19 @@ class Result:
 def make_context(engine: Engine, tracker: Tracker, *, since: datetime | None = None,
                  keep_handles: bool = False, quiet: bool = False, log_json: bool = False,
                  http: Http | None = None, credentials: Credentials | None = None,
-                 now: datetime | None = None, stream=None) -> Context:
+                 now: datetime | None = None, stream=None) -> CollectContext:
     credentials = credentials or Credentials()
     report = Reporter(quiet=quiet, json_lines=log_json, stream=stream,
                       redact=credentials.redact)
     http = http or Http()
     http.set_wait_hook(report.wait)
-    return Context(engine=engine, tracker=tracker, http=http, credentials=credentials,
-                   scorer=Scorer(tracker), report=report,
-                   now=now or datetime.now(timezone.utc), since=since,
-                   keep_handles=keep_handles)
+    return CollectContext(engine=engine, tracker=tracker, http=http, credentials=credentials,
+                          scorer=Scorer(tracker), report=report,
+                          now=now or datetime.now(timezone.utc), since=since,
+                          keep_handles=keep_handles)
 
 
-def run_source(ctx: Context, name: str) -> Result:
+def run_source(ctx: CollectContext, name: str) -> Result:
     """Collect one source inside a recorded run; never raises for the source's failures."""
     module, started = SOURCES[name], time.monotonic()
     posts_before = None if name in ALWAYS else count_posts(ctx.engine, name)
@@ -69,9 +72,9 @@ def run_source(ctx: Context, name: str) -> Result:
             status = tally.status
             error = "\n".join(tally.failures) or None
         except MissingCredentials as e:
-            status, error = "skipped-no-credentials", str(e)
+            status, error = SKIPPED, str(e)
         except Exception as e:  # outside any unit (a refused login): the whole source failed
-            status, error = "failed", "\n".join([*tally.failures, describe(e)])
+            status, error = FAILED, "\n".join([*tally.failures, describe(e)])
         error = ctx.credentials.redact(error)[:2000] if error else None
         run.update(status=status, items=tally.items, error=error)
     new = None if posts_before is None else count_posts(ctx.engine, name) - posts_before
@@ -81,7 +84,7 @@ def run_source(ctx: Context, name: str) -> Result:
     return result
 
 
-def collect(ctx: Context, names: list[str] | None = None) -> list[Result]:
+def collect(ctx: CollectContext, names: list[str] | None = None) -> list[Result]:
     """Run ``names`` (default: every source), skipping those the tracker does not set up."""
     results = []
     for name in names or list(SOURCES):
@@ -94,7 +97,7 @@ def collect(ctx: Context, names: list[str] | None = None) -> list[Result]:
 
 
 def exit_code(results: list[Result]) -> int:
-    return 1 if any(r.status in ("failed", "partial") for r in results) else 0
+    return 1 if any(r.status in NOT_OK for r in results) else 0
 
 
 def source_names(text: str | None) -> list[str] | None:

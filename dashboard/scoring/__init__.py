@@ -7,8 +7,11 @@ scores sentiment with plain vaderSentiment instead of the adapted scorer (the de
 packages, see ``transformer.py``). ``scorer.version`` is stored beside the scores; it
 changes with ``SCORER_VERSION``, the mode (naming the model), the lexicon files or the
 model's files, and the tracker's brands, so stored posts are rescored only when one of
-those changed (``python -m dashboard rescore``). ``describe(version)`` says in words which
+those changed (``python -m dashboard rescore``). ``read/scorers.py`` says in words which
 scorer a version stands for.
+
+May import: the rest of scoring and the foundation (tracker, vocabulary, errors, paths);
+never a store, files, collectors or the app: scoring is pure, text in and scores out.
 """
 from __future__ import annotations
 
@@ -24,10 +27,9 @@ from dashboard.scoring.parallel import score_texts
 from dashboard.scoring.sentiment import Sentiment, label
 from dashboard.scoring.switching import detect_switch
 from dashboard.scoring.targets import brand_sentiment
-from dashboard.scoring.transformer import PREFIX as TRANSFORMERS
 from dashboard.tracker import Tracker
+from dashboard.vocabulary import SCORER_VERSION, TRANSFORMERS
 
-SCORER_VERSION = "5"  # bump when the scoring code changes what it outputs
 VERSION_LENGTH = 200  # posts.scorer_version
 # invisible characters that split a word without showing ("Chat\u200bGPT" reads as ChatGPT)
 INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
@@ -101,21 +103,3 @@ class Scorer:
         scores = pd.DataFrame(rows, index=frame.index, columns=SCORE_COLUMNS)
         return pd.concat([frame.drop(columns=SCORE_COLUMNS, errors="ignore"), scores], axis=1)
 
-
-def describe(version: str | None) -> str:
-    """In words, the scorer that made scores stored with ``version``."""
-    if not version:
-        return "not scored"
-    number, _, rest = version.partition("-")
-    mode = rest.rsplit("-", 1)[0]
-    if mode == "full":
-        what = "VADER adapted to backlash and switching (this project's lexicon and rules)"
-    elif mode == "vader":
-        what = "plain VADER (vaderSentiment 3.3.2)"
-    elif mode.startswith(TRANSFORMERS):
-        what = f"the transformer model {mode[len(TRANSFORMERS):]}"
-    else:
-        what = f"scorer {version}"
-    if number != SCORER_VERSION:
-        what += f", an older version ({number}): `python -m dashboard rescore` updates it"
-    return what

@@ -10,6 +10,8 @@ zero-width spaces and joiners, bidi marks and overrides, isolates, tag character
 variation selectors and combining grapheme joiners removed, and the common look-alike
 letters of Cyrillic and Greek read as the Latin ones they imitate. "Ｃｈａｔ\u200bＧРТ"
 (with a Cyrillic Р) is ChatGPT. Mentions are given in the original text's offsets.
+
+May import: tracker.
 """
 from __future__ import annotations
 

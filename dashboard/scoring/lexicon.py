@@ -8,6 +8,8 @@ removes the word from VADER's lexicon. Later files override earlier ones: the fi
 file first (``backlash.tsv``), then the tracker's own (its ``[scoring] lexicon`` key).
 An entry is admitted only if ``make eval`` shows it helps on data it was not shaped on and
 hurts none (``eval/sentiment_changes.py``; the files' headers say more).
+
+May import: errors, paths.
 """
 from __future__ import annotations
 

@@ -1,9 +1,11 @@
 """Scoring many texts in batches, on every core the process may use.
 
 Below ``PARALLEL_MIN`` texts (or on one core, or inside a pool's worker) batches run here;
-above it, worker processes score batches in order. Workers are forked when this process has no other threads (fast:
-they share the loaded lexicon), and started fresh otherwise (forking a threaded process,
-such as a Streamlit server, can deadlock).
+above it, worker processes score batches in order. Workers are forked when this process
+has no other threads (fast: they share the loaded lexicon), and started fresh otherwise
+(forking a threaded process, such as a Streamlit server, can deadlock).
+
+May import: nothing of the project (the scorer is passed in).
 """
 from __future__ import annotations
 

@@ -12,6 +12,8 @@ tuned on (the store reviews and the test splits) and hurts none of it
 (``eval/sentiment_changes.py``). Rules for wishes ("I wish it worked") and polite requests
 ("Please fix it") were removed that way: on real app reviews they made things worse
 ("great app, please add offline mode" is praise).
+
+May import: scoring.lexicon, scoring.vader, vocabulary.
 """
 from __future__ import annotations
 
@@ -19,8 +21,8 @@ from pathlib import Path
 
 from dashboard.scoring.lexicon import FIELD_LEXICON, apply, fingerprint, load_entries
 from dashboard.scoring.vader import Scored, Vader, vader_lexicon
+from dashboard.vocabulary import NEGATIVE, NEGATIVE_LABEL, NEUTRAL_LABEL, POSITIVE, POSITIVE_LABEL
 
-POSITIVE, NEGATIVE = 0.05, -0.05  # VADER's published thresholds on the compound score
 MODES = ("full", "vader")
 NEGATIONS = frozenset(("nobody", "noone"))  # missing from VADER's list
 # the fixes "full" mode switches on (``vader.Vader``'s options; "negations" adds NEGATIONS);
@@ -29,12 +31,13 @@ RULES = {"negations": True, "scoped": True}
 
 
 def label(compound: float) -> str:
-    """positive (>= 0.05), negative (<= -0.05) or neutral."""
+    """positive (>= 0.05), negative (<= -0.05) or neutral (the thresholds and names are
+    in vocabulary.py)."""
     if compound >= POSITIVE:
-        return "positive"
+        return POSITIVE_LABEL
     if compound <= NEGATIVE:
-        return "negative"
-    return "neutral"
+        return NEGATIVE_LABEL
+    return NEUTRAL_LABEL
 
 
 class Sentiment:

@@ -23,6 +23,8 @@ completed by where the post says they went ("Cancelled Plus. Claude is my daily 
 now") or an arrival by what they used before ("After two years with ChatGPT I moved
 everything to Claude"). ``tests/data/SWITCHING_GUIDE.md`` defines the kinds the way they
 are labelled.
+
+May import: scoring.brands, vocabulary.
 """
 from __future__ import annotations
 
@@ -362,8 +364,8 @@ OTHERS = {"everyone", "everybody", "everyones", "people", "users", "user", "folk
 GERUND_SUBJECT = re.compile(r"(?:[ \t]+[\w'’]+){0,4}?[ \t]+(?:is|isn'?t|does|doesn'?t|won'?t|"
                             r"will|can|can'?t|only|alone|and[ \t]+\w+ing)\b", re.IGNORECASE)
 # an act taken back right after it is named ("thought about cancelling but didn't")
-UNDONE = re.compile(r"[^.!?\n]{0,50}?(?:\b(?:but|then|and)\s+|[.!]\s+)(?:i\s+|we\s+)?(?:didn'?t|did\s+not|"
-                    r"couldn'?t|could\s+not|decided\s+not|changed\s+my\s+mind|chickened\s+out|"
+UNDONE = re.compile(r"[^.!?\n]{0,50}?(?:\b(?:but|then|and)\s+|[.!]\s+)(?:i\s+|we\s+)?"
+                    r"(?:didn'?t|did\s+not|couldn'?t|could\s+not|decided\s+not|changed\s+my\s+mind|chickened\s+out|"
                     r"never\s+did|haven'?t|backed\s+out)\b", re.IGNORECASE)
 # the poster saying they stay, against what others do
 STAYING = re.compile(r"\b(?:i'?m|i\s+am|we'?re|we\s+are|i'?ll|i\s+will)\s+(?:still\s+|just\s+)?"

@@ -10,6 +10,8 @@ valence and the brand chosen a positive one, in place of the valences of the sta
 own words. "!" and "?" add emphasis as in VADER. A brand with no sentiment of its own gets
 the post's score, and so does every brand of a one-clause post with neither a comparison
 nor a switch.
+
+May import: scoring.brands, scoring.switching, scoring.vader, vocabulary.
 """
 from __future__ import annotations
 
@@ -20,6 +22,7 @@ from collections import defaultdict
 from dashboard.scoring.brands import Mention
 from dashboard.scoring.switching import Switch
 from dashboard.scoring.vader import Scored, normalize, punctuation_emphasis
+from dashboard.vocabulary import CONSIDER, LEAVE, MOVE, RETURN
 
 CLAUSE_END = ",;:.!?"
 CLAUSE_START = frozenset("but however although though whereas while and so because cause "
@@ -29,8 +32,7 @@ STRIP = CLAUSE_END + "\"'()"
 MAYBE_SEVERAL = re.compile(rf"[{CLAUSE_END}]\s+\S|\b(?:{'|'.join(CLAUSE_START)}|than)\b",
                            re.IGNORECASE)
 # valences of the switching roles (VADER's scale): a clear verdict, like "awful" / "great"
-ROLES = {"leave": (-2.0, 0.0), "move": (-2.0, 2.0), "return": (-2.0, 2.0),
-         "consider": (-1.0, 1.0)}
+ROLES = {LEAVE: (-2.0, 0.0), MOVE: (-2.0, 2.0), RETURN: (-2.0, 2.0), CONSIDER: (-1.0, 1.0)}
 TOKEN = re.compile(r"\S+")
 
 

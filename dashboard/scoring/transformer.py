@@ -20,6 +20,9 @@ them in the model's ``config.json`` (``id2label``). Labels follow from the score
 same +-0.05 thresholds as VADER's. Per-brand sentiment is the post's score, except that a
 switching statement still makes the brand left negative and the one chosen positive
 (``targets.brand_sentiment`` with no word valences).
+
+May import: errors, scoring.vader, vocabulary (and, lazily, the optional transformers and
+torch packages).
 """
 from __future__ import annotations
 
@@ -29,8 +32,8 @@ from pathlib import Path
 
 from dashboard.errors import UserError
 from dashboard.scoring.vader import Scored, Tokens
+from dashboard.vocabulary import TRANSFORMERS
 
-PREFIX = "transformers:"
 REQUIREMENTS = "requirements-transformers.txt"
 POSITIVE, NEGATIVE, NEUTRAL = {"positive", "pos"}, {"negative", "neg"}, {"neutral", "neu"}
 STARS = re.compile(r"(\d+)\s*stars?")
@@ -65,13 +68,13 @@ class TransformerSentiment:
 
     def __init__(self, model: str):
         if model.startswith(("/", ".", "~")) and not Path(model).expanduser().is_dir():
-            raise UserError(f"--scorer {PREFIX}{model}: no such model directory")
+            raise UserError(f"--scorer {TRANSFORMERS}{model}: no such model directory")
         model = str(Path(model).expanduser()) if model.startswith("~") else model
         try:
             import torch  # noqa: F401
             import transformers
         except ImportError as e:
-            raise UserError(f"--scorer {PREFIX}{model} needs the optional packages in "
+            raise UserError(f"--scorer {TRANSFORMERS}{model} needs the optional packages in "
                             f"{REQUIREMENTS} ({e.name} is missing): pip install -r "
                             f"{REQUIREMENTS}") from None
         transformers.logging.set_verbosity_error()
@@ -81,7 +84,7 @@ class TransformerSentiment:
                                               tokenizer=model, device="cpu", top_k=None)
         except (OSError, ValueError, KeyError) as e:
             first = str(e).strip().splitlines()[0] if str(e).strip() else type(e).__name__
-            raise UserError(f"--scorer {PREFIX}{model}: cannot load the model: {first}") \
+            raise UserError(f"--scorer {TRANSFORMERS}{model}: cannot load the model: {first}") \
                 from None
         config = self.pipe.model.config
         self.weights = label_weights(config.id2label)

@@ -8,6 +8,8 @@ whole token list again for every sentiment word (several times), this lower-case
 The constructor's options are how the adapted scorer (``sentiment.py``) differs from plain
 VADER: an extended lexicon, multi-word terms, more negation words, and negation that stops
 at the end of a sentence. All are off by default.
+
+May import: nothing of the project (vaderSentiment's own data only).
 """
 from __future__ import annotations
 

@@ -5,6 +5,9 @@ after leading spaces or line breaks, which some spreadsheets strip, and in the f
 forms some read as these) get a leading apostrophe, so a post cannot become a spreadsheet
 formula (CSV/formula injection). Numbers, including text cells that are plain numbers such
 as "-3", are left alone. Lines end in CRLF, so no cell can break out into a row of its own.
+
+May import: errors, tracker, and the read side (read.daily, read.queries) for the CLI's
+exports.
 """
 from __future__ import annotations
 
@@ -15,9 +18,8 @@ import pandas as pd
 from sqlalchemy import Engine
 
 from dashboard.errors import UserError
-from dashboard.filters import Filters
-from dashboard.metrics import daily_backlash
-from dashboard.queries import all_posts, all_ranks, daily_stats, scorer_versions
+from dashboard.read.daily import daily_table
+from dashboard.read.queries import all_posts, all_ranks, scorer_versions
 from dashboard.tracker import Tracker
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", "\uff20")
@@ -79,14 +81,6 @@ def write_table(frame: pd.DataFrame, output: str | Path, fmt: str, append: bool 
             to_safe_csv(frame, output, mode="a" if append else "w", header=not append)
     except OSError as e:
         raise UserError(f"{output}: cannot write: {e.strerror or e}") from None
-
-
-def daily_table(engine: Engine, tracker: Tracker, filters: Filters = Filters(),
-                hourly: bool = False) -> pd.DataFrame:
-    """The per-brand figures per day (or hour) over the filters (default: the whole store)."""
-    mentions, switches = daily_stats(engine, filters, hourly)
-    return daily_backlash(mentions, switches, list(filters.brands) or tracker.brand_names,
-                          filters.start, filters.end, freq="h" if hourly else "D")
 
 
 def export_table(engine: Engine, table: str, output: str | Path, fmt: str,

@@ -1,10 +1,16 @@
 """Opening a store and writing to it: posts, app ranks, collection runs.
 
 Any SQLAlchemy URL works; SQLite files get WAL mode and a busy timeout so the dashboard can
-read while a collector writes. Every write is an idempotent upsert in its own transaction
-per batch: writing the same post (source, source_id) twice keeps one row, and an
-interrupted write can simply be rerun. Each post batch's transaction also brings the daily
-rollup (``rollup.py``) up to date for the days it touched.
+read while a collector writes. Opening a store (``open_store``) brings its schema up to
+date (``migrations.py``) and its daily rollup too, when that was built with another
+definition (``rollup.py``). Every write is an idempotent upsert: writing the same post
+(source, source_id) twice keeps one row, and an interrupted write can simply be rerun.
+Posts are written in a transaction per batch of ``BATCH``, each of which also brings the
+daily rollup up to date for the days it touched; a chart snapshot (``write_ranks``) is
+written in one transaction, whole or not at all.
+
+May import: errors, vocabulary, scoring (the score columns), write.schema, write.migrations,
+write.rollup.
 """
 from __future__ import annotations
 
@@ -21,11 +27,12 @@ from sqlalchemy import Engine, create_engine, delete, event, func, insert, selec
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.pool import StaticPool
 
-from dashboard import rollup
 from dashboard.errors import UserError
-from dashboard.migrations import ensure_schema
-from dashboard.schema import app_ranks, mentions, meta, posts, runs
 from dashboard.scoring import SCORE_COLUMNS
+from dashboard.vocabulary import FAILED, INTERRUPTED, OK, RUNNING
+from dashboard.write import rollup
+from dashboard.write.migrations import ensure_schema
+from dashboard.write.schema import app_ranks, mentions, meta, posts, runs
 
 BATCH = 2000  # rows per transaction when writing posts
 STALE_RUN = timedelta(hours=3)  # a run still "running" after this was killed (see recorded_run)
@@ -41,8 +48,10 @@ def normalise_url(url: str) -> str:
     return url
 
 
-def open_store(url: str) -> Engine:
-    """Create an engine for ``url`` and bring its schema up to date."""
+def open_store(url: str, progress=None) -> Engine:
+    """Create an engine for ``url``, bring its schema up to date, and rebuild its daily
+    rollup if that was built with another definition (``progress(days done, days in
+    all)`` while it does)."""
     url = normalise_url(url)
     kwargs = {}
     if url.startswith("sqlite"):
@@ -61,6 +70,7 @@ def open_store(url: str) -> Engine:
         event.listen(engine, "connect", _sqlite_pragmas)
     try:
         ensure_schema(engine)
+        rollup.ensure_definition(engine, progress)
     except UserError:
         raise
     except Exception as e:
@@ -249,18 +259,18 @@ def recorded_run(engine: Engine, source: str, simulated: bool = False) -> Iterat
     now = utcnow()
     with engine.begin() as conn:
         conn.execute(update(runs).where(
-            runs.c.source == source, runs.c.status == "running",
+            runs.c.source == source, runs.c.status == RUNNING,
             runs.c.started_at < now - STALE_RUN).values(
-            status="interrupted", error="stopped without finishing (process killed or machine "
+            status=INTERRUPTED, error="stopped without finishing (process killed or machine "
                                         "lost); noticed when the next run started"))
         run_id = conn.execute(insert(runs).values(
-            source=source, started_at=now, status="running", items=0,
+            source=source, started_at=now, status=RUNNING, items=0,
             simulated=simulated)).inserted_primary_key[0]
-    state = {"items": 0, "status": "ok", "error": None}
+    state = {"items": 0, "status": OK, "error": None}
     try:
         yield state
     except BaseException as e:
-        state.update(status="failed", error=f"{type(e).__name__}: {e}"[:2000])
+        state.update(status=FAILED, error=f"{type(e).__name__}: {e}"[:2000])
         raise
     finally:
         with engine.begin() as conn:

@@ -3,8 +3,11 @@
 Times are UTC, stored without a zone. ``posts.day`` is the UTC date of ``created_at``, kept
 as its own indexed column so daily aggregation is a plain GROUP BY. ``mentions`` holds one
 row per (post, brand named in it), with the sentiment toward that brand. ``daily_rollup``
-and ``rollup_dirty`` are derived from posts and mentions (``rollup.py``). Change a table
-here only together with a step in ``migrations.py``.
+and ``rollup_dirty`` are derived from posts and mentions (``rollup.py``). ``meta`` holds
+the schema version, salts, collectors' resume points and the definition the rollup was
+built with. Change a table here only together with a step in ``migrations.py``.
+
+May import: nothing of the project.
 """
 from sqlalchemy import (Boolean, Column, Date, DateTime, Float, ForeignKey, Index, Integer,
                         MetaData, String, Table, Text, UniqueConstraint)
@@ -71,7 +74,7 @@ runs = Table(
     Column("source", String(40), nullable=False),
     Column("started_at", DateTime, nullable=False),
     Column("finished_at", DateTime),
-    # running / ok / partial / failed / interrupted / skipped-no-credentials
+    # vocabulary.RUN_STATUSES: running / ok / partial / failed / interrupted / skipped-...
     Column("status", String(24), nullable=False),
     Column("items", Integer, nullable=False, default=0),
     Column("error", Text),

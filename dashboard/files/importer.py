@@ -5,6 +5,8 @@ Column names are matched case-insensitively against common spellings (``id``/``p
 title and a body column gets "title\\n\\nbody" as its text. Every row is checked before
 anything is written; problems are reported as ``file: row N: column: what is wrong``, with
 rows counted from 1 after the header.
+
+May import: errors, files.rows.
 """
 from __future__ import annotations
 
@@ -16,6 +18,7 @@ import numpy as np
 import pandas as pd
 
 from dashboard.errors import UserError
+from dashboard.files.rows import as_text, parse_times, whole_numbers
 
 ID = ["id", "post_id", "source_id", "objectid", "uuid", "tweet_id", "status_id", "review_id",
       "reviewid", "uri", "name"]
@@ -36,10 +39,6 @@ OPTIONAL = {
 }
 MAX_PROBLEMS = 5
 SOURCE_NAME = re.compile(r"^[a-z0-9][a-z0-9_.-]{0,39}$")
-EPOCH_MS = 1e11  # epoch numbers above this are milliseconds, not seconds
-INT_RANGE = (-2**31, 2**31 - 1)  # PostgreSQL INTEGER, the narrowest store column
-TIME_RANGE = (pd.Timestamp.min.tz_localize("UTC"), pd.Timestamp.max.tz_localize("UTC"))
-_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def read_table(path: str | Path) -> pd.DataFrame:
@@ -77,7 +76,7 @@ def _read_json(path: Path) -> pd.DataFrame:
         data = lists[0]
     if not isinstance(data, list) or not all(isinstance(x, dict) for x in data):
         raise UserError(f"{path}: expected a JSON list of objects, one per post")
-    # object columns: a lone surrogate escape ("\\ud83d") is kept for clean_text to mend,
+    # object columns: a lone surrogate escape ("\\ud83d") is kept for rows.clean_text to mend,
     # where pandas' own string columns would refuse the whole file
     return pd.DataFrame(data, dtype=object)
 
@@ -94,56 +93,11 @@ def text_of(frame: pd.DataFrame, where: str) -> pd.Series:
     if title is None and body is None:
         raise UserError(f"{where}: no text column; expected one of "
                         f"{', '.join(BODY + TITLE)} (found: {', '.join(map(str, frame.columns))})")
-    parts = [_as_text(frame[c]) for c in (title, body) if c is not None]
+    parts = [as_text(frame[c]) for c in (title, body) if c is not None]
     if len(parts) == 1:
         return parts[0]
     t, b = parts
     return t.where(b == "", t + "\n\n" + b).where(t != "", b)
-
-
-def clean_text(value) -> str:
-    """A cell as text every store accepts: missing is "", NUL is dropped (PostgreSQL refuses
-    it, and it never means anything in a post), and a lone UTF-16 surrogate (a broken JSON
-    escape, which no UTF-8 store can hold) becomes U+FFFD."""
-    if pd.api.types.is_scalar(value) and pd.isna(value):
-        return ""
-    text = value if isinstance(value, str) else str(value)
-    return _SURROGATE.sub("\ufffd", text.replace("\x00", ""))
-
-
-def _as_text(col: pd.Series) -> pd.Series:
-    return pd.Series([clean_text(v) for v in col], index=col.index, dtype=object)
-
-
-def whole_numbers(values: pd.Series) -> pd.Series:
-    """Counts as nullable integers; anything that is not a number, or does not fit a store's
-    INTEGER column (inf, 1e23), is missing."""
-    scalars = values.astype(object).map(lambda v: v if pd.api.types.is_scalar(v) else None)
-    numbers = pd.to_numeric(scalars, errors="coerce").astype(float)
-    return numbers.where(numbers.between(*INT_RANGE)).round().astype("Int64")
-
-
-def parse_times(values: pd.Series) -> pd.Series:
-    """UTC timestamps from epoch seconds/milliseconds or date strings (naive = UTC)."""
-    raw = values.astype(object)
-    numbers = pd.to_numeric(raw, errors="coerce")
-    out = pd.Series(pd.NaT, index=values.index, dtype="datetime64[ns, UTC]")
-    is_num = numbers.notna()
-    if is_num.any():
-        n = numbers[is_num].astype(float)
-        n = n.where(n.abs() < EPOCH_MS, n / 1000)
-        out[is_num] = _in_range(pd.to_datetime(n, unit="s", utc=True, errors="coerce"))
-    strings = _as_text(raw).str.strip()
-    text = ~is_num & raw.notna() & (strings != "")
-    if text.any():
-        out[text] = _in_range(pd.to_datetime(strings[text], utc=True, errors="coerce",
-                                             format="mixed"))
-    return out
-
-
-def _in_range(times: pd.Series) -> pd.Series:
-    """Times pandas can parse but not hold (year 1, 9999, epoch 5e10) are unreadable too."""
-    return times.where(times.between(*TIME_RANGE))
 
 
 def normalise_posts(raw: pd.DataFrame, source: str, where: str) -> pd.DataFrame:
@@ -163,7 +117,7 @@ def normalise_posts(raw: pd.DataFrame, source: str, where: str) -> pd.DataFrame:
                         f"found: {', '.join(map(str, raw.columns))}")
     out = pd.DataFrame(index=raw.index)
     out["source"] = source
-    out["source_id"] = _as_text(raw[id_col]).str.strip()
+    out["source_id"] = as_text(raw[id_col]).str.strip()
     out["created_at"] = parse_times(raw[time_col])
     out["text"] = text_of(raw, where)
     for target, names in OPTIONAL.items():
@@ -175,7 +129,7 @@ def normalise_posts(raw: pd.DataFrame, source: str, where: str) -> pd.DataFrame:
             out[col] = whole_numbers(out[col])
     for col in ("author", "url", "community", "language"):
         if col in out:
-            out[col] = _as_text(out[col]).replace("", None)
+            out[col] = as_text(out[col]).replace("", None)
 
     problems = []
     for mask, col, why in (
@@ -197,6 +151,6 @@ def normalise_posts(raw: pd.DataFrame, source: str, where: str) -> pd.DataFrame:
     return out.drop_duplicates(["source", "source_id"], keep="last").reset_index(drop=True)
 
 
-def load_posts_file(path: str | Path, source: str) -> pd.DataFrame:
+def read_posts_file(path: str | Path, source: str) -> pd.DataFrame:
     """Read and normalise a posts file (see normalise_posts)."""
     return normalise_posts(read_table(path), source, str(path))

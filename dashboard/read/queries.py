@@ -1,11 +1,15 @@
 """Read-side SQL: what the pages and exports show, aggregated in the database.
 
-Every function takes an engine and a ``Filters`` and returns a DataFrame; the dashboard's
-pages never write SQL themselves. Dates are UTC days; ``end`` is inclusive. Daily figures
-and the store's summary come from the daily rollup (``rollup.py``) when it is current, else
-(and for hourly figures) from the raw rows; both give the same numbers. Per-brand sentiment
+Every function takes an engine (and most a ``Filters``) and returns what a page or an
+export reads: a DataFrame, or for ``store_overview`` a dict, for ``texts`` a list of
+strings, for ``all_posts`` DataFrames chunk by chunk. The dashboard's pages never write SQL
+themselves. Dates are UTC days; ``end`` is inclusive. Daily figures and the store's summary
+come from the daily rollup (``write/rollup.py``) when it is current, else (and for hourly
+figures) from the raw rows; both give the same numbers. Per-brand sentiment
 is the sentiment toward the brand (``mentions.sentiment``): "Left ChatGPT for Claude and
 it's wonderful" is negative for ChatGPT and positive for Claude.
+
+May import: vocabulary, read.filters, and, to read them, write.schema and write.rollup.
 """
 from __future__ import annotations
 
@@ -14,11 +18,12 @@ from datetime import date, datetime, time, timedelta
 import pandas as pd
 from sqlalchemy import Engine, case, exists, func, literal, select, union_all
 
-from dashboard import rollup
-from dashboard.filters import Filters
-from dashboard.rollup import ALL, ARRIVING_KINDS, LEAVING_KINDS
-from dashboard.schema import app_ranks, daily_rollup, mentions, posts, runs
-from dashboard.scoring.sentiment import NEGATIVE, POSITIVE
+from dashboard import vocabulary
+from dashboard.read.filters import Filters
+from dashboard.vocabulary import DELIVERED, DELIVERED_NOTHING, PARTIAL
+from dashboard.write import rollup
+from dashboard.write.rollup import ALL
+from dashboard.write.schema import app_ranks, daily_rollup, mentions, posts, runs
 
 
 def _post_conditions(f: Filters) -> list:
@@ -95,7 +100,6 @@ def _bucket(engine: Engine, hourly: bool):
 
 MENTION_COLUMNS = ["date", "brand", "posts", "mean_sentiment", "negative", "positive"]
 SWITCH_COLUMNS = ["date", "brand", "leaving", "arriving"]
-FAILED = ("failed", "interrupted")  # run statuses that delivered nothing (see store.recorded_run)
 
 
 def daily_stats(engine: Engine, f: Filters, hourly: bool = False
@@ -142,8 +146,8 @@ def mention_stats(engine: Engine, f: Filters, hourly: bool = False) -> pd.DataFr
     stmt = (select(when, mentions.c.brand,
                    func.count().label("posts"),
                    func.avg(toward).label("mean_sentiment"),
-                   func.sum(case((toward <= NEGATIVE, 1), else_=0)).label("negative"),
-                   func.sum(case((toward >= POSITIVE, 1), else_=0)).label("positive"))
+                   func.sum(case((toward <= vocabulary.NEGATIVE, 1), else_=0)).label("negative"),
+                   func.sum(case((toward >= vocabulary.POSITIVE, 1), else_=0)).label("positive"))
             .select_from(mentions.join(posts, posts.c.id == mentions.c.post_id))
             .where(*cond).group_by(when, mentions.c.brand))
     return _frame(engine, stmt, parse_dates=["date"])
@@ -156,8 +160,8 @@ def switch_stats(engine: Engine, f: Filters, hourly: bool = False) -> pd.DataFra
     cond = _post_conditions(f)
     when = _bucket(engine, hourly)
     legs = []
-    for col, kinds, name in ((posts.c.switch_from, LEAVING_KINDS, "leaving"),
-                             (posts.c.switch_to, ARRIVING_KINDS, "arriving")):
+    for col, kinds, name in ((posts.c.switch_from, vocabulary.LEAVING_KINDS, "leaving"),
+                             (posts.c.switch_to, vocabulary.ARRIVING_KINDS, "arriving")):
         where = [*cond, col.is_not(None), posts.c.switch_kind.in_(kinds)]
         if f.brands:
             where.append(col.in_(f.brands))
@@ -169,7 +173,7 @@ def switch_stats(engine: Engine, f: Filters, hourly: bool = False) -> pd.DataFra
 def switch_flows(engine: Engine, f: Filters) -> pd.DataFrame:
     """from → to counts over the whole period (moves with both ends known)."""
     cond = [*_post_conditions(f), posts.c.switch_from.is_not(None),
-            posts.c.switch_to.is_not(None), posts.c.switch_kind.in_(ARRIVING_KINDS)]
+            posts.c.switch_to.is_not(None), posts.c.switch_kind.in_(vocabulary.ARRIVING_KINDS)]
     if f.brands:
         cond.append(posts.c.switch_from.in_(f.brands) | posts.c.switch_to.in_(f.brands))
     stmt = (select(posts.c.switch_from, posts.c.switch_to, func.count().label("posts"))
@@ -279,25 +283,6 @@ def _as_date(value) -> date:
         pd.Timestamp(value).date()
 
 
-def simulated_in_view(engine: Engine, f: Filters) -> bool:
-    """Whether any simulated post or rank falls inside the filters."""
-    rcond = [app_ranks.c.simulated, *_rank_time_conditions(f)]
-    with engine.connect() as conn:
-        if rollup.is_current(conn):
-            r = daily_rollup.c
-            cond = [*_rollup_conditions(f), r.brand == ALL, r.simulated > 0]
-        else:
-            cond = [*_post_conditions(f), posts.c.simulated]
-        return bool(conn.execute(select(exists().where(*cond))).scalar()
-                    or conn.execute(select(exists().where(*rcond))).scalar())
-
-
-def run_history(engine: Engine) -> pd.DataFrame:
-    """Every collection run, newest first."""
-    stmt = select(runs).order_by(runs.c.started_at.desc())
-    return _frame(engine, stmt, parse_dates=["started_at", "finished_at"])
-
-
 def all_posts(engine: Engine, chunksize: int = 50_000):
     """Every stored post, in chunks (for exports)."""
     cols = [c for c in posts.columns if c.name not in ("id", "day")]
@@ -325,7 +310,7 @@ def all_ranks(engine: Engine) -> pd.DataFrame:
 def source_outages(engine: Engine, f: Filters) -> pd.DataFrame:
     """(source, date) pairs where every collection run failed: data missing, not zero."""
     day = func.date(runs.c.started_at).label("date")
-    ok = func.sum(case((runs.c.status.in_(("ok", "partial")), 1), else_=0))
+    ok = func.sum(case((runs.c.status.in_(DELIVERED), 1), else_=0))
     cond = []
     if f.start:
         cond.append(runs.c.started_at >= datetime.combine(f.start, time.min))
@@ -335,7 +320,7 @@ def source_outages(engine: Engine, f: Filters) -> pd.DataFrame:
         cond.append(runs.c.source.in_(f.sources))
     stmt = (select(runs.c.source, day,
                    func.max(runs.c.error).label("error"))
-            .where(*cond, runs.c.status.in_(FAILED)).group_by(runs.c.source, day)
+            .where(*cond, runs.c.status.in_(DELIVERED_NOTHING)).group_by(runs.c.source, day)
             .having(ok == 0))
     frame = _frame(engine, stmt)
     if frame.empty:
@@ -352,8 +337,9 @@ def run_days(engine: Engine, f: Filters) -> pd.DataFrame:
     if f.end:
         cond.append(runs.c.started_at < datetime.combine(f.end + timedelta(days=1), time.min))
     stmt = (select(runs.c.source, day, func.count().label("runs"),
-                   func.sum(case((runs.c.status.in_(FAILED), 1), else_=0)).label("failed"),
-                   func.sum(case((runs.c.status == "partial", 1), else_=0)).label("partial"),
+                   func.sum(case((runs.c.status.in_(DELIVERED_NOTHING), 1), else_=0)
+                            ).label("failed"),
+                   func.sum(case((runs.c.status == PARTIAL, 1), else_=0)).label("partial"),
                    func.sum(runs.c["items"]).label("items"))
             .where(*cond).group_by(runs.c.source, day))
     frame = _frame(engine, stmt)
@@ -364,7 +350,8 @@ def latest_runs(engine: Engine) -> pd.DataFrame:
     """Each source's most recent run, with its totals over all runs."""
     last = (select(runs.c.source, func.max(runs.c.id).label("id"),
                    func.count().label("runs_total"),
-                   func.sum(case((runs.c.status.in_(FAILED), 1), else_=0)).label("failed_total"),
+                   func.sum(case((runs.c.status.in_(DELIVERED_NOTHING), 1), else_=0)
+                            ).label("failed_total"),
                    func.sum(runs.c["items"]).label("items_total"))
             .group_by(runs.c.source).subquery())
     stmt = (select(runs.c.source, runs.c.started_at, runs.c.finished_at, runs.c.status,

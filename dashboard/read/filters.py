@@ -1,4 +1,7 @@
-"""What a reader chose to look at: one value object shared by pages, queries and exports."""
+"""What a reader chose to look at: one value object shared by pages, queries and exports.
+
+May import: nothing of the project.
+"""
 from __future__ import annotations
 
 from dataclasses import dataclass

@@ -3,14 +3,16 @@
 Only posts whose ``scorer_version`` differs from the scorer's (or is missing) are read,
 scored and written back, ``BATCH`` at a time in id order, so an interrupted run loses
 nothing and a rerun continues where it stopped.
+
+May import: write.schema, write.store (the scorer is passed in).
 """
 from __future__ import annotations
 
 import pandas as pd
 from sqlalchemy import Engine, and_, func, or_, select
 
-from dashboard.schema import posts
-from dashboard.store import write_posts
+from dashboard.write.schema import posts
+from dashboard.write.store import write_posts
 
 BATCH = 20_000  # posts read, scored and written per round
 

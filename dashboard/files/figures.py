@@ -7,7 +7,9 @@ never changed. HTML output is self-contained (plotly.js inlined), so it opens of
 Images come from kaleido 1.x driving a headless Chromium (Debian's ``/usr/bin/chromium``,
 or ``BROWSER_PATH``). Starting the browser takes seconds, so one browser is started on the
 first image and kept for the life of the process; calls from any thread are served one at
-a time. Data downloads (CSV, Parquet) live in ``dashboard.export``.
+a time. Data downloads (CSV, Parquet) live in ``files/export.py``.
+
+May import: errors (no Streamlit, no store).
 """
 from __future__ import annotations
 
@@ -126,7 +128,7 @@ class _ImageSession:
         if self._kaleido is not None:
             try:
                 self._run(self._kaleido.close())
-            except Exception:  # noqa: BLE001 a crashed browser may not close cleanly
+            except Exception:  # a crashed browser may not close cleanly
                 pass
         self._loop.call_soon_threadsafe(self._loop.stop)
         self._thread.join()

@@ -1,6 +1,8 @@
 """Frames in, frames out: the figures the pages plot, computed from query results.
 
 Pure functions with no I/O, named for what they return.
+
+May import: nothing of the project (pandas only).
 """
 from __future__ import annotations
 
@@ -8,6 +10,7 @@ import pandas as pd
 
 DAILY_COLUMNS = ["date", "brand", "posts", "mean_sentiment", "negative_share", "leaving",
                  "arriving", "negative", "positive"]
+COUNTS = ("posts", "negative", "positive", "leaving", "arriving")
 
 
 def daily_backlash(mention_stats: pd.DataFrame, switch_stats: pd.DataFrame,
@@ -19,8 +22,11 @@ def daily_backlash(mention_stats: pd.DataFrame, switch_stats: pd.DataFrame,
     posts); leaving / arriving = posts reporting leaving / arriving at the brand.
     """
     frames = [f for f in (mention_stats, switch_stats) if not f.empty]
-    if not frames or not brands:
-        return pd.DataFrame(columns=DAILY_COLUMNS)
+    if not frames or not brands:  # typed, so that sums and differences still work
+        return pd.DataFrame({"date": pd.Series(dtype="datetime64[ns]"),
+                             "brand": pd.Series(dtype=object),
+                             **{c: pd.Series(dtype=int if c in COUNTS else float)
+                                for c in DAILY_COLUMNS[2:]}})[DAILY_COLUMNS]
     days = pd.concat([f["date"] for f in frames])
     start = pd.Timestamp(start) if start is not None else days.min().floor("D")
     end = pd.Timestamp(end) if end is not None else days.max().floor("D")
@@ -29,7 +35,7 @@ def daily_backlash(mention_stats: pd.DataFrame, switch_stats: pd.DataFrame,
     out = pd.DataFrame(index=grid)
     for f in frames:
         out = out.join(f.set_index(["date", "brand"]), how="left")
-    for col in ("posts", "negative", "positive", "leaving", "arriving"):
+    for col in COUNTS:
         out[col] = out[col].fillna(0).astype(int) if col in out else 0
     if "mean_sentiment" not in out:
         out["mean_sentiment"] = float("nan")
@@ -51,15 +57,6 @@ def net_migration(daily: pd.DataFrame) -> pd.DataFrame:
     out = daily[["date", "brand"]].copy()
     out["net"] = daily["arriving"] - daily["leaving"]
     return out
-
-
-def best_rank_per_day(ranks: pd.DataFrame) -> pd.DataFrame:
-    """The best (lowest) position each app held per day and chart."""
-    if ranks.empty:
-        return ranks
-    day = ranks["captured_at"].dt.floor("D")
-    return (ranks.assign(date=day)
-            .groupby(["date", "store", "country", "chart", "brand"], as_index=False)["rank"].min())
 
 
 def rank_lines(ranks: pd.DataFrame, snapshots: pd.DataFrame) -> pd.DataFrame:

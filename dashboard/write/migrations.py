@@ -5,6 +5,8 @@ A new store is created at the current shape (``schema.py``) and stamped with
 numbered above its version. To change the schema: edit ``schema.py``, append a step here
 that turns the previous shape into the new one (ALTER TABLE ..., backfills), and bump
 nothing else: the version is the last step's number.
+
+May import: errors, write.schema, write.rollup.
 """
 from __future__ import annotations
 
@@ -12,9 +14,9 @@ from collections.abc import Callable
 
 from sqlalchemy import Connection, Engine, inspect, text
 
-from dashboard import rollup
 from dashboard.errors import UserError
-from dashboard.schema import daily_rollup, metadata, rollup_dirty
+from dashboard.write import rollup
+from dashboard.write.schema import daily_rollup, metadata, rollup_dirty
 
 
 def _mention_sentiment(conn: Connection) -> None:
@@ -64,6 +66,7 @@ def ensure_schema(engine: Engine) -> int:
         if version is None:
             metadata.create_all(conn)
             rollup.install(conn)
+            rollup.rebuild(conn)  # empty, but recorded as built with this code's definition
             _stamp(conn, SCHEMA_VERSION, insert=True)
             return SCHEMA_VERSION
     if version > SCHEMA_VERSION:

@@ -1,4 +1,7 @@
-"""The save step every source shares: pseudonymise authors, score, upsert, record the run."""
+"""The save step every source shares: pseudonymise authors, score, upsert, record the run.
+
+May import: scoring, write.schema, write.store.
+"""
 from __future__ import annotations
 
 import hashlib
@@ -8,9 +11,9 @@ import pandas as pd
 from sqlalchemy import Engine, insert
 from sqlalchemy.exc import IntegrityError
 
-from dashboard.schema import meta, posts
 from dashboard.scoring import Scorer
-from dashboard.store import already_scored, count_posts, get_meta, recorded_run, write_posts
+from dashboard.write.schema import meta, posts
+from dashboard.write.store import already_scored, count_posts, get_meta, recorded_run, write_posts
 
 FITTED = ("source_id", "author", "community", "language")  # bounded columns from sources
 
@@ -81,8 +84,8 @@ def save_posts(engine: Engine, frame: pd.DataFrame, scorer: Scorer, *,
         lambda n: progress("stored", done + n)))
 
 
-def import_posts(engine: Engine, frame: pd.DataFrame, source: str, scorer: Scorer, *,
-                 keep_handles: bool = False, progress=None) -> tuple[int, int]:
+def save_posts_as_run(engine: Engine, frame: pd.DataFrame, source: str, scorer: Scorer, *,
+                      keep_handles: bool = False, progress=None) -> tuple[int, int]:
     """``save_posts`` recorded as a run of ``source`` (so the Sources view shows imports
     too); returns (rows written, rows that were new)."""
     before = count_posts(engine, source)
