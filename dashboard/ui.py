@@ -23,6 +23,7 @@ from dashboard import charts, paths
 from dashboard.events import load_events as read_events
 from dashboard.files import figures as fx
 from dashboard.files.export import csv_bytes, parquet_bytes
+from dashboard.files.visible import visible_frame
 from dashboard.read import queries
 from dashboard.read.daily import daily_table
 from dashboard.read.filters import Filters
@@ -141,8 +142,9 @@ def load_flows(url: str, f: Filters) -> pd.DataFrame:
 def load_posts(url: str, f: Filters, limit: int = 500, search: str = "", day: date | None = None,
                kinds: tuple[str, ...] = (), flow: tuple[str, str] | None = None,
                order: str = "engagement") -> pd.DataFrame:
-    return queries.post_rows(_engine(url), f, limit=limit, search=search, day=day,
-                             kinds=kinds, flow=flow, order=order)
+    # shown as stored, but never reordered on screen by the text's own bidi controls
+    return visible_frame(queries.post_rows(_engine(url), f, limit=limit, search=search,
+                                           day=day, kinds=kinds, flow=flow, order=order))
 
 
 @st.cache_data(ttl=TTL, show_spinner=False)

@@ -6,8 +6,8 @@ forms some read as these) get a leading apostrophe, so a post cannot become a sp
 formula (CSV/formula injection). Numbers, including text cells that are plain numbers such
 as "-3", are left alone. Lines end in CRLF, so no cell can break out into a row of its own.
 
-May import: errors, tracker, and the read side (read.daily, read.queries) for the CLI's
-exports.
+May import: errors, tracker, files.visible, and the read side (read.daily, read.queries) for
+the CLI's exports.
 """
 from __future__ import annotations
 
@@ -18,6 +18,7 @@ import pandas as pd
 from sqlalchemy import Engine
 
 from dashboard.errors import UserError
+from dashboard.files.visible import visible
 from dashboard.read.daily import daily_table
 from dashboard.read.queries import all_posts, all_ranks, scorer_versions
 from dashboard.tracker import Tracker
@@ -41,16 +42,18 @@ def safe_cell(value):
 
 
 def spreadsheet_safe(frame: pd.DataFrame) -> pd.DataFrame:
-    """A copy whose text cells and column names cannot be read as formulas."""
+    """A copy whose text cells and column names cannot be read as formulas, and show
+    their bidi controls as marks (``visible.py``)."""
     out = frame.copy()
-    out.columns = [safe_cell(c) for c in out.columns]  # headers come from users' files too
+    # headers come from users' files too
+    out.columns = [safe_cell(visible(c)) for c in out.columns]
     for i in range(out.shape[1]):
         col = out.iloc[:, i]
         if isinstance(col.dtype, pd.CategoricalDtype):  # text hides in categories too
             col = col.astype(object)
         if col.dtype == object or pd.api.types.is_string_dtype(col):
             # object dtype: a lone surrogate must reach to_csv's error handler, not pyarrow
-            out.isetitem(i, pd.Series([safe_cell(v) for v in col], index=col.index,
+            out.isetitem(i, pd.Series([safe_cell(visible(v)) for v in col], index=col.index,
                                       dtype=object))
     return out
 
