@@ -1,14 +1,14 @@
 """About the data: how posts are collected and scored, how accurate the scorer measured,
 where every figure comes from, and whether what is on screen is simulated.
 
-May import: ui, charts, read.metrics, paths, vocabulary (no SQL, no store).
+May import: ui, charts, read (metrics, accuracy, scorers), paths, vocabulary (no SQL, no
+store).
 """
-import json
-
 import pandas as pd
 import streamlit as st
 
 from dashboard import paths, ui
+from dashboard.read import accuracy
 from dashboard.read.scorers import describe
 
 ctx = ui.page("About the data", needs_data=False)
@@ -55,15 +55,18 @@ if len(scorers):
 # -- end of Scored by ----------------------------------------------------------------------
 
 st.markdown("### Measured accuracy")
-results = paths.DATA / "eval" / "results.json"
-if results.exists():
-    measured = json.loads(results.read_text())
-    st.caption(f"From `{measured.get('command', 'make eval')}` on public labelled data "
-               f"({measured.get('generated', 'date unknown')}).")
-    for section, rows in measured.items():
-        if isinstance(rows, list) and rows:
-            st.markdown(f"**{section.replace('_', ' ').capitalize()}**")
-            st.dataframe(pd.DataFrame(rows), hide_index=True)
+results = accuracy.measured()
+if results:
+    st.caption(f"From `{results.get('command', 'make eval')}` "
+               f"({results.get('generated', 'date unknown')}), scorer version "
+               f"`{results.get('scorer_version', 'unknown')}`. Each labelled set is split in two: "
+               "rules may be shaped on *dev*; *test* is never tuned on and only measures. Rates "
+               "show the counts behind them (right / called for precision, right / labelled "
+               "for recall).")
+    st.markdown("**Switching: leaving and moving posts with the right brands**")
+    st.dataframe(accuracy.switching_table(results), hide_index=True)
+    st.markdown("**Sentiment: this scorer beside plain VADER**")
+    st.dataframe(accuracy.sentiment_table(results), hide_index=True)
 else:
     st.info("No evaluation results in this checkout yet: run `make eval`.")
 
