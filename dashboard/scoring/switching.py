@@ -74,6 +74,11 @@ LEAVE = (r"(?:cancel(?:l?ed|l?ing|s)?|cancl?ed|canceld|unsubscrib(?:e|ed|ing)|"
          r"(?:credit\s+)?(?:card|payment\s+(?:method|info|details))\s+from|"
          r"hit\s+cancel\s+on|refund(?:ed)?(?:\s+(?:on|for))?|(?:got|get|asked\s+for|requested)\s+a\s+"
          r"refund\s+(?:on|for)|swap(?:ped|ping)?|trad(?:e|ed|ing)(?:\s+in)?)")
+# the leaving verbs clear enough to take an untracked product as their object ("Quit
+# Character.AI, Claude is where I write now"; not "close", "kill", "bin")
+LEAVE_NAMED = (r"(?:cancel(?:l?ed)?|unsubscrib(?:ed|ing)\s+from|quit|ditch(?:ed)?|dump(?:ed)?|"
+               r"dropp(?:ed)|left|uninstall(?:ed)?|delet(?:ed)|abandon(?:ed)|"
+               r"(?:stopped|stop)\s+(?:using|paying\s+for))")
 MOVE = (r"(?:switch(?:ed|ing|es)?|mov(?:e|ed|es|ing)|migrat(?:e|ed|es|ing)|"
         r"jump(?:ed|ing|s)?(?:\s+ship)?|went|go(?:ing|es)?|head(?:ed|ing|s)?|port(?:ed|ing)?|"
         r"transition(?:ed|ing)?|defect(?:ed|ing|s)?|flock(?:ed|ing|s)?|convert(?:ed)?|"
@@ -89,7 +94,7 @@ MOVED = OBJ.format(w=r"[\w'’]+")
 MOVED_F = OBJ.format(w=rf"(?:(?P<f>{B})|[\w'’]+)")
 # a migration carries one's things over: "imported my ChatGPT history into Claude"
 # (not "pasted my code into Claude", which is using it)
-CARRY = (r"(?:import|cop(?:y|ied|ying)|past(?:e|ed|ing)|load|brought|bring|put|dropp|"
+CARRY = (r"(?:import|cop(?:y|ied|ying)|past(?:e|ed|ing)|load|brought|bring|put|dropp|fed|feed|"
          r"transferr?|mov|port|migrat)\w*")
 BELONGINGS = (r"(?:history|conversations?|chats?|memor(?:y|ies)|data|gpts|custom\s+gpts|"
               r"projects|prompts|workflows?|custom\s+instructions|everything)")
@@ -114,7 +119,7 @@ NAME = (r"(?-i:(?!(?:I|I'm|The|This|That|My|Our|A|An|It|We|You|Me|Them|Him|Her|T
         r"Ever|Real|Life|Work|Home|Scratch|Zero|Day|Today|Tomorrow|Years?|Months?|Weeks?|"
         r"Free|Paid|Local|Open|Reddit|Google|Apple|Microsoft|Meta|Amazon|Another|Every|Some|"
         r"Any|All|Fellow|Former|Ex|New|Old|Just|Still|Also|Plus|Pro|Premium|Max|Team|"
-        r"Enterprise|Business|Edu|Ultra|Advanced)\b)"
+        r"Enterprise|Business|Edu|Ultra|Advanced|Other|Others|Th|So)\b)"
         r"[A-Z][\w.+'’-]*(?:\s+(?:[A-Z0-9][\w.+-]*|AI|ai))?)")
 # nouns of people leaving in numbers, after the brand: "ChatGPT exodus", "OpenAI refugees"
 LEAVERS = r"(?:refugees?|defectors?|deserters?|switchers?|leavers?|quitters?)"
@@ -151,7 +156,7 @@ WORKERS = (r"(?:\S+\s+){0,3}?(?:positions?|jobs?|workers?|people|staff|employees
 # what was done to a brand, after it: "Gemini Advanced cancelled", "ChatGPT app deleted";
 # not a brand's own act on something ("ChatGPT deleted my chats")
 DONE_TO = (r"(?:cancell?ed|deleted|uninstalled|axed|closed|binned|dumped|nuked|"
-           r"unsubscribed|ditched)\b(?!\s+(?:my|the|a|an|all|your|our|their|his|"
+           r"unsubscribed|ditched|lapsed|expired)\b(?!\s+(?:my|the|a|an|all|your|our|their|his|"
            r"her|its|some|every|this|that|these|those|it|them|me|us|with|by)\b)")
 # when, after an act ("Unsubscribed on Sunday night", "Cancelled the same minute")
 WHEN = (r"(?:on|this|last|the\s+same|yesterday|today|tonight|earlier|already|finally|"
@@ -227,7 +232,7 @@ RULES = [
                        rf"customers?|fans?|loyalists?)\b"),
     ("crowd", "crowd", rf"\b{CROWD_OF}\s+{DET}{F}"),
     ("leave", "speaker", rf"\b{LEAVE}\s+(?:from\s+)?{DET}{HELD_F}{NOT_THE_PRODUCT}"),
-    ("leave", "speaker", rf"\b{LEAVE}\s+{DET}(?P<fo>{NAME})"),
+    ("leave", "speaker", rf"\b{LEAVE_NAMED}\s+{DET}(?P<fo>{NAME})"),
     ("leave", "any", rf"\b(?:my\s+|our\s+)?last\s+(?:day|week|month|year)\s+(?:of|on|with)\s+"
                      rf"{DET}{F}"),
     ("leave", "any", rf"\bday\s+\d+\s+(?:without|of\s+no)\s+{DET}{F}"),
@@ -248,6 +253,9 @@ RULES = [
                             r"membership)\s+(?:is\s+|has\s+been\s+|now\s+)?(?:closed|"
                             r"cancell?ed|deleted|gone)"),
     ("implicit", "speaker", rf"\b{LEAVE}\s+{IMPLICIT}"),
+    ("implicit", "speaker", r"\b(?:request(?:ed|ing)?|start(?:ed|ing)?|initiat(?:ed|ing)?)\s+"
+                            r"(?:my\s+|the\s+|an?\s+)?(?:account\s+)?(?:deletion|cancell?ation)|"
+                            r"\bdid(?:n'?t|\s+not)\s+renew(?:\s+(?:it|them))?\b"),
     ("implicit", "speaker", r"\b(?:cancel(?:l?ed|l?ing)?|cancled|unsubscrib(?:ed|ing)|"
                             r"unsubbed|uninstall(?:ed|ing)|delet(?:ed|ing)|downgrad(?:ed|ing)|"
                             r"hit\s+(?:the\s+)?(?:cancel|unsubscribe)(?:\s+button)?|"
@@ -269,6 +277,12 @@ RULES = [
                    rf"go\s+to|am\s+on|'m\s+on|’m\s+on|are\s+on|'re\s+on)\s+{DET}{T}"),
     ("now", "any", rf"\b(?:i'?m|i\s+am|we'?re|we\s+are)\s+(?:an?\s+)?{T}{TAIL}\s+"
                    rf"(?:person|people|user|users|household|family|shop)\s+now\b"),
+    ("now", "any", rf"\b(?:now|these\s+days|nowadays)\s*,?\s+(?:it'?s|it’s|it\s+is)\s+(?:all\s+|"
+                   rf"just\s+)?{T}"),
+    ("now", "any", rf"{T}{TAIL}\s+it\s+is\b"),
+    ("now", "any", rf"{T}{TAIL}(?:\s+\w+){{0,3}}?\s+from\s+now\s+on\b"),
+    ("implicit", "any", rf"{T}{TAIL}\s+(?:has\s+|have\s+)?(?:\w+\s+)?replaced\s+(?:it|them|that)"
+                        rf"(?!\s+as\b)"),
     ("now", "any", rf"\b(?:i|we)\s+(?:just\s+|only\s+|mostly\s+)?(?:use|ask|pay\s+for)\s+{DET}"
                    rf"{T}{TAIL}\s+(?:now|instead|these\s+days)\b"),
     ("adopt", "any", rf"\b{ADOPT}\s+{DET}{T}"),
@@ -317,6 +331,11 @@ ADVICE = re.compile(r"\b(?:before|if|when|whenever|once|in\s+case|whether|until|
 OTHER_QUESTION = re.compile(r"(?:,|\s-|:)\s*(?:so\s+)?(?:what|where|how|which|who|why|when|"
                             r"any|anyone|thoughts|tips|advice|is\s+it|did\s+i)\b|"
                             r"\b(?:anyone|anybody|who)\s+else\b", re.IGNORECASE)
+# people close to the poster: what they do is reported, not the poster's own act
+RELATIVES = {"sister", "brother", "mum", "mother", "father", "son", "daughter", "kids",
+             "partner", "boyfriend", "girlfriend", "roommate", "boss", "cousin", "aunt",
+             "uncle", "grandma", "grandpa", "parents", "neighbour", "neighbor", "classmates",
+             "teammates", "coworker", "colleague", "bestie"}
 BRAND_WORD = "<brand>"  # how a brand mention appears among a clause's words
 SUBJECTS = {"i", "ive", "im", "ill", "we", "weve", "were", "you", "youre",
             "youve", "yall", "u", "ya", "me", "us", "my", "our", "ours", "everyone",
@@ -327,7 +346,7 @@ SUBJECTS = {"i", "ive", "im", "ill", "we", "weve", "were", "you", "youre",
             "time", "please", "pls", "who", "whos", "must", "need", "officially",
             "finally", "family", "friends", "friend", "wife", "husband", "mom", "dad",
             "colleagues", "coworkers", "yourself", "yourselves", "myself", "ourselves",
-            "guys", "americans", "household", "mates"}
+            "guys", "americans", "household", "mates", *RELATIVES}
 # subjects whose acts are not a user's: governments, organisations, their staff, products
 THIRD_PARTIES = {
     "government", "govt", "gov", "administration", "agency", "agencies", "pentagon", "dod",
@@ -360,7 +379,7 @@ OTHERS = {"everyone", "everybody", "everyones", "people", "users", "user", "folk
           "refugees", "those", "others", "who", "whos", "family", "friends", "friend", "wife",
           "husband", "mom", "dad", "colleagues", "coworkers", "guys", "americans",
           "household", "you", "youre", "youve", "yall", "u", "ya", "yourself", "yourselves",
-          "mates"}
+          "mates", *RELATIVES}
 GERUND_SUBJECT = re.compile(r"(?:[ \t]+[\w'’]+){0,4}?[ \t]+(?:is|isn'?t|does|doesn'?t|won'?t|"
                             r"will|can|can'?t|only|alone|and[ \t]+\w+ing)\b", re.IGNORECASE)
 # an act taken back right after it is named ("thought about cancelling but didn't")
@@ -489,7 +508,7 @@ def _decide(text: str, hits: list[_Hit], mentions: list[Mention]) -> Switch | No
     """Combine the statements of one post into from → to and a kind: the done over the
     hedged, a full from → to over one side, and each side completed from the rest."""
     hits = [_resolve(text, h, hits, mentions) for h in hits]
-    acts = [h for h in hits if h.kind in ACTS] or _used_then_now(hits)
+    acts = [h for h in hits if h.kind in ACTS] or _used_then_now(hits, mentions)
     if not acts or not any(h.own and not h.hedged for h in acts) and STAYING.search(text):
         return None  # "everyone's leaving ChatGPT, but I'm staying"
     pool = next(group for group in (
@@ -556,7 +575,8 @@ def _named_next(text: str, main: _Hit, mentions: list[Mention]) -> list[_Hit]:
                 return [_Hit("adopt", None, m.brand, m.start, m.end, False)]
     later = [m for m in mentions if m.start >= main.end and m.brand != main.from_brand]
     if len({m.brand for m in later}) != 1:
-        return []  # none, or several to choose from
+        return _topic(text, main, mentions) if not later and main.own and \
+            main.from_brand != OTHER else []
     m = later[0]
     start = max(text.rfind(c, main.end, m.start) for c in ".!?\n") + 1
     sentence = text[max(start, main.end):m.start] + re.match(r"[^.!?\n]*[.!?\n]?",
@@ -576,13 +596,33 @@ def _named_before(main: _Hit, mentions: list[Mention], to: str) -> list[_Hit]:
     return [_Hit("used", m.brand, None, m.start, m.end, False)]
 
 
-def _used_then_now(hits: list[_Hit]) -> list[_Hit]:
-    """"I had the ChatGPT app ... now I just ask Meta AI": a brand used before and another
-    used now make a move, though no verb says it."""
+def _used_then_now(hits: list[_Hit], mentions: list[Mention]) -> list[_Hit]:
+    """"I had the ChatGPT app ... now I just ask Meta AI": a brand used before (said so,
+    or the one other brand named before) and another used now make a move, though no
+    verb says it."""
     now = next((h for h in hits if h.kind == "now" and not h.hedged), None)
-    was = next((h for h in hits if now and h.kind == "used" and h.from_brand != now.to_brand
+    if not now:
+        return []
+    was = next((h.from_brand for h in hits if h.kind == "used" and h.from_brand != now.to_brand
                 and h.start < now.start), None)
-    return [now._replace(kind="move", from_brand=was.from_brand)] if was else []
+    before = {m.brand for m in mentions if m.end <= now.start and m.brand != now.to_brand}
+    was = was or (before.pop() if len(before) == 1 else None)
+    return [now._replace(kind="move", from_brand=was)] if was else []
+
+
+def _topic(text: str, main: _Hit, mentions: list[Mention]) -> list[_Hit]:
+    """The one other brand a post is about, named before the act but not only in questions
+    or run down ("Claude for a bilingual household? ... I've been testing Claude ... Our
+    ChatGPT Plus lapsed"): where someone who left went, when nothing after says it."""
+    others = [m for m in mentions if m.brand != main.from_brand and m.end <= main.start]
+    if len({m.brand for m in others}) != 1:
+        return []
+    for m in others:
+        start = max(text.rfind(c, 0, m.start) for c in ".!?\n") + 1
+        sentence = text[start:m.start] + re.match(r"[^.!?\n]*[.!?\n]?", text[m.start:]).group()
+        if not NOT_CHOSEN.search(sentence) and not sentence.rstrip().endswith("?"):
+            return [_Hit("adopt", None, m.brand, m.start, m.end, False)]
+    return []
 
 
 def _resolve(text: str, hit: _Hit, hits: list[_Hit], mentions: list[Mention]) -> _Hit:
