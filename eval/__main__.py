@@ -133,6 +133,10 @@ def switching_report(shared: Path, scorer: Scorer, results: dict) -> None:
                 families = switching.by_family(chosen, pred)
                 print("  right per family: " + ", ".join(f"{f} {v}"
                                                            for f, v in families.items()))
+                for batch, (written, got) in switching.by_batch(chosen, pred).items():
+                    r = switching.evaluate(written, scorer, got)["leave/move, right brands"]
+                    print(f"  {batch}: leave/move with the right brands, precision "
+                          f"{_ratio(r['tp'], r['called'])}, recall {_ratio(r['tp'], r['actual'])}")
             print()
 
 

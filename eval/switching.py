@@ -104,6 +104,19 @@ def by_family(rows: list[dict], pred: list) -> dict[str, str]:
     return {f: f"{right[f]}/{total[f]}" for f in total}
 
 
+def by_batch(rows: list[dict], pred: list) -> dict[str, tuple[list[dict], list]]:
+    """The posts by the batch they were written in ("families": the first 405, written
+    per family; "batchA" ... : written later by writers who never saw the detector), with
+    their predictions."""
+    out: dict[str, tuple[list[dict], list]] = {}
+    for r, p in zip(rows, pred):
+        batch = r["family"].split("-")[0] if r["family"].startswith("batch") else "families"
+        out.setdefault(batch, ([], []))
+        out[batch][0].append(r)
+        out[batch][1].append(p)
+    return out
+
+
 def _leaving(x: tuple) -> bool:
     return x[2] in LEAVING_KINDS
 
