@@ -153,6 +153,14 @@ def build_parser() -> argparse.ArgumentParser:
                    help="print what would be sent; send nothing and remember nothing")
     _common(p)
 
+    p = sub.add_parser("snapshot", help="write a compact read-only SQLite copy of the store",
+                       description="Copy the store (SQLite or PostgreSQL) into one compact "
+                       "SQLite file, without the author salt, for the app to read over "
+                       "HTTP (DASHBOARD_DB=https://.../FILE.sqlite) and for a scheduled job "
+                       "to carry on from. FILE is replaced only once the copy is whole.")
+    p.add_argument("-o", "--output", required=True, metavar="FILE.sqlite")
+    _common(p)
+
     p = sub.add_parser("demo", help="(re)build the simulated demo store",
                        description="Replace the simulated rows in the store with the seeded "
                        "demo simulation (default store: data/demo.sqlite).")
@@ -294,6 +302,18 @@ def cmd_alert(args) -> int:
     return 1 if out.failed else 0
 
 
+def cmd_snapshot(args) -> int:
+    from dashboard.write.snapshot import write_snapshot
+    engine = _store(args)
+    if engine.url.database and Path(engine.url.database).resolve() == \
+            Path(args.output).resolve():
+        raise UserError(f"{args.output} is the store itself: write the snapshot elsewhere")
+    n = write_snapshot(engine, args.output)
+    _say(args, f"snapshot of {n['posts']:,} posts and {n['ranks']:,} chart positions → "
+               f"{args.output} ({n['bytes'] / 1e6:.1f} MB)")
+    return 0
+
+
 def _say(args, msg: str) -> None:
     if not args.quiet:
         print(msg)
@@ -301,4 +321,4 @@ def _say(args, msg: str) -> None:
 
 COMMANDS = {"collect": cmd_collect, "import": cmd_import, "score": cmd_score,
             "rescore": cmd_rescore, "export": cmd_export, "demo": cmd_demo,
-            "alert": cmd_alert}
+            "alert": cmd_alert, "snapshot": cmd_snapshot}
