@@ -23,7 +23,7 @@ from dashboard.errors import UserError
 from dashboard.write.schema import app_ranks, daily_rollup, mentions, meta, posts, runs
 from dashboard.write.store import open_store, utcnow
 
-LEFT_OUT = ("author_salt",)  # meta keys a published copy must not carry
+LEFT_OUT = "author_salt"  # the meta key a published copy must not carry
 TAKEN_AT = "snapshot_taken_at"  # meta key: when the copy was made (UTC, ISO)
 CHUNK = 20_000  # rows per read and write when copying from PostgreSQL
 
@@ -68,8 +68,7 @@ def _copy_tables(engine: Engine, part: Path) -> None:
 def _finish(part: Path) -> dict[str, int]:
     with contextlib.closing(sqlite3.connect(part)) as db:
         with db:
-            db.execute(f"DELETE FROM meta WHERE key IN ({','.join('?' * len(LEFT_OUT))})",
-                       LEFT_OUT)
+            db.execute("DELETE FROM meta WHERE key = ?", (LEFT_OUT,))
             db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)",
                        (TAKEN_AT, utcnow().isoformat(timespec="seconds")))
         db.execute("PRAGMA journal_mode=DELETE")
