@@ -1,4 +1,5 @@
-"""The command line: ``python -m dashboard {collect,import,score,rescore,export,demo} ...``.
+"""The command line: ``python -m dashboard {collect,import,score,rescore,export,demo,alert,
+snapshot} ...``.
 
 Every command accepts ``--db URL`` (default: ``DASHBOARD_DB`` or ``data/dashboard.sqlite``;
 for ``demo``, ``data/demo.sqlite``) and ``--tracker FILE`` (default:
@@ -12,6 +13,7 @@ May import: anything in the package; each command imports what it needs when it 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import time
 from pathlib import Path
@@ -134,6 +136,31 @@ def build_parser() -> argparse.ArgumentParser:
                    help="structured log: one JSON object per event on stderr")
     _common(p)
 
+    p = sub.add_parser("alert", help="send new spikes and switching surges to notification URLs",
+                       description="Find spikes (the Overview's) and switching surges in the "
+                       "days counted back from the newest data, and send each event not "
+                       "sent before through Apprise notification URLs (json://, slack://, "
+                       "discord://, mailto://, ntfy://, ...: https://appriseit.com/services/)."
+                       " Exit status 1 if a notification failed; it is tried again next run.")
+    p.add_argument("--notify", action="append", metavar="URL",
+                   help="an Apprise URL, repeatable (default: $DASHBOARD_NOTIFY, space-"
+                        "separated, else the tracker's [alerts] notify)")
+    p.add_argument("--since", help="the days to look at: a date (2026-03-01) or days counted "
+                                   "back from the newest data (default: 2d)")
+    p.add_argument("--app-url", help="the dashboard's address, for a link to each event's "
+                                     "view (default: $DASHBOARD_URL)")
+    p.add_argument("--dry-run", action="store_true",
+                   help="print what would be sent; send nothing and remember nothing")
+    _common(p)
+
+    p = sub.add_parser("snapshot", help="write a compact read-only SQLite copy of the store",
+                       description="Copy the store (SQLite or PostgreSQL) into one compact "
+                       "SQLite file, without the author salt, for the app to read over "
+                       "HTTP (DASHBOARD_DB=https://.../FILE.sqlite) and for a scheduled job "
+                       "to carry on from. FILE is replaced only once the copy is whole.")
+    p.add_argument("-o", "--output", required=True, metavar="FILE.sqlite")
+    _common(p)
+
     p = sub.add_parser("demo", help="(re)build the simulated demo store",
                        description="Replace the simulated rows in the store with the seeded "
                        "demo simulation (default store: data/demo.sqlite).")
@@ -252,10 +279,46 @@ def cmd_demo(args) -> int:
     return 0
 
 
+def cmd_alert(args) -> int:
+    from dashboard.alerts.deliver import notify_urls, send_alerts
+    from dashboard.alerts.detect import find_events
+    tracker = _tracker(args)
+    urls = notify_urls(args.notify, os.environ.get("DASHBOARD_NOTIFY"), tracker.notify)
+    engine = _store(args)
+    events, first = find_events(engine, tracker, args.since)
+    if first is None:
+        _say(args, "the store holds no posts yet: nothing to alert about")
+        return 0
+    out = send_alerts(engine, events, urls, args.app_url or os.environ.get("DASHBOARD_URL"),
+                      dry_run=args.dry_run, say=lambda m: _say(args, m))
+    if not urls and not args.dry_run:
+        print("no notification URL (--notify, DASHBOARD_NOTIFY or the tracker's [alerts] "
+              "notify): nothing sent", file=sys.stderr)
+    for line in out.failed:
+        print(f"failed: {line}", file=sys.stderr)
+    _say(args, f"since {first}: {len(events)} events, {out.due} not sent before; "
+               f"{out.sent} notifications sent, {len(out.failed)} failed"
+               + (f", {out.waiting} events wait for the next run" if out.waiting else ""))
+    return 1 if out.failed else 0
+
+
+def cmd_snapshot(args) -> int:
+    from dashboard.write.snapshot import write_snapshot
+    engine = _store(args)
+    if engine.url.database and Path(engine.url.database).resolve() == \
+            Path(args.output).resolve():
+        raise UserError(f"{args.output} is the store itself: write the snapshot elsewhere")
+    n = write_snapshot(engine, args.output)
+    _say(args, f"snapshot of {n['posts']:,} posts and {n['ranks']:,} chart positions → "
+               f"{args.output} ({n['bytes'] / 1e6:.1f} MB)")
+    return 0
+
+
 def _say(args, msg: str) -> None:
     if not args.quiet:
         print(msg)
 
 
 COMMANDS = {"collect": cmd_collect, "import": cmd_import, "score": cmd_score,
-            "rescore": cmd_rescore, "export": cmd_export, "demo": cmd_demo}
+            "rescore": cmd_rescore, "export": cmd_export, "demo": cmd_demo,
+            "alert": cmd_alert, "snapshot": cmd_snapshot}

@@ -24,6 +24,8 @@ DEFAULT_TRACKER = DATA / "trackers" / "ai-assistants.toml"
 EVENTS_CSV = DATA / "events.csv"
 USER_STORE = ROOT / "data" / "dashboard.sqlite"
 DEMO_STORE = ROOT / "data" / "demo.sqlite"
+# local copies of stores read over HTTP(S) (files/remote_store.py)
+REMOTE_CACHE = Path(os.environ.get("DASHBOARD_CACHE") or ROOT / "data" / "remote")
 
 
 def sqlite_url(path: Path) -> str:

@@ -64,6 +64,7 @@ class Tracker:
     description: str = ""
     keep_author_handles: bool = False
     lexicon: tuple[str, ...] = ()  # the tracker's lexicon override files, resolved paths
+    notify: tuple[str, ...] = ()  # [alerts] notify: Apprise URLs for `alert` (README: Alerts)
     path: str = ""
 
     @property
@@ -158,11 +159,13 @@ def parse_tracker(raw: dict, where: str = "<tracker>") -> Tracker:
         if not path.is_file():
             v.fail(f"scoring.lexicon[{i}]", f"no lexicon file {path}")
         lexicon.append(str(path))
+    alerts = v.table(raw, "alerts") or {}
     return Tracker(
         name=v.string(head, "name", "tracker", required=True),
         description=v.string(head, "description", "tracker"),
         keep_author_handles=v.boolean(head, "keep_author_handles", "tracker"),
         lexicon=tuple(lexicon),
+        notify=tuple(v.strings(alerts, "notify", "alerts")),
         brands=tuple(brands),
         sources=sources,
         charts=charts,

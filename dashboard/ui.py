@@ -2,9 +2,11 @@
 
 The router (``streamlit_app.py``) calls ``setup()`` once per script run; it opens the
 store (or, when there is none, says how to make one: the app never builds the demo, the
-CLI and ``make run`` do), draws the filters in the sidebar, bound to the URL so a copied
-link reopens the same view on any page, shows the simulated-data banner, and leaves a
-``PageContext`` that pages read with ``context()``. Only the ``load_*`` functions here are
+CLI and ``make run`` do; a store at an ``https://`` or ``http://`` URL is read from a local
+copy, fetched again when it changed, ``files/remote_store.py``), draws the filters in the
+sidebar, bound to the URL so a copied link reopens the same view on any page, shows the
+simulated-data banner, and leaves a ``PageContext`` that pages read with ``context()``.
+Every page says under its title how old the data is. Only the ``load_*`` functions here are
 cached (``st.cache_data``), and the rank figure (``rank_figure``); they take the store URL
 and plain values so the cache key is exactly what was asked.
 
@@ -13,6 +15,7 @@ May import: the read side, files, charts, the foundation, and ``write.store.open
 """
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
@@ -22,11 +25,13 @@ import streamlit as st
 from dashboard import charts, paths
 from dashboard.events import load_events as read_events
 from dashboard.files import figures as fx
+from dashboard.files import remote_store
 from dashboard.files.export import csv_bytes, parquet_bytes
 from dashboard.files.visible import visible_frame
 from dashboard.read import queries
 from dashboard.read.daily import daily_table
 from dashboard.read.filters import Filters
+from dashboard.read.freshness import age_in_words, data_as_of
 from dashboard.read.metrics import rank_lines
 from dashboard.tracker import Tracker, load_tracker
 from dashboard.vocabulary import APP_STORE, SENTIMENT_LABELS, STORES
@@ -43,6 +48,7 @@ class PageContext:
     filters: Filters
     info: dict  # queries.store_overview of the whole store
     is_demo: bool
+    remote: remote_store.LocalCopy | None = None  # the local copy of a store read over HTTP
 
     @property
     def simulated(self) -> bool:
@@ -69,8 +75,8 @@ class PageContext:
         return replace(f, start=f.start - timedelta(days=span), end=f.start - timedelta(days=1))
 
 
-@st.cache_resource(show_spinner="Opening the store…")
-def _engine(url: str):
+@st.cache_resource(show_spinner="Opening the store…", max_entries=4)  # a remote store's
+def _engine(url: str):  # every new copy is a new URL
     # opening brings the store up to date: its schema, and its daily figures when this
     # code counts them differently (a one-off rebuild)
     return open_store(url)
@@ -84,6 +90,11 @@ def _tracker(path: str) -> Tracker:
 @st.cache_data(ttl=TTL, show_spinner=False)
 def load_info(url: str) -> dict:
     return queries.store_overview(_engine(url))
+
+
+@st.cache_data(ttl=TTL, show_spinner=False)
+def load_as_of(url: str):
+    return data_as_of(_engine(url))
 
 
 @st.cache_data(ttl=TTL, show_spinner=False)
@@ -175,13 +186,44 @@ def setup() -> PageContext:
     tracker = _tracker(str(paths.tracker_path()))
     if is_demo and not paths.DEMO_STORE.exists():
         no_store()
+    remote = None
+    if remote_store.is_remote(url):
+        remote = remote_copy(url)
+        url = remote_store.read_only_url(remote.path)
     info = load_info(url)
-    ctx = PageContext(url, tracker, sidebar_filters(info, tracker), info, is_demo)
+    ctx = PageContext(url, tracker, sidebar_filters(info, tracker), info, is_demo, remote)
     if ctx.simulated:
         simulated_banner()
     st.session_state["_context"] = ctx
     st.session_state["_report"] = []
     return ctx
+
+
+def remote_copy(url: str) -> remote_store.LocalCopy:
+    """The local copy of the store at ``url``; a failed refresh is shown as an error above
+    the last good copy, and without any copy the page stops there."""
+    every = timedelta(seconds=float(os.environ.get("DASHBOARD_DB_CHECK_SECONDS") or 300))
+    copy = remote_store.local_copy(url, paths.REMOTE_CACHE, every)
+    if copy.error and copy.path:
+        st.error(f"**Could not refresh the data**: {copy.error}. Showing the copy fetched "
+                 f"{age_in_words(copy.fetched_at)} ago; the app tries again within "
+                 f"{age_in_words(copy.checked_at + every, copy.checked_at)}.",
+                 icon=":material/cloud_off:")
+    elif copy.error:
+        st.error(f"**Could not fetch the data**: {copy.error}. Check the address in "
+                 "`DASHBOARD_DB`; reload the page to try again.", icon=":material/cloud_off:")
+        st.stop()
+    return copy
+
+
+def freshness(ctx: PageContext) -> str:
+    """How old the data on screen is, in one line."""
+    as_of = load_as_of(ctx.url)
+    line = (f"Data as of {as_of:%d %b %Y, %H:%M} UTC ({age_in_words(as_of)} ago)"
+            if as_of else "No data collected yet")
+    if ctx.remote:
+        line += f" · copy fetched {age_in_words(ctx.remote.fetched_at)} ago"
+    return line
 
 
 NO_STORE = ("**No store yet.** Build the simulated demo store with `make run` (or `python -m "
@@ -206,6 +248,7 @@ def page(title: str, needs_data: bool = True) -> PageContext:
     store holds nothing yet; returns the PageContext."""
     ctx = context()
     st.title(title)
+    st.caption(freshness(ctx))
     if needs_data:
         require_data(ctx)
     return ctx

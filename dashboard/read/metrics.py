@@ -106,8 +106,9 @@ def headline(daily: pd.DataFrame, previous: pd.DataFrame) -> pd.DataFrame:
 
 
 def spikes(daily: pd.DataFrame, window: int = 14, factor: float = 2.5,
-           min_posts: int = 20) -> pd.DataFrame:
-    """Days where a brand's posts break out of their own recent level.
+           min_posts: int = 20, column: str = "posts") -> pd.DataFrame:
+    """Days where a brand's posts (or the posts counted in another ``column``: leaving,
+    arriving) break out of their own recent level.
 
     The baseline is the median of the previous ``window`` days (at least 5 of them); a day
     is a spike when it has at least ``min_posts`` posts and ``factor`` times the baseline.
@@ -117,7 +118,7 @@ def spikes(daily: pd.DataFrame, window: int = 14, factor: float = 2.5,
     if daily.empty:
         return pd.DataFrame(columns=cols)
     # every brand at once: a column per brand, a row per date
-    posts = daily.pivot_table(index="date", columns="brand", values="posts",
+    posts = daily.pivot_table(index="date", columns="brand", values=column,
                               aggfunc="sum").astype(float)
     baselines = posts.shift(1).rolling(window, min_periods=5).median()
     hot = (posts >= min_posts) & (posts >= factor * baselines.clip(lower=1))

@@ -215,13 +215,14 @@ ORDERS = {  # how a post table can be sorted
 
 def post_rows(engine: Engine, f: Filters, limit: int = 500, search: str = "",
               day: date | None = None, kinds: tuple[str, ...] = (),
-              flow: tuple[str, str] | None = None, order: str = "engagement") -> pd.DataFrame:
+              flow: tuple[str | None, str | None] | None = None, order: str = "engagement"
+              ) -> pd.DataFrame:
     """Posts matching the filters (for tables and drill-downs), ``limit`` at most.
 
     ``search`` matches text case-insensitively (NUL characters dropped: PostgreSQL refuses
     them and no stored text holds one); ``day`` narrows to one UTC day; ``kinds``
-    to switch kinds; ``flow`` to moves from one brand to another; ``order`` is a key of
-    ORDERS (default: most engaged first).
+    to switch kinds; ``flow`` to moves from one brand to another (one end None: from or
+    to any brand); ``order`` is a key of ORDERS (default: most engaged first).
     """
     cond = _post_conditions(f)
     if f.brands:
@@ -236,7 +237,8 @@ def post_rows(engine: Engine, f: Filters, limit: int = 500, search: str = "",
     if kinds:
         cond.append(posts.c.switch_kind.in_(kinds))
     if flow:
-        cond += [posts.c.switch_from == flow[0], posts.c.switch_to == flow[1]]
+        cond += [column == brand for column, brand in
+                 zip((posts.c.switch_from, posts.c.switch_to), flow) if brand is not None]
     cols = [posts.c[c] for c in ("created_at", "source", "community", "author", "text",
                                  "brands", "sentiment", "sentiment_label", "switch_from",
                                  "switch_to", "switch_kind", "switch_phrase", "engagement",

@@ -1,7 +1,8 @@
 """Opening a store and writing to it: posts, app ranks, collection runs.
 
 Any SQLAlchemy URL works; SQLite files get WAL mode and a busy timeout so the dashboard can
-read while a collector writes. Opening a store (``open_store``) brings its schema up to
+read while a collector writes (a file opened read-only, ``sqlite:///file:PATH?mode=ro&uri=true``,
+is read as it is). Opening a store (``open_store``) brings its schema up to
 date (``migrations.py``) and its daily rollup too, when that was built with another
 definition (``rollup.py``). Every write is an idempotent upsert: writing the same post
 (source, source_id) twice keeps one row, and an interrupted write can simply be rerun.
@@ -58,6 +59,8 @@ def open_store(url: str, progress=None) -> Engine:
         if url in ("sqlite://", "sqlite:///:memory:"):
             # one shared connection, so an in-memory store survives across calls
             kwargs = {"poolclass": StaticPool, "connect_args": {"check_same_thread": False}}
+        elif _read_only(url):
+            kwargs = {"connect_args": {"check_same_thread": False}}
         else:
             path = Path(url.split("///", 1)[1])
             path.parent.mkdir(parents=True, exist_ok=True)
@@ -66,7 +69,7 @@ def open_store(url: str, progress=None) -> Engine:
         engine = create_engine(url, **kwargs)
     except Exception as e:  # bad URL or missing driver: a user problem, say which
         raise UserError(f"cannot open store {redact(url)}: {e}") from None
-    if engine.dialect.name == "sqlite":
+    if engine.dialect.name == "sqlite" and not _read_only(url):
         event.listen(engine, "connect", _sqlite_pragmas)
     try:
         ensure_schema(engine)
@@ -77,6 +80,12 @@ def open_store(url: str, progress=None) -> Engine:
         raise UserError(f"cannot open store {redact(url)}: {type(e).__name__}: "
                         f"{str(e).splitlines()[0]}") from None
     return engine
+
+
+def _read_only(url: str) -> bool:
+    """A SQLite file opened read-only, ``sqlite:///file:PATH?mode=ro&uri=true`` (a copy
+    fetched over HTTP, ``files/remote_store.py``): nothing to create, no WAL to set."""
+    return url.startswith("sqlite:///file:") and "mode=ro" in url
 
 
 def redact(url: str) -> str:
