@@ -36,12 +36,15 @@ show the present, so their history is what the collection schedule has captured.
   *positive* at 0.05 or above.
 * **Brands**: a post names a brand when one of the tracker's aliases appears as a whole
   word ("OpenAI" counts for ChatGPT; "Claudette" does not count for Claude).
-* **Switching**: a post is *leaving* a brand ("cancelled my ChatGPT Plus"), *moving* from
-  one to another ("switched from ChatGPT to Claude", "ChatGPT → Claude", "cancel your
-  ChatGPT and pick up Claude"), *returning* ("went back to ChatGPT") or *considering* it
-  ("thinking of cancelling"). Negations ("I'm not cancelling") and news about other
-  people ("VP of research leaves OpenAI", "Google just dropped Gemini 3") do not count.
-  The Posts and Switching pages show the exact phrase that made each call.
+* **Switching**: a post is *leaving* a brand ("cancelled my ChatGPT Plus", "users flee
+  ChatGPT"), *moving* from one to another ("switched from ChatGPT to Claude", "ChatGPT →
+  Claude", "cancelled Plus. Claude does everything I need"), *returning* ("went back to
+  ChatGPT") or *considering* it ("thinking of cancelling"). It counts what users do: the
+  poster, people the poster speaks for, users in numbers (news of users leaving, "ChatGPT
+  refugees"); not governments, companies or their staff ("agencies told to stop using
+  Claude", "researcher quits OpenAI"), negations ("I'm not cancelling"), advice or
+  hypotheticals. A product the tracker does not follow shows as *other* ("from Cursor to
+  Claude Code"). The Posts and Switching pages show the exact phrase that made each call.
 * **Leaving / arriving** on the charts count posts that report it, not people or
   accounts: treat them as a signal of intent, not as subscription numbers.
 """)
