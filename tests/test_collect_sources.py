@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 from datetime import datetime, timedelta, timezone
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import parse_qs, unquote, urlsplit
 
 import pandas as pd
 import pytest
@@ -415,3 +415,13 @@ def test_parse_chart_both_formats_agree_on_columns():
     assert list(new.columns) == list(old.columns) == ["app_id", "app_name", "rank"]
     assert new.to_dict("records")[1] == {"app_id": CLAUDE_IOS, "app_name": "Claude by Anthropic",
                                          "rank": 2}
+
+
+def test_google_play_request_asks_for_the_newest_reviews_after_the_token():
+    body = unquote(google_play_reviews.review_request(CLAUDE_ANDROID, "tok-2").decode())
+    call = json.loads(body.removeprefix("f.req="))
+    assert call[0][0][0] == "oCPfdb" and call[0][0][3] == "generic"
+    assert json.loads(call[0][0][1]) == [None, [2, 2, [100, None, "tok-2"], None, [None] * 9],
+                                         [CLAUDE_ANDROID, 7]]  # sort 2: newest first
+    first = json.loads(unquote(google_play_reviews.review_request(CLAUDE_ANDROID).decode())[6:])
+    assert json.loads(first[0][0][1])[1][2] == [100]
