@@ -5,8 +5,8 @@ Hashtag timelines are public and page through the ``Link`` header; each tag's ``
 ``counts:mastodon:<server>:<tag>``. Full-text status search needs a user token on that
 server (``mastodon_token_<server>``, e.g. ``mastodon_token_mastodon_social``; scope
 ``read:search``) and is skipped, with a note, without one. A post seen on two servers is
-stored once (its id is the status URI). Settings: ``[sources.mastodon] servers``,
-``hashtags``, ``queries``.
+stored once (its id is the status URI). Settings: ``[sources.mastodon] servers`` (host
+names, or URLs for a server elsewhere), ``hashtags``, ``queries``.
 
 May import: collectors.base, collectors.http, write.store (its tag counts go to meta).
 """

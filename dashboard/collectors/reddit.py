@@ -6,7 +6,9 @@ environment or ``.streamlit/secrets.toml``, or praw's own ``praw.ini``; without 
 source is skipped. Listings stop near 1,000 items, hence one search per subreddit and query.
 praw handles the OAuth token, Reddit's ``X-Ratelimit-*`` pacing and 5xx retries; the shared
 adapter adds timeouts and ``Retry-After`` on 429. Settings: ``[sources.reddit] queries``,
-``subreddits``, ``top_comments`` (comments per new post, default 0 = none).
+``subreddits``, ``top_comments`` (comments per new post, default 0 = none) and ``base_url``
+(one server for both of Reddit's hosts, www.reddit.com for the token and oauth.reddit.com
+for the API: a mirror or a test server).
 
 May import: collectors.base.
 """
@@ -38,6 +40,9 @@ def client(ctx: CollectContext) -> praw.Reddit:
     """A read-only praw client on the shared adapter's settings."""
     given = {k: ctx.credentials.get(f"praw_{k}")
              for k in ("client_id", "client_secret", "user_agent")}
+    base = ctx.settings(SOURCE).get("base_url")
+    if base:
+        given |= {"reddit_url": base, "oauth_url": base}
     # praw retries 5xx itself; the adapter below only adds 429 handling and timeouts
     session = ctx.http.side_session(retry_statuses=frozenset({429}),
                                     retry_connection_errors=False)
