@@ -36,8 +36,8 @@ def clock():
 @pytest.fixture
 def http(clock):
     h = Http(sleep=clock.sleep, clock=clock)
-    h.set_wait_hook(lambda seconds, reason, host: clock.waits.append((round(seconds), reason,
-                                                                      host)))
+    h.set_wait_hook(lambda seconds, reason, host, kind: clock.waits.append(
+        (round(seconds), reason, host, kind)))
     return h
 
 
@@ -71,7 +71,7 @@ def test_429_waits_as_told_then_succeeds(http, web, clock):
     web.get(URL, json={"page": 1})
     assert http.get_json(URL) == {"page": 1}
     assert clock.slept == [7.0]
-    assert clock.waits == [(7, "HTTP 429, retrying", "api.example.com")]
+    assert clock.waits == [(7, "HTTP 429, retrying", "api.example.com", "rate_limit")]
 
 
 def test_retry_after_as_an_http_date():

@@ -14,7 +14,7 @@ from __future__ import annotations
 import pandas as pd
 
 from dashboard.collectors.base import CollectContext, Tally
-from dashboard.collectors.http import Http, HttpError
+from dashboard.collectors.http import STOPS_SOURCE, Http, HttpError
 from dashboard.vocabulary import APP_STORE
 from dashboard.write.store import write_ranks
 
@@ -64,6 +64,8 @@ def snapshot(ctx: CollectContext, country: str, chart: str, limit: int) -> pd.Da
             if not frame.empty:
                 return frame
             problem = "an empty chart"
+        except STOPS_SOURCE:
+            raise
         except (HttpError, KeyError, TypeError, ValueError) as e:
             problem = str(e)
         ctx.report.note(f"{country} {chart}: current feed gave {problem}; using the legacy feed")

@@ -14,8 +14,8 @@ import re
 
 import pandas as pd
 
-from dashboard.collectors.base import (CollectContext, Tally, collect_newest, join_text,
-                                       posts_frame, state_key, walk)
+from dashboard.collectors.base import (CollectContext, NothingToCollect, Tally, collect_newest,
+                                       join_text, posts_frame, state_key, walk)
 from dashboard.collectors.http import Http
 from dashboard.vocabulary import APP_STORE
 
@@ -76,14 +76,19 @@ def _label(entry: dict, key: str):
 
 
 def apps(ctx: CollectContext, store: str) -> list[str]:
-    return [a.app_id for b in ctx.tracker.brands if (a := b.app(store))]
+    """The tracked apps' ids in ``store``; NothingToCollect when no brand has one."""
+    found = [a.app_id for b in ctx.tracker.brands if (a := b.app(store))]
+    if not found:
+        raise NothingToCollect(f"no brand has a [brands.{store}] table with its app id")
+    return found
 
 
 def collect(ctx: CollectContext, tally: Tally) -> None:
     settings = ctx.settings(SOURCE)
     base = settings.get("base_url", BASE_URL)
+    ids = apps(ctx, APP_STORE)
     for country in settings.get("countries", ["us"]):
-        for app_id in apps(ctx, APP_STORE):
+        for app_id in ids:
             collect_newest(
                 ctx, tally, state_key(SOURCE, app_id, country), f"{app_id} ({country})",
                 lambda older_than, a=app_id, c=country: walk(

@@ -105,8 +105,9 @@ def _lookup(review: list, path: list[int]):
 def collect(ctx: CollectContext, tally: Tally) -> None:
     settings = ctx.settings(SOURCE)
     lang, base = settings.get("lang", "en"), settings.get("base_url", BASE_URL)
+    ids = apps(ctx, GOOGLE_PLAY)
     for country in settings.get("countries", ["us"]):
-        for app_id in apps(ctx, GOOGLE_PLAY):
+        for app_id in ids:
             collect_newest(
                 ctx, tally, state_key(SOURCE, app_id, country), f"{app_id} ({country})",
                 lambda older_than, a=app_id, c=country: walk(

@@ -13,8 +13,8 @@ from datetime import timedelta
 
 import pandas as pd
 
-from dashboard.collectors.base import (CollectContext, Tally, collect_windows, html_to_text,
-                                       join_text, posts_frame, walk)
+from dashboard.collectors.base import (CollectContext, NothingToCollect, Tally, collect_windows,
+                                       html_to_text, items_of, join_text, posts_frame, walk)
 from dashboard.collectors.http import Http
 
 SOURCE = "hackernews"
@@ -45,7 +45,7 @@ def parse_hackernews(raw: dict) -> pd.DataFrame:
     """Algolia hits -> post rows: a story's text is its title and text, a comment's its
     text; engagement is the story's points (comments have none)."""
     rows = []
-    for hit in raw.get("hits", []):
+    for hit in items_of(raw, "hits"):
         is_comment = "comment" in hit.get("_tags", []) or bool(hit.get("comment_text"))
         text = html_to_text(hit.get("comment_text")) if is_comment else \
             join_text(hit.get("title"), html_to_text(hit.get("story_text")))
@@ -77,6 +77,9 @@ def fetch_window(ctx: CollectContext, query: str, start: pd.Timestamp,
 
 
 def collect(ctx: CollectContext, tally: Tally) -> None:
-    for query in ctx.settings(SOURCE).get("queries", []):
+    queries = ctx.settings(SOURCE).get("queries", [])
+    if not queries:
+        raise NothingToCollect("[sources.hackernews] has no queries")
+    for query in queries:
         collect_windows(ctx, tally, SOURCE, query,
                         lambda a, b, q=query: fetch_window(ctx, q, a, b))
