@@ -225,10 +225,12 @@ class PoliteAdapter(HTTPAdapter):
                     response.close()
                     return response
                 body = read_capped(response, self.max_bytes)
+                if deadline.passed:  # a socket shut mid-headers can read as a short answer
+                    raise requests.ConnectionError("cut off by the deadline")
             except (requests.ConnectionError, requests.Timeout):
                 if deadline.passed:
-                    raise DeadlineExceeded(f"no complete answer within {self.deadline:.0f} "
-                                           "s") from None
+                    raise DeadlineExceeded(f"no complete answer within {self.deadline:g} s") \
+                        from None
                 raise
             except TooLarge as e:
                 response.close()
