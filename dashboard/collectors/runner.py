@@ -103,8 +103,8 @@ def run_source(ctx: CollectContext, name: str) -> Result:
         except KeyboardInterrupt as e:
             status, interrupted = INTERRUPTED, e
             stop = (f"interrupted by {e.args[0] if isinstance(e, Interrupted) else 'SIGINT'} "
-                    f"after {tally.done} of the units begun ({tally.items:,} items stored); "
-                    "rerun to go on")
+                    f"with {tally.done} units done ({tally.items:,} items stored); rerun to "
+                    "go on from there")
         except Exception as e:  # a refusal, a spent wait budget, a failed login: stop here
             status, stop = PARTIAL if tally.done else FAILED, stopped_because(e)
         error = account(tally, stop)
