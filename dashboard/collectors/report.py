@@ -89,7 +89,8 @@ class Reporter:
                                                                    else "")
         level = "info" if status in (OK, SKIPPED) else "error"
         self._emit("source_finished", level, text, status=status, items=items, new=new,
-                   units=units, done=done, seconds=round(seconds, 2), error=error)
+                   units=units, done=done, seconds=round(seconds, 2), reason=reason,
+                   error=error)
 
     def _emit(self, event: str, level: str, text: str, transient: bool = False,
               log_only: bool = False, **fields):
