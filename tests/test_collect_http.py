@@ -197,3 +197,20 @@ def test_a_source_out_of_waits_stops_and_says_so(engine, web):
     assert sum(sleeps) <= 300 and len(web.calls) == 2
     assert result.status == "failed" and result.error.startswith(
         "stopped: hn.algolia.com asks to wait 290 s (HTTP 503, retrying) after 290 s")
+
+
+def test_reddits_quota_headers_are_paced_within_the_budget_not_by_praw(engine, monkeypatch):
+    from dashboard.collectors.runner import run_source
+    from tests.helpers import SCENARIOS, context, make_tracker
+    praw_slept = []
+    monkeypatch.setattr("prawcore.rate_limit.time.sleep", praw_slept.append)
+    reddit = SCENARIOS[1]
+    spent = {"x-ratelimit-remaining": "0", "x-ratelimit-used": "600",
+             "x-ratelimit-reset": "420"}
+    sleeps: list[float] = []
+    with responses.RequestsMock(assert_all_requests_are_fired=False) as web:
+        reddit.serve(web, {1: {"headers": spent}})
+        result = run_source(context(engine, make_tracker(reddit.sources), sleeps=sleeps),
+                            "reddit")
+    assert praw_slept == [] and sleeps == []
+    assert result.status == "failed" and "asks to wait 420 s" in result.error

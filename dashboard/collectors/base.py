@@ -159,15 +159,16 @@ def items_of(raw, key: str | None = None) -> list:
     the parser expects: ``UnexpectedResponse``, never "0 items"."""
     if key is not None:
         if not isinstance(raw, dict) or key not in raw:
-            raise UnexpectedResponse(f"expected an object with {key!r}, got {_kind(raw)}")
+            raise UnexpectedResponse(f"expected an object with {key!r}, got {_shape(raw)}")
         raw = raw[key]
     if not isinstance(raw, list):
         raise UnexpectedResponse(f"expected a list{f' in {key!r}' if key else ''} of items, "
-                                 f"got {_kind(raw)}")
+                                 f"got {_shape(raw)}")
     return raw
 
 
-def _kind(value) -> str:
+def _shape(value) -> str:
+    """What an answer is, in words (an object's first keys, never its values)."""
     if isinstance(value, dict):
         return f"an object ({', '.join(map(str, list(value)[:4])) or 'empty'})"
     return {list: "a list", str: "text", type(None): "null", bool: "true or false"}.get(

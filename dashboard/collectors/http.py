@@ -174,13 +174,16 @@ class PoliteAdapter(HTTPAdapter):
     def __init__(self, *, timeout: float = 30, deadline: float = 60, max_bytes: int = 20 * MB,
                  retries: int = 3, backoff: float = 2, max_wait: float = 300,
                  retry_statuses=RETRY_STATUSES, retry_connection_errors: bool = True,
-                 guard: Guard | None = None, sleep=time.sleep, clock=time.monotonic,
-                 on_wait: WaitHook | None = None):
+                 pass_quota_headers: bool = True, guard: Guard | None = None,
+                 sleep=time.sleep, clock=time.monotonic, on_wait: WaitHook | None = None):
         super().__init__()
         self.timeout, self.deadline, self.max_bytes = timeout, deadline, max_bytes
         self.retries, self.backoff, self.max_wait = retries, backoff, max_wait
         self.retry_statuses, self.retry_connection_errors = retry_statuses, \
             retry_connection_errors
+        # False: the caller (praw) would sleep on them outside the source's budget, so the
+        # adapter keeps the pacing to itself
+        self.pass_quota_headers = pass_quota_headers
         self.guard = guard or Guard()
         self.sleep, self.clock, self.on_wait = sleep, clock, on_wait
         self.not_before: dict[str, float] = {}  # host -> clock time its quota resets
@@ -265,6 +268,9 @@ class PoliteAdapter(HTTPAdapter):
             reset = reset_after(response.headers)
             if reset:
                 self.not_before[host] = self.clock() + reset
+        if not self.pass_quota_headers:
+            for name in [n for n in response.headers if "ratelimit" in n.lower()]:
+                del response.headers[name]
 
     def _pause_for_quota(self, host: str) -> None:
         until = self.not_before.pop(host, None)

@@ -4,11 +4,12 @@ tracked subreddit and site-wide, and optionally each new post's top comments.
 Credentials: ``praw_client_id``, ``praw_client_secret`` and ``praw_user_agent`` from the
 environment or ``.streamlit/secrets.toml``, or praw's own ``praw.ini``; without them the
 source is skipped. Listings stop near 1,000 items, hence one search per subreddit and query.
-praw handles the OAuth token, Reddit's ``X-Ratelimit-*`` pacing and 5xx retries; the shared
-adapter adds timeouts and ``Retry-After`` on 429. Settings: ``[sources.reddit] queries``,
-``subreddits``, ``top_comments`` (comments per new post, default 0 = none) and ``base_url``
-(one server for both of Reddit's hosts, www.reddit.com for the token and oauth.reddit.com
-for the API: a mirror or a test server).
+praw handles the OAuth token and 5xx retries; the shared adapter adds the bounds,
+``Retry-After`` on 429, and the pacing by Reddit's ``X-Ratelimit-*`` headers, within the
+source's wait budget (praw never sees those headers: it would sleep on them outside it).
+Settings: ``[sources.reddit] queries``, ``subreddits``, ``top_comments`` (comments per
+new post, default 0 = none) and ``base_url`` (one server for both of Reddit's hosts,
+www.reddit.com for the token and oauth.reddit.com for the API: a mirror or a test server).
 
 praw's errors are turned into the shared session's (``http.py``): a 401 or 403 (a key
 refused, or not yet approved) stops the source, naming the credentials to check.
@@ -51,9 +52,11 @@ def client(ctx: CollectContext) -> praw.Reddit:
     base = ctx.settings(SOURCE).get("base_url")
     if base:
         given |= {"reddit_url": base, "oauth_url": base}
-    # praw retries 5xx itself; the adapter below only adds 429 handling and timeouts
+    # praw retries 5xx and connection errors itself; the adapter below adds 429 handling
+    # and the bounds, and paces by Reddit's X-Ratelimit headers within the source's budget
+    # (praw, given them, would sleep up to 10 minutes outside it)
     session = ctx.http.side_session(retry_statuses=frozenset({429}),
-                                    retry_connection_errors=False)
+                                    retry_connection_errors=False, pass_quota_headers=False)
     try:
         return praw.Reddit(**{k: v for k, v in given.items() if v}, check_for_updates=False,
                            check_for_async=False, requestor_kwargs={"session": session})
