@@ -138,6 +138,8 @@ def test_authors_are_pseudonyms_unless_handles_are_kept(setup, web):
 def test_unknown_source_is_a_user_error(setup, capsys):
     assert main(["collect", "--sources", "reddit,twitter", *setup]) == 2
     assert "unknown twitter" in capsys.readouterr().err
+    assert main(["collect", "--sources", "redit", *setup]) == 2
+    assert "--sources: unknown redit; did you mean reddit?" in capsys.readouterr().err
 
 
 @pytest.mark.parametrize("text, expected", [

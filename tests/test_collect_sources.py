@@ -471,3 +471,14 @@ def test_charts_read_from_the_base_urls_of_their_table(web, engine):
                                 "legacy_base_url": "http://127.0.0.1:8043"})
     assert run_source(context(engine, tracker), "app_store_charts").status == "ok"
     assert len(web.calls) == 2
+
+
+def test_a_private_subreddit_fails_its_units_only(web, engine):
+    reddit = SCENARIOS[1]
+    reddit.serve(web)
+    web.get("https://oauth.reddit.com/r/Secret/search/", status=403)
+    tracker = make_tracker({"reddit": {**reddit.sources["reddit"], "subreddits": ["Secret"]}})
+    result = run_source(context(engine, tracker), "reddit")
+    assert (result.status, result.items) == ("partial", reddit.items)
+    assert "r/Secret 'switched to Claude': HTTP 403 from oauth.reddit.com/r/Secret/search/: " \
+           "the subreddit is private, quarantined or banned" in result.error

@@ -12,7 +12,8 @@ new post, default 0 = none) and ``base_url`` (one server for both of Reddit's ho
 www.reddit.com for the token and oauth.reddit.com for the API: a mirror or a test server).
 
 praw's errors are turned into the shared session's (``http.py``): a 401 or 403 (a key
-refused, or not yet approved) stops the source, naming the credentials to check.
+refused, or not yet approved) stops the source, naming the credentials to check, but for
+a 403 from one subreddit (private, quarantined or banned), which fails only its units.
 
 May import: collectors.base, collectors.http.
 """
@@ -95,10 +96,13 @@ def _request(reddit: praw.Reddit, path: str, params: dict):
         raise Unreachable(f"{connection_failure(e.original_exception)} talking to Reddit") \
             from None
     except prawcore.exceptions.ResponseException as e:
-        if e.response.status_code not in REFUSED:
+        status, url = e.response.status_code, where(e.response.url)
+        if status == 403 and path.startswith("r/"):  # that subreddit only, not the key
+            raise HttpError(f"HTTP 403 from {url}: the subreddit is private, quarantined or "
+                            "banned", status) from None
+        if status not in REFUSED:
             raise
-        raise Refused(f"HTTP {e.response.status_code} from {where(e.response.url)}",
-                      e.response.status_code) from None
+        raise Refused(f"HTTP {status} from {url}", status) from None
     except prawcore.exceptions.OAuthException as e:  # the token request said no
         raise Refused(f"Reddit refused the login ({e.error})", 401) from None
 

@@ -15,6 +15,7 @@ May import: every collector, errors, scoring, tracker, vocabulary, write.store.
 from __future__ import annotations
 
 import contextlib
+import difflib
 import re
 import signal
 import threading
@@ -208,10 +209,12 @@ def source_names(text: str | None) -> list[str] | None:
     if not text:
         return None
     names = [n.strip() for n in text.split(",") if n.strip()]
-    unknown = [n for n in names if n not in SOURCES]
-    if unknown:
-        raise UserError(f"--sources: unknown {', '.join(unknown)}; "
-                        f"choose from {', '.join(SOURCES)}")
+    for name in names:
+        if name not in SOURCES:
+            close = difflib.get_close_matches(name, list(SOURCES), n=1)
+            hint = f"did you mean {close[0]}? " if close else ""
+            raise UserError(f"--sources: unknown {name}; {hint}choose from "
+                            f"{', '.join(SOURCES)}")
     return names
 
 
