@@ -111,12 +111,14 @@ def watched(pool):
 
 def read_capped(response: requests.Response, limit: int) -> bytes:
     """The whole body of ``response`` (sent with ``stream=True``), decompressed (gzip or
-    deflate); ``TooLarge`` once it passes ``limit`` bytes, compressed or not. A broken
-    connection is raised as requests raises it, so it can be retried like any other."""
+    deflate); ``TooLarge`` once it passes ``limit`` bytes, compressed or not, and
+    ``ValueError`` (saying how it was answered) for another encoding or broken compressed
+    data. A broken connection is raised as requests raises it, so it can be retried like
+    any other."""
     length = response.headers.get("Content-Length", "")
     if length.isdigit() and int(length) > limit:
         raise TooLarge(int(length))
-    decompress = _decompressor(response.headers.get("Content-Encoding", ""))
+    decompress, complete = _decompressor(response.headers.get("Content-Encoding", ""))
     body, read = bytearray(), 0
     while True:
         try:
@@ -131,18 +133,22 @@ def read_capped(response: requests.Response, limit: int) -> bytes:
         try:
             body += decompress(chunk, limit + 1 - len(body))
         except zlib.error:
-            raise ValueError("an answer whose compressed data is broken") from None
+            raise ValueError("with broken compressed data") from None
         if read > limit or len(body) > limit:
             raise TooLarge(max(read, len(body)))
+    if read and not complete():
+        raise ValueError("with broken compressed data (it ends too soon)")
     return bytes(body)
 
 
 def _decompressor(encoding: str):
-    """``(chunk, room) -> bytes``: at most ``room`` bytes more of the decoded body."""
+    """``(chunk, room) -> bytes`` (at most ``room`` bytes more of the decoded body) and
+    ``() -> bool`` (whether the compressed stream ended as it should)."""
     encoding = encoding.strip().lower()
     if encoding in ("", "identity"):
-        return lambda chunk, room: chunk
+        return (lambda chunk, room: chunk), (lambda: True)
     if encoding not in ("gzip", "x-gzip", "deflate"):
-        raise ValueError(f"an answer in an encoding this collector does not read ({encoding})")
+        raise ValueError(f"in an encoding this collector does not read ({encoding})")
     inflate = zlib.decompressobj(zlib.MAX_WBITS | 32)  # 32: a gzip or zlib header, either
-    return lambda chunk, room: inflate.decompress(chunk, max(room, 1))
+    return (lambda chunk, room: inflate.decompress(chunk, max(room, 1))), \
+        (lambda: inflate.eof)

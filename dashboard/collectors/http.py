@@ -151,6 +151,14 @@ def connection_failure(e: BaseException) -> str:
     return "connection failed"
 
 
+def unread(e: Exception, max_bytes: int) -> str:
+    """How an answer that was not read came: too large, in another encoding, broken."""
+    if isinstance(e, TooLarge):
+        return (f"with more than {max_bytes / MB:g} MB ({e.args[0] / MB:.1f} MB or more, "
+                "decompressed); not read")
+    return str(e)
+
+
 def where(url: str) -> str:
     """host/path of a URL, without the query string."""
     parts = urlsplit(url)
@@ -227,7 +235,12 @@ class PoliteAdapter(HTTPAdapter):
                 if response.status_code in self.retry_statuses and not last_try:
                     response.close()
                     return response
-                body = read_capped(response, self.max_bytes)
+                try:
+                    body = read_capped(response, self.max_bytes)
+                except (TooLarge, ValueError) as e:  # ValueError: an encoding we cannot read
+                    response.close()
+                    raise HttpError(f"{where(request.url)} answered "
+                                    f"{unread(e, self.max_bytes)}") from None
                 if deadline.passed:  # a socket shut mid-headers can read as a short answer
                     raise requests.ConnectionError("cut off by the deadline")
             except (requests.ConnectionError, requests.Timeout):
@@ -235,14 +248,6 @@ class PoliteAdapter(HTTPAdapter):
                     raise DeadlineExceeded(f"no complete answer within {self.deadline:g} s") \
                         from None
                 raise
-            except TooLarge as e:
-                response.close()
-                raise HttpError(f"{where(request.url)} answered with more than "
-                                f"{self.max_bytes / MB:g} MB ({e.args[0] / MB:.1f} MB or "
-                                "more, decompressed); not read") from None
-            except ValueError as e:  # an encoding we cannot read, broken compressed data
-                response.close()
-                raise HttpError(f"{where(request.url)} answered with {e}") from None
         response._content, response._content_consumed = body, True
         response.raw.release_conn()
         return response
