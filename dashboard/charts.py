@@ -18,14 +18,14 @@ from plotly.subplots import make_subplots
 
 from dashboard.read.metrics import rolling_share
 from dashboard.tracker import Tracker
-from dashboard.vocabulary import FAILED, OK, PARTIAL
+from dashboard.vocabulary import FAILED, OK, PARTIAL, SKIPPED
 
 # Okabe & Ito (2008) and Tol's muted scheme; colour-blind safe, readable on light and dark
 PALETTE = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#56B4E9", "#E69F00", "#44AA99",
            "#882255", "#999933", "#777777"]
 FONT = "Inter, Helvetica, Arial, sans-serif"
 SIMULATED_NOTE = "Simulated demo data"
-RUN_STATUS_COLORS = {OK: "#009E73", PARTIAL: "#E69F00", FAILED: "#D55E00"}
+RUN_STATUS_COLORS = {OK: "#009E73", PARTIAL: "#E69F00", FAILED: "#D55E00", SKIPPED: "#999999"}
 
 
 def brand_colors(tracker: Tracker) -> dict[str, str]:
@@ -313,11 +313,13 @@ def share_of_voice_chart(sov: pd.DataFrame, markers: pd.DataFrame, colors: dict[
 
 
 def source_status_chart(run_days: pd.DataFrame, simulated: bool = False) -> go.Figure:
-    """One row per source, one cell per day: green ok, orange partial, red failed."""
+    """One row per source, one cell per day: green ok, orange partial, red failed, grey
+    skipped (every run of the day skipped: no credentials, nothing to collect)."""
     fig = go.Figure()
     if not run_days.empty:
         status = run_days.assign(status=run_days.apply(
             lambda r: FAILED if r["failed"] == r["runs"] else
+            SKIPPED if r["skipped"] == r["runs"] else
             PARTIAL if r["failed"] or r["partial"] else OK, axis=1))
         for name, color in RUN_STATUS_COLORS.items():
             g = status[status["status"] == name]

@@ -126,7 +126,9 @@ def build_parser() -> argparse.ArgumentParser:
                        description="Collect every source the tracker sets up (Reddit, Hacker "
                        "News, Bluesky, Mastodon, App Store charts and reviews, Google Play "
                        "reviews), each from where it stopped last time; see "
-                       "docs/collecting.md. Exit status 1 if any source failed.")
+                       "docs/collecting.md. Exit status 0 when every source ran or was "
+                       "skipped (missing credentials), 1 when any that ran failed or "
+                       "partly failed, 130/143 when interrupted.")
     p.add_argument("--sources", help="comma-separated sources to run (default: all)")
     p.add_argument("--since", help="backfill from this date/time (UTC) or days back, e.g. "
                                    "2026-03-01 or 30d (default: from where each stopped)")
@@ -134,6 +136,9 @@ def build_parser() -> argparse.ArgumentParser:
                    help="store authors' handles instead of salted-hash pseudonyms")
     p.add_argument("--log-json", action="store_true",
                    help="structured log: one JSON object per event on stderr")
+    p.add_argument("--strict", action="store_true",
+                   help="a skipped source (no credentials, nothing to collect) is a failure "
+                        "too: exit status 1")
     _common(p)
 
     p = sub.add_parser("alert", help="send new spikes and switching surges to notification URLs",
@@ -175,9 +180,9 @@ def main(argv: list[str] | None = None) -> int:
     except UserError as e:
         print(f"error: {e}", file=sys.stderr)
         return 2
-    except KeyboardInterrupt:
+    except KeyboardInterrupt as e:  # Ctrl-C, or SIGTERM while collecting (runner.Interrupted)
         print("interrupted; what was stored so far is kept, rerun to finish", file=sys.stderr)
-        return 130
+        return 128 + getattr(e, "signum", 2)
 
 
 def _tracker(args):
@@ -262,7 +267,7 @@ def cmd_collect(args) -> int:
     ctx = runner.make_context(_store(args), _tracker(args), since=since,
                               keep_handles=args.keep_handles, quiet=args.quiet,
                               log_json=args.log_json)
-    return runner.exit_code(runner.collect(ctx, names))
+    return runner.exit_code(runner.collect(ctx, names), strict=args.strict)
 
 
 def cmd_demo(args) -> int:

@@ -38,12 +38,13 @@ RUNNING = "running"  # written first, so a crash leaves a trace
 OK = "ok"
 PARTIAL = "partial"  # some units failed, the rest were stored
 FAILED = "failed"
-INTERRUPTED = "interrupted"  # still running long after it started: the process was killed
-SKIPPED = "skipped-no-credentials"
+INTERRUPTED = "interrupted"  # stopped by SIGINT/SIGTERM, or killed (still running hours on)
+SKIPPED = "skipped"  # not run, the reason in its error (no credentials, nothing to collect);
+# stores written before this word kept "skipped-no-credentials", which starts with it
 RUN_STATUSES = (RUNNING, OK, PARTIAL, FAILED, INTERRUPTED, SKIPPED)
 DELIVERED = (OK, PARTIAL)  # the run stored what it fetched
 DELIVERED_NOTHING = (FAILED, INTERRUPTED)  # a day with only these is "no data", not quiet
-NOT_OK = (FAILED, PARTIAL)  # reported as errors; `collect` exits with status 1
+NOT_OK = (FAILED, PARTIAL, INTERRUPTED)  # reported as errors; `collect` exits non-zero
 
 # --- app stores: the store column of app_ranks, and the tracker's [brands.<store>] -------
 APP_STORE, GOOGLE_PLAY = "app_store", "google_play"

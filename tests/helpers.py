@@ -1,8 +1,8 @@
 """What several test modules share, so that no test module imports another: paths, the
 ``../shared`` skip, replayed collector runs (a tracker, a run context, and the routes and
-scenarios that serve each source's recorded fixtures), the hostile store, and `streamlit
-run` plus a real Chromium for the browser tests. The fixtures built on these are in
-``conftest.py``.
+scenarios that serve each source's recorded fixtures), a local HTTP server that misbehaves
+as told, the hostile store, and `streamlit run` plus a real Chromium for the browser
+tests. The fixtures built on these are in ``conftest.py``.
 
 May import: dashboard, reliability and the test libraries (pytest, responses; playwright
 only inside the browser fixture).
@@ -14,11 +14,13 @@ import io
 import json
 import os
 import socket
+import socketserver
 import subprocess
 import sys
+import threading
 import time
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
@@ -196,6 +198,50 @@ def offline_collect(monkeypatch, folder: Path, tracker: str, env: dict) -> list[
                         lambda: Credentials(env=dict(env), secrets_file=None))
     return ["--tracker", str(FIXTURES / "trackers" / tracker),
             "--db", f"sqlite:///{folder / 'store.sqlite'}"]
+
+
+# --- a local HTTP server that misbehaves as told ---------------------------------------------
+
+Behaviour = Callable[[Callable[[bytes], None], threading.Event, str], None]  # send, stop, path
+
+
+def answer(status: str = "200 OK", body: bytes = b"", kind: str = "application/json",
+           **headers: str) -> Behaviour:
+    """A whole answer at once, then the connection closed."""
+    head = [f"HTTP/1.1 {status}", f"Content-Type: {kind}", f"Content-Length: {len(body)}",
+            "Connection: close", *(f"{k.replace('_', '-')}: {v}" for k, v in headers.items())]
+    return lambda send, stop, path: send("\r\n".join(head).encode() + b"\r\n\r\n" + body)
+
+
+@contextlib.contextmanager
+def local_server(behave: Behaviour) -> Iterator[tuple[str, list[str]]]:
+    """An HTTP server on 127.0.0.1 answering every request with ``behave(send, stop,
+    path)`` (``stop`` is set when the server closes); yields its URL and the request lines
+    it got."""
+    stop, requests_seen = threading.Event(), []
+
+    class Handler(socketserver.BaseRequestHandler):
+        def handle(self):
+            head = b""
+            while b"\r\n\r\n" not in head:
+                chunk = self.request.recv(65536)
+                if not chunk:
+                    return
+                head += chunk
+            line = head.split(b"\r\n", 1)[0].decode()
+            requests_seen.append(line)
+            with contextlib.suppress(OSError):
+                behave(self.request.sendall, stop, line.split(" ")[1])
+
+    server = socketserver.ThreadingTCPServer(("127.0.0.1", 0), Handler)
+    server.daemon_threads = True
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}", requests_seen
+    finally:
+        stop.set()
+        server.shutdown()
+        server.server_close()
 
 
 # --- hostile posts ------------------------------------------------------------------------

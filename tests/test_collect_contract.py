@@ -176,7 +176,7 @@ def test_mastodon_timeline_paged_through_link_headers_to_the_end(engine):
 
 def test_mastodon_search_on_a_public_server():
     result = gets("mastodon", "test_entity_searchv2.yaml")[-1]
-    frame = mastodon.parse_mastodon(result.json())
+    frame = mastodon.parse_search(result.json())
     well_formed(frame, "mastodon")
     statuses = result.json()["statuses"]
     assert len(frame) == len(statuses) == 2
@@ -190,7 +190,7 @@ def test_mastodon_search_on_a_public_server():
 
 def test_mastodon_empty_search():
     empty = gets("mastodon", "test_search.yaml")[-1]
-    assert mastodon.parse_mastodon(empty.json()).empty
+    assert mastodon.parse_search(empty.json()).empty
     assert mastodon.search_cursor(empty.json()) is None
 
 

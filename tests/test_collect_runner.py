@@ -58,7 +58,7 @@ def test_one_failing_source_neither_stops_the_others_nor_hides(setup, web, capsy
     assert runs.loc["app_store_reviews", ["status", "items"]].tolist() == ["ok", 3]
     assert runs.loc["hackernews", "status"] == "failed"
     assert "HTTP 503 Service Unavailable from hn.algolia.com" in runs.loc["hackernews", "error"]
-    assert runs.loc["reddit", "status"] == "skipped-no-credentials"
+    assert runs.loc["reddit", "status"] == "skipped"
     assert runs.loc["reddit", "error"].startswith("set praw_client_id, praw_client_secret")
     assert "mastodon" not in runs.index  # not in the tracker: nothing to record
     err = capsys.readouterr().err
@@ -70,7 +70,7 @@ def test_one_failing_source_neither_stops_the_others_nor_hides(setup, web, capsy
 
 def test_exit_status_0_when_nothing_failed(setup, web, capsys):
     assert main(["collect", "--sources", "app_store_charts,reddit", *setup]) == 0
-    assert runs_of(setup)["status"].tolist() == ["ok", "skipped-no-credentials"]
+    assert runs_of(setup)["status"].tolist() == ["ok", "skipped"]
 
 
 def test_secrets_are_never_printed_logged_or_stored(setup, web, capsys, monkeypatch):
@@ -110,13 +110,18 @@ def test_quiet_prints_nothing_when_all_is_well(setup, web, capsys):
     assert capsys.readouterr() == ("", "")
 
 
-def test_rate_limit_waits_are_shown():
+def test_rate_limit_waits_are_shown_retry_waits_only_logged():
     out = io.StringIO()
     report = Reporter(stream=out)
     report.start("hackernews")
-    report.wait(12.4, "HTTP 429, retrying", "hn.algolia.com")
+    report.wait(12.4, "HTTP 429, retrying", "hn.algolia.com", "rate_limit")
+    report.wait(3.1, "DNS lookup failed, retrying", "hn.algolia.com", "retry")
     assert out.getvalue().endswith("hackernews: waiting 12 s for hn.algolia.com "
                                    "(HTTP 429, retrying)\n")
+    log = io.StringIO()
+    report = Reporter(stream=log, json_lines=True)
+    report.wait(3.1, "DNS lookup failed, retrying", "hn.algolia.com", "retry")
+    assert json.loads(log.getvalue())["event"] == "retry_wait"
 
 
 def test_authors_are_pseudonyms_unless_handles_are_kept(setup, web):
@@ -133,6 +138,8 @@ def test_authors_are_pseudonyms_unless_handles_are_kept(setup, web):
 def test_unknown_source_is_a_user_error(setup, capsys):
     assert main(["collect", "--sources", "reddit,twitter", *setup]) == 2
     assert "unknown twitter" in capsys.readouterr().err
+    assert main(["collect", "--sources", "redit", *setup]) == 2
+    assert "--sources: unknown redit; did you mean reddit?" in capsys.readouterr().err
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -160,3 +167,57 @@ def test_credentials_come_from_env_then_secrets_file(tmp_path):
     assert creds.get("bluesky_handle") == "me.bsky.social"
     assert creds.get("bluesky_app_password") is None
     assert creds.redact("id from-env, handle me.bsky.social") == "id ***, handle ***"
+
+
+# --- four end states, one summary line per source, exit status --------------------------
+
+def test_every_source_ends_ok_partial_failed_or_skipped_in_one_line_each(setup, web, capsys):
+    web.get(HN, json=load("hackernews/empty.json"))  # the first day answers, then 503s
+    web.get(HN, status=503)
+    assert main(["collect", "--since", "2d", *setup]) == 1
+    err = capsys.readouterr().err.splitlines()
+    assert [line.split(":")[0] for line in err] == [
+        "app_store_charts", "reddit", "hackernews", "bluesky", "app_store_reviews"]
+    assert err[2].startswith("hackernews: partial, 0 items (0 new), 1 of 2 units in ")
+    assert "1 failed, first 'Claude' from" in err[2] and "HTTP 503" in err[2]
+    assert err[3] == "bluesky: skipped: set bluesky_handle and bluesky_app_password " \
+                     "(environment or .streamlit/secrets.toml)"
+    runs = runs_of(setup).set_index("source")
+    assert runs["status"].to_dict() == {
+        "app_store_charts": "ok", "reddit": "skipped", "hackernews": "partial",
+        "bluesky": "skipped", "app_store_reviews": "ok"}
+    assert runs["error"].notna().tolist() == [False, True, True, True, False]
+
+
+def test_strict_makes_a_skipped_source_a_failure(setup, web):
+    args = ["collect", "--sources", "app_store_charts,reddit", *setup]
+    assert main(args) == 0
+    assert main([*args, "--strict"]) == 1
+
+
+def test_a_source_set_up_with_nothing_to_do_is_skipped_with_the_reason(tmp_path, web, capsys,
+                                                                       monkeypatch):
+    tracker = tmp_path / "t.toml"
+    tracker.write_text('[tracker]\nname = "t"\n[[brands]]\nname = "A"\n'
+                       '[sources.hackernews]\nqueries = []\n[sources.app_store_reviews]\n')
+    store = f"sqlite:///{tmp_path / 's.sqlite'}"
+    offline_collect(monkeypatch, tmp_path, "collect.toml", ENV)
+    code = main(["collect", "--sources", "hackernews,app_store_reviews,mastodon",
+                 "--tracker", str(tracker), "--db", store])
+    assert code == 0
+    assert capsys.readouterr().err.splitlines() == [
+        "hackernews: skipped: [sources.hackernews] has no queries",
+        "app_store_reviews: skipped: no brand has a [brands.app_store] table with its app id",
+        "mastodon: skipped: not set up: the tracker has no [sources.mastodon] table"]
+    recorded = pd.read_sql("SELECT source, status FROM runs", open_store(store))
+    assert recorded.values.tolist() == [["hackernews", "skipped"],
+                                        ["app_store_reviews", "skipped"]]
+
+
+def test_the_sources_chart_shows_all_four_states():
+    from dashboard.charts import source_status_chart
+    days = pd.DataFrame({"source": ["a", "b", "c", "d"], "date": pd.to_datetime(["2026-03-01"] * 4),
+                         "runs": [2, 2, 1, 3], "failed": [0, 1, 1, 0], "partial": [0, 0, 0, 0],
+                         "skipped": [0, 0, 0, 3], "items": [5, 2, 0, 0]})
+    traces = {t.name: list(t.y) for t in source_status_chart(days).data}
+    assert traces == {"ok": ["a"], "partial": ["b"], "failed": ["c"], "skipped": ["d"]}

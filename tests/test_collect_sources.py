@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 from datetime import datetime, timedelta, timezone
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import parse_qs, unquote, urlsplit
 
 import pandas as pd
 import pytest
@@ -415,3 +415,70 @@ def test_parse_chart_both_formats_agree_on_columns():
     assert list(new.columns) == list(old.columns) == ["app_id", "app_name", "rank"]
     assert new.to_dict("records")[1] == {"app_id": CLAUDE_IOS, "app_name": "Claude by Anthropic",
                                          "rank": 2}
+
+
+def test_google_play_request_asks_for_the_newest_reviews_after_the_token():
+    body = unquote(google_play_reviews.review_request(CLAUDE_ANDROID, "tok-2").decode())
+    call = json.loads(body.removeprefix("f.req="))
+    assert call[0][0][0] == "oCPfdb" and call[0][0][3] == "generic"
+    assert json.loads(call[0][0][1]) == [None, [2, 2, [100, None, "tok-2"], None, [None] * 9],
+                                         [CLAUDE_ANDROID, 7]]  # sort 2: newest first
+    first = json.loads(unquote(google_play_reviews.review_request(CLAUDE_ANDROID).decode())[6:])
+    assert json.loads(first[0][0][1])[1][2] == [100]
+
+
+# --- every source can point anywhere (a mirror, a self-hosted server, a test server) --------
+
+MIRRORS = {  # source -> (the tracker setting, its value, the hosts it stands for)
+    "hackernews": ("base_url", "https://hn.mirror.example", ["https://hn.algolia.com"]),
+    "reddit": ("base_url", "http://127.0.0.1:8042",
+               ["https://www.reddit.com", "https://oauth.reddit.com"]),
+    "bluesky": ("service", "https://pds.example.org", ["https://bsky.social"]),
+    "mastodon": ("servers", ["http://localhost:3000"], ["https://mastodon.example"]),
+    "app_store_reviews": ("base_url", "https://itunes.mirror.example",
+                          ["https://itunes.apple.com"]),
+    "google_play_reviews": ("base_url", "https://play.mirror.example",
+                            ["https://play.google.com"]),
+}
+
+
+@pytest.mark.parametrize("scenario", SCENARIOS, ids=ids)
+def test_every_source_reads_from_the_base_url_its_table_sets(scenario, web, engine):
+    key, value, hosts = MIRRORS[scenario.source]
+    base = value[0] if isinstance(value, list) else value
+
+    def moved(text):
+        for host in hosts:
+            text = text.replace(host, base)
+        return text
+    for route in scenario.routes:
+        route.add(web, url=moved(route.url),
+                  headers={k: moved(v) for k, v in route.headers.items()})
+    settings = {**scenario.sources[scenario.source], key: value}
+    tracker = make_tracker({scenario.source: settings})
+    result = run_source(context(engine, tracker), scenario.source)
+    assert (result.status, result.items) == ("ok", scenario.items)
+    assert all(c.request.url.startswith(base) for c in web.calls)
+
+
+def test_charts_read_from_the_base_urls_of_their_table(web, engine):
+    web.get(CHART.replace("https://rss.applemarketingtools.com", "https://feeds.example"),
+            status=404)
+    web.get(LEGACY.replace("https://itunes.apple.com", "http://127.0.0.1:8043"),
+            json=load("app_store_charts/legacy_top_free_us.json"))
+    tracker = make_tracker({}, {"countries": ["us"], "charts": ["top-free"], "limit": 3,
+                                "base_url": "https://feeds.example",
+                                "legacy_base_url": "http://127.0.0.1:8043"})
+    assert run_source(context(engine, tracker), "app_store_charts").status == "ok"
+    assert len(web.calls) == 2
+
+
+def test_a_private_subreddit_fails_its_units_only(web, engine):
+    reddit = SCENARIOS[1]
+    reddit.serve(web)
+    web.get("https://oauth.reddit.com/r/Secret/search/", status=403)
+    tracker = make_tracker({"reddit": {**reddit.sources["reddit"], "subreddits": ["Secret"]}})
+    result = run_source(context(engine, tracker), "reddit")
+    assert (result.status, result.items) == ("partial", reddit.items)
+    assert "r/Secret 'switched to Claude': HTTP 403 from oauth.reddit.com/r/Secret/search/: " \
+           "the subreddit is private, quarantined or banned" in result.error

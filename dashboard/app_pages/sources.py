@@ -19,6 +19,10 @@ st.dataframe(latest, hide_index=True, column_config={
     "finished_at": st.column_config.DatetimeColumn("finished", format="YYYY-MM-DD HH:mm"),
     "status": "last status", "items": "items (last run)", "error": "last error",
     "runs_total": "runs", "failed_total": "failed runs", "items_total": "items (all runs)"})
+st.caption("Every run ends **ok**, **partial** (some of its units failed), **failed** or "
+           "**skipped** (the reason is in its error: credentials missing, nothing to "
+           "collect); **interrupted** runs were stopped by a signal or killed. "
+           "docs/collecting.md says what to do about each failure.")
 ui.add_to_report("Latest run per source", latest)
 ui.show_chart(charts.source_status_chart(days, ctx.simulated), "source_status", days)
 

@@ -4,7 +4,7 @@ Apple's feeds show only the chart as it is now, so the rank history is exactly w
 schedule builds. The marketing-tools JSON feed (top-free, top-paid; up to 100 apps) is read
 first; the older iTunes RSS JSON feed (up to 200, and top-grossing) is the fallback, and the
 only feed for a longer chart. No credentials. Settings: the tracker's ``[charts]`` table
-(countries, charts, limit).
+(countries, charts, limit, and ``base_url`` and ``legacy_base_url`` for the two feeds).
 
 May import: collectors.base, collectors.http, vocabulary, write.store (chart snapshots are
 not posts).
@@ -14,26 +14,30 @@ from __future__ import annotations
 import pandas as pd
 
 from dashboard.collectors.base import CollectContext, Tally
-from dashboard.collectors.http import Http, HttpError
+from dashboard.collectors.http import STOPS_SOURCE, Http, HttpError
 from dashboard.vocabulary import APP_STORE
 from dashboard.write.store import write_ranks
 
 SOURCE = "app_store_charts"
-FEED = "https://rss.applemarketingtools.com/api/v2/{country}/apps/{chart}/{limit}/apps.json"
+BASE_URL = "https://rss.applemarketingtools.com"
+FEED = "{base}/api/v2/{country}/apps/{chart}/{limit}/apps.json"
 FEED_MAX = 100
-LEGACY_FEED = "https://itunes.apple.com/{country}/rss/{chart}/limit={limit}/json"
+LEGACY_BASE_URL = "https://itunes.apple.com"
+LEGACY_FEED = "{base}/{country}/rss/{chart}/limit={limit}/json"
 LEGACY_CHARTS = {"top-free": "topfreeapplications", "top-paid": "toppaidapplications",
                  "top-grossing": "topgrossingapplications"}
 RANK_COLUMNS = ["app_id", "app_name", "rank"]
 
 
-def fetch_chart(http: Http, country: str, chart: str, limit: int) -> dict:
-    return http.get_json(FEED.format(country=country, chart=chart, limit=limit))
+def fetch_chart(http: Http, country: str, chart: str, limit: int,
+                base: str = BASE_URL) -> dict:
+    return http.get_json(FEED.format(base=base, country=country, chart=chart, limit=limit))
 
 
-def fetch_legacy_chart(http: Http, country: str, chart: str, limit: int) -> dict:
-    return http.get_json(LEGACY_FEED.format(country=country, chart=LEGACY_CHARTS[chart],
-                                            limit=limit))
+def fetch_legacy_chart(http: Http, country: str, chart: str, limit: int,
+                       base: str = LEGACY_BASE_URL) -> dict:
+    return http.get_json(LEGACY_FEED.format(base=base, country=country,
+                                            chart=LEGACY_CHARTS[chart], limit=limit))
 
 
 def parse_chart(raw: dict) -> pd.DataFrame:
@@ -55,17 +59,21 @@ def snapshot(ctx: CollectContext, country: str, chart: str, limit: int) -> pd.Da
     problem = None
     if limit <= FEED_MAX and chart in ("top-free", "top-paid"):
         try:
-            frame = parse_chart(fetch_chart(ctx.http, country, chart, limit))
+            frame = parse_chart(fetch_chart(ctx.http, country, chart, limit,
+                                            ctx.tracker.charts.base_url or BASE_URL))
             if not frame.empty:
                 return frame
             problem = "an empty chart"
+        except STOPS_SOURCE:
+            raise
         except (HttpError, KeyError, TypeError, ValueError) as e:
             problem = str(e)
         ctx.report.note(f"{country} {chart}: current feed gave {problem}; using the legacy feed")
     if chart not in LEGACY_CHARTS:
         raise ValueError(f"no feed has a chart named {chart!r}; use one of "
                          f"{', '.join(LEGACY_CHARTS)}")
-    frame = parse_chart(fetch_legacy_chart(ctx.http, country, chart, limit))
+    frame = parse_chart(fetch_legacy_chart(ctx.http, country, chart, limit,
+                                           ctx.tracker.charts.legacy_base_url or LEGACY_BASE_URL))
     if frame.empty:
         raise ValueError(f"both feeds gave an empty {chart} chart for {country}")
     return frame

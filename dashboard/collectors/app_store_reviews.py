@@ -3,8 +3,8 @@ app and country.
 
 The feed serves at most 10 pages of 50 reviews, so a store collected less often than the
 app gets 500 reviews loses the oldest of them. No credentials. Settings:
-``[sources.app_store_reviews] countries`` (default ["us"]); app ids come from the brands'
-``[brands.app_store]`` tables.
+``[sources.app_store_reviews] countries`` (default ["us"]) and ``base_url`` (default
+https://itunes.apple.com); app ids come from the brands' ``[brands.app_store]`` tables.
 
 May import: collectors.base, collectors.http, vocabulary.
 """
@@ -14,20 +14,21 @@ import re
 
 import pandas as pd
 
-from dashboard.collectors.base import (CollectContext, Tally, collect_newest, join_text,
-                                       posts_frame, state_key, walk)
+from dashboard.collectors.base import (CollectContext, NothingToCollect, Tally, collect_newest,
+                                       join_text, posts_frame, state_key, walk)
 from dashboard.collectors.http import Http
 from dashboard.vocabulary import APP_STORE
 
 SOURCE = "app_store_reviews"
-FEED = "https://itunes.apple.com/{country}/rss/customerreviews/page={page}/id={app_id}/" \
-       "sortby=mostrecent/json"
+BASE_URL = "https://itunes.apple.com"
+FEED = "{base}/{country}/rss/customerreviews/page={page}/id={app_id}/sortby=mostrecent/json"
 MAX_PAGES = 10  # the feed serves no more
 _PAGE = re.compile(r"/page=(\d+)/")
 
 
-def fetch_app_store_reviews(http: Http, app_id: str, country: str, page: int = 1) -> dict:
-    return http.get_json(FEED.format(country=country, page=page, app_id=app_id))
+def fetch_app_store_reviews(http: Http, app_id: str, country: str, page: int = 1,
+                            base: str = BASE_URL) -> dict:
+    return http.get_json(FEED.format(base=base, country=country, page=page, app_id=app_id))
 
 
 def entries(raw: dict) -> list[dict]:
@@ -75,15 +76,22 @@ def _label(entry: dict, key: str):
 
 
 def apps(ctx: CollectContext, store: str) -> list[str]:
-    return [a.app_id for b in ctx.tracker.brands if (a := b.app(store))]
+    """The tracked apps' ids in ``store``; NothingToCollect when no brand has one."""
+    found = [a.app_id for b in ctx.tracker.brands if (a := b.app(store))]
+    if not found:
+        raise NothingToCollect(f"no brand has a [brands.{store}] table with its app id")
+    return found
 
 
 def collect(ctx: CollectContext, tally: Tally) -> None:
-    for country in ctx.settings(SOURCE).get("countries", ["us"]):
-        for app_id in apps(ctx, APP_STORE):
+    settings = ctx.settings(SOURCE)
+    base = settings.get("base_url", BASE_URL)
+    ids = apps(ctx, APP_STORE)
+    for country in settings.get("countries", ["us"]):
+        for app_id in ids:
             collect_newest(
                 ctx, tally, state_key(SOURCE, app_id, country), f"{app_id} ({country})",
                 lambda older_than, a=app_id, c=country: walk(
-                    ctx, lambda page: fetch_app_store_reviews(ctx.http, a, c, page),
+                    ctx, lambda page: fetch_app_store_reviews(ctx.http, a, c, page, base),
                     lambda raw: parse_app_store_reviews(raw, a), next_page, cursor=1,
                     older_than=older_than, max_pages=MAX_PAGES))

@@ -7,6 +7,13 @@ is remembered in the store's ``meta`` table under ``state:<source>:<unit>`` (JSO
 ``{"until": "<ISO time>"}``: everything up to then is stored). A rerun starts from there, a
 first run looks back ``DEFAULT_LOOKBACK`` (7 days), and ``--since`` backfills from a date.
 
+A unit that fails is recorded and the source goes on with the next, except for failures
+that would only repeat (a refusal of the credentials, a spent wait budget: ``http.py``),
+which stop the source. A unit whose host's circuit is open is recorded as not tried. An
+answer of the wrong shape fails its unit (``items_of``: an object where a list of items
+was expected is never "0 posts"); one item without a readable time is skipped and counted,
+and never fails its unit.
+
 May import: collectors.credentials, collectors.http, collectors.report, files.rows, scoring,
 tracker, vocabulary, and the write side to save (write.ingest, write.store).
 """
@@ -24,7 +31,7 @@ import pandas as pd
 from sqlalchemy import Engine
 
 from dashboard.collectors.credentials import Credentials, MissingCredentials
-from dashboard.collectors.http import Http, HttpError
+from dashboard.collectors.http import STOPS_SOURCE, Http, HttpError, NotTried, Refused
 from dashboard.collectors.report import Reporter
 from dashboard.files.rows import clean_text, parse_times, whole_numbers
 from dashboard.scoring import Scorer
@@ -36,6 +43,7 @@ from dashboard.write.store import get_meta, set_meta
 DEFAULT_LOOKBACK = timedelta(days=7)
 OVERLAP = timedelta(hours=1)  # re-read past the resume point, for posts indexed late
 SLICE = timedelta(days=1)
+SKEW = timedelta(days=1)  # how far after the service indexed a post its own time may be
 MAX_PAGES = 200  # a safety stop for one unit; the APIs' own caps are lower
 META_KEY_MAX = 100  # the meta table's key length
 COLUMNS = ["source", "source_id", "created_at", "author", "text", "url", "community",
@@ -72,19 +80,28 @@ class Unit:
 
 @dataclass
 class Tally:
-    """One source's run: rows written and the units that failed, with why."""
+    """One source's run: rows written, units done, the units that failed (with why) and
+    those not tried because their host was unreachable."""
     report: Reporter
     items: int = 0
     done: int = 0
     failures: list[str] = field(default_factory=list)
+    not_tried: dict[str, int] = field(default_factory=dict)  # why -> units
 
     @contextlib.contextmanager
     def unit(self, label: str) -> Iterator[Unit]:
         """Run one unit; an exception marks it failed (recorded, reported) and is swallowed
-        so the source's other units still run."""
+        so the source's other units still run, unless it would stop them all alike
+        (``http.STOPS_SOURCE``), which is re-raised after it is recorded."""
         unit = Unit(label)
         try:
             yield unit
+        except NotTried as e:
+            self.not_tried[str(e)] = self.not_tried.get(str(e), 0) + 1
+            self.report.not_tried(label, str(e))
+        except STOPS_SOURCE as e:
+            self.fail(f"{label}: {describe(e)}")
+            raise
         except Exception as e:  # any failure of one unit: record it, go on with the rest
             self.fail(f"{label}: {describe(e)}")
         else:
@@ -96,10 +113,29 @@ class Tally:
         self.report.problem(message)
 
     @property
+    def units(self) -> int:
+        return self.done + len(self.failures) + sum(self.not_tried.values())
+
+    @property
     def status(self) -> str:
-        if not self.failures:
+        if self.done == self.units:
             return OK
         return PARTIAL if self.done else FAILED
+
+
+class NothingToCollect(Exception):
+    """A source set up with nothing to read (no queries, no apps); it is recorded as
+    skipped, with this message as the reason."""
+
+
+@contextlib.contextmanager
+def refusal_hint(hint: str) -> Iterator[None]:
+    """A ``Refused`` raised inside says what to check: ``hint`` (the credential's name)."""
+    try:
+        yield
+    except Refused as e:
+        e.hint = e.hint or hint
+        raise
 
 
 class UnexpectedResponse(Exception):
@@ -108,13 +144,35 @@ class UnexpectedResponse(Exception):
 
 
 def describe(e: Exception) -> str:
-    if isinstance(e, (HttpError, MissingCredentials)):
+    if isinstance(e, (HttpError, MissingCredentials, NothingToCollect)):
         return str(e)
     if isinstance(e, UnexpectedResponse):
         return f"unexpected response: {e}"
-    if isinstance(e, (KeyError, IndexError, TypeError)):
+    if isinstance(e, (KeyError, IndexError, TypeError, AttributeError)):
         return f"unexpected response format ({type(e).__name__}: {e})"
     return f"{type(e).__name__}: {e}"
+
+
+def items_of(raw, key: str | None = None) -> list:
+    """The list of items in an answer: ``raw[key]``, or ``raw`` itself. Anything else (an
+    object where a list was expected, an error object with status 200) is not the answer
+    the parser expects: ``UnexpectedResponse``, never "0 items"."""
+    if key is not None:
+        if not isinstance(raw, dict) or key not in raw:
+            raise UnexpectedResponse(f"expected an object with {key!r}, got {_shape(raw)}")
+        raw = raw[key]
+    if not isinstance(raw, list):
+        raise UnexpectedResponse(f"expected a list{f' in {key!r}' if key else ''} of items, "
+                                 f"got {_shape(raw)}")
+    return raw
+
+
+def _shape(value) -> str:
+    """What an answer is, in words (an object's first keys, never its values)."""
+    if isinstance(value, dict):
+        return f"an object ({', '.join(map(str, list(value)[:4])) or 'empty'})"
+    return {list: "a list", str: "text", type(None): "null", bool: "true or false"}.get(
+        type(value), "a number")
 
 
 # --- resume state -------------------------------------------------------------------------
@@ -205,7 +263,7 @@ def walk(ctx: CollectContext, fetch: Callable, parse: Callable[[object], pd.Data
         raw = fetch(cursor)
         frame, cursor = parse(raw), next_cursor(raw)
         frames.append(frame)
-        ctx.report.fetched(len(frame))
+        ctx.report.fetched(len(frame), frame.attrs.get("unreadable", 0))
         if cursor is None:
             break
         if frame.attrs.get("items", len(frame)) == 0:
@@ -223,26 +281,38 @@ def walk(ctx: CollectContext, fetch: Callable, parse: Callable[[object], pd.Data
 
 # --- building rows ------------------------------------------------------------------------
 
-def posts_frame(rows: list[dict], extra: tuple[str, ...] = ()) -> pd.DataFrame:
+def posts_frame(rows: list[dict], extra: tuple[str, ...] = (),
+                started: str | None = None) -> pd.DataFrame:
     """Rows in the store's post columns (plus ``extra``): text cleaned of what no store
-    accepts (``clean_text``), times parsed to UTC, counts as nullable integers. Rows
-    without any text are dropped (deleted posts: nothing to score); an item without an id
-    or a readable time means the answer is not what the parser expects, and raises
-    UnexpectedResponse. ``attrs["items"]`` is the number of items before dropping."""
+    accepts (``clean_text``), times parsed to UTC, counts as nullable integers.
+
+    Where rows carry the service's own ``indexed_at`` (in ``extra``), it stands in for an
+    author's time that is unreadable, before the service ``started`` or after it indexed
+    the post (beyond ``SKEW``). Rows without any text are dropped (deleted posts: nothing
+    to score), and so are rows still without a readable time: ``attrs["unreadable"]``
+    counts those, ``attrs["items"]`` all items. An item without an id means the answer is
+    not what the parser expects, and raises UnexpectedResponse.
+    """
     rows = [{k: clean_text(v) if isinstance(v, str) else v for k, v in row.items()}
             for row in rows]
     frame = pd.DataFrame(rows, columns=COLUMNS + list(extra), dtype=object)
-    frame["created_at"] = parse_times(frame["created_at"])
+    times = parse_times(frame["created_at"])
+    if "indexed_at" in frame:
+        indexed = parse_times(frame.pop("indexed_at"))
+        absurd = times.isna() | (times > indexed + SKEW)
+        if started:
+            absurd |= times < stamp(started)
+        times = times.where(~absurd | indexed.isna(), indexed)
+    frame["created_at"] = times
     for col in ("engagement", "rating"):
         frame[col] = whole_numbers(frame[col])
     frame["text"] = frame["text"].map(clean_text)
-    unreadable = frame["source_id"].isna() | (frame["source_id"] == "") | \
-        frame["created_at"].isna()
-    if unreadable.any():
-        raise UnexpectedResponse(f"{int(unreadable.sum())} of {len(frame)} items without an "
-                                 "id or a readable time")
-    frame = frame[frame["text"].str.strip() != ""].reset_index(drop=True)
-    frame.attrs["items"] = len(rows)
+    no_id = frame["source_id"].isna() | (frame["source_id"] == "")
+    if no_id.any():
+        raise UnexpectedResponse(f"{int(no_id.sum())} of {len(frame)} items without an id")
+    unreadable = frame["created_at"].isna()
+    frame = frame[~unreadable & (frame["text"].str.strip() != "")].reset_index(drop=True)
+    frame.attrs.update(items=len(rows), unreadable=int(unreadable.sum()))
     return frame
 
 

@@ -2,9 +2,12 @@
 
 Search refuses anonymous callers, so a session is opened with an app password
 (``bluesky_handle`` and ``bluesky_app_password``; never the account password) and renewed
-when its access token expires. Each query is walked in one-day ``since``/``until`` slices,
-oldest first. Settings: ``[sources.bluesky] queries`` and optionally ``service`` (default
-https://bsky.social).
+when its access token expires; a refused login stops the source, naming the credentials.
+Each query is walked in one-day ``since``/``until`` slices, oldest first. A post's time is
+its author's ``createdAt``, unless that is unreadable, before Bluesky began or after the
+service indexed the post: then the service's own ``indexedAt`` (an author can set
+``createdAt`` to 1970 or 9999). Settings: ``[sources.bluesky] queries`` and optionally
+``service`` (default https://bsky.social).
 
 May import: collectors.base, collectors.http.
 """
@@ -12,13 +15,17 @@ from __future__ import annotations
 
 import pandas as pd
 
-from dashboard.collectors.base import CollectContext, Tally, collect_windows, posts_frame, walk
+from dashboard.collectors.base import (CollectContext, NothingToCollect, Tally, collect_windows,
+                                       items_of, posts_frame, refusal_hint, walk)
 from dashboard.collectors.http import Http, HttpError
 
 SOURCE = "bluesky"
 SERVICE = "https://bsky.social"
 PAGE_SIZE = 100
 POST_URL = "https://bsky.app/profile/{handle}/post/{rkey}"
+STARTED = "2022-11-01"  # the first posts of the network; an author's time before it is not
+REFUSED_HINT = ("check bluesky_handle and bluesky_app_password (an app password, never the "
+                "account's own)")
 
 
 class Session:
@@ -74,29 +81,30 @@ def next_cursor(raw: dict) -> str | None:
 def parse_bluesky(raw: dict) -> pd.DataFrame:
     """searchPosts postViews -> post rows (id: the at:// URI; engagement: likes)."""
     rows = []
-    for post in raw.get("posts", []):
+    for post in items_of(raw, "posts"):
         record, author = post.get("record", {}), post.get("author", {})
         handle = author.get("handle") or author.get("did")
         rows.append({
             "source": SOURCE, "source_id": post["uri"],
-            "created_at": record.get("createdAt") or post.get("indexedAt"),
+            "created_at": record.get("createdAt"), "indexed_at": post.get("indexedAt"),
             "author": handle, "text": record.get("text", ""),
             "url": POST_URL.format(handle=handle, rkey=post["uri"].rsplit("/", 1)[-1]),
             "engagement": post.get("likeCount"),
             "language": (record.get("langs") or [None])[0],
         })
-    return posts_frame(rows)
+    return posts_frame(rows, extra=("indexed_at",), started=STARTED)
 
 
 def collect(ctx: CollectContext, tally: Tally) -> None:
     queries = ctx.settings(SOURCE).get("queries", [])
     if not queries:
-        return
-    session = Session(ctx)
+        raise NothingToCollect("[sources.bluesky] has no queries")
+    with refusal_hint(REFUSED_HINT):
+        session = Session(ctx)
 
-    def window(query, start, end):
-        return walk(ctx, lambda cursor: session.call(lambda headers: fetch_bluesky(
-            ctx.http, session.base, headers, query, start, end, cursor)),
-                    parse_bluesky, next_cursor)
-    for query in queries:
-        collect_windows(ctx, tally, SOURCE, query, lambda a, b, q=query: window(q, a, b))
+        def window(query, start, end):
+            return walk(ctx, lambda cursor: session.call(lambda headers: fetch_bluesky(
+                ctx.http, session.base, headers, query, start, end, cursor)),
+                        parse_bluesky, next_cursor)
+        for query in queries:
+            collect_windows(ctx, tally, SOURCE, query, lambda a, b, q=query: window(q, a, b))

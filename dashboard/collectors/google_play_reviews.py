@@ -1,12 +1,15 @@
-"""Google Play reviews, newest first, per tracked app and country, with google-play-scraper's
-request format and field map.
+"""Google Play reviews, newest first, per tracked app and country, read from the Play Store
+web app's own ``batchexecute`` request.
 
-The package's own ``reviews()`` is not called: it turns any network error into "no more
-reviews" and has no timeout, and version 1.2.7 reads the continuation token from the wrong
-place in today's responses. So the request it would send goes through the shared session,
-and ``parse_google_play`` reads the response with the package's field positions. No
-credentials. Settings: ``[sources.google_play_reviews] countries`` (default ["us"]) and
-``lang`` (default "en"); app ids come from the brands' ``[brands.google_play]`` tables.
+No third-party scraper is used: google-play-scraper, which this collector once borrowed its
+request format from, switches off TLS certificate checks for all of Python's ``urllib``
+when it is imported, turns any network error into "no more reviews", has no timeout, and
+(on Python 3.11+) sends its sort order as the text ``Sort.NEWEST``. So the request is
+built here (``review_request``), sent through the shared session, and read with the
+review fields' positions (``FIELDS``). No credentials. Settings:
+``[sources.google_play_reviews] countries`` (default ["us"]), ``lang`` (default "en") and
+``base_url`` (default https://play.google.com); app ids come from the brands'
+``[brands.google_play]`` tables.
 
 May import: collectors.app_store_reviews, collectors.base, collectors.http, vocabulary.
 """
@@ -14,18 +17,9 @@ from __future__ import annotations
 
 import json
 import re
-import ssl
+from urllib.parse import quote
 
 import pandas as pd
-
-_verified_context = ssl._create_default_https_context
-from google_play_scraper import Sort
-from google_play_scraper.constants.element import ElementSpecs
-from google_play_scraper.constants.request import Formats
-from google_play_scraper.utils import nested_lookup
-
-# importing google_play_scraper switches certificate checks off for all of urllib; undo it
-ssl._create_default_https_context = _verified_context
 
 from dashboard.collectors.app_store_reviews import apps
 from dashboard.collectors.base import (CollectContext, Tally, collect_newest, posts_frame,
@@ -34,20 +28,32 @@ from dashboard.collectors.http import Http, HttpError
 from dashboard.vocabulary import GOOGLE_PLAY
 
 SOURCE = "google_play_reviews"
+BASE_URL = "https://play.google.com"
 PAGE_SIZE = 100
+NEWEST = 2  # the review RPC's sort order: 1 most relevant, 2 newest, 3 by rating
 REVIEW_URL = "https://play.google.com/store/apps/details?id={app}&reviewId={review}"
 _BODY = re.compile(r"\)]}'\n\n([\s\S]+)")
-FIELDS = {name: ElementSpecs.Review[name].data_map for name in
-          ("reviewId", "userName", "score", "content", "thumbsUpCount", "appVersion")}
-TIME = ElementSpecs.Review["at"].data_map  # epoch seconds, read as UTC (not local time)
+# where each field sits in one review of the RPC's answer
+FIELDS = {"reviewId": [0], "userName": [1, 0], "score": [2], "content": [4],
+          "thumbsUpCount": [6], "appVersion": [10]}
+TIME = [5, 0]  # epoch seconds, read as UTC (not local time)
+
+
+def review_request(app_id: str, token: str | None = None) -> bytes:
+    """The form body asking for one page of ``app_id``'s reviews, newest first, from the
+    start or from a continuation ``token`` (no filter by stars or device)."""
+    page = [PAGE_SIZE] if token is None else [PAGE_SIZE, None, token]
+    query = json.dumps([None, [2, NEWEST, page, None, [None] * 9], [app_id, 7]],
+                       separators=(",", ":"))
+    call = json.dumps([[["oCPfdb", query, None, "generic"]]], separators=(",", ":"))
+    return ("f.req=" + quote(call + "\n", safe="")).encode()
 
 
 def fetch_google_play(http: Http, app_id: str, country: str, lang: str,
-                      token: str | None = None) -> str:
+                      token: str | None = None, base: str = BASE_URL) -> str:
     """One page of reviews (the raw batchexecute body), newest first."""
-    body = http.request("POST", Formats.Reviews.build(lang=lang, country=country),
-                        data=Formats.Reviews.build_body(app_id, Sort.NEWEST, PAGE_SIZE,
-                                                        "null", "null", token),
+    body = http.request("POST", f"{base}/_/PlayStoreUi/data/batchexecute",
+                        params={"hl": lang, "gl": country}, data=review_request(app_id, token),
                         headers={"Content-Type": "application/x-www-form-urlencoded"}).text
     if "PlayGatewayError" in body:  # Play's way of saying "too many requests"
         raise HttpError(f"Google Play refused the request for {app_id} (rate limited)", 429)
@@ -87,20 +93,24 @@ def parse_google_play(raw: str, app_id: str, lang: str) -> pd.DataFrame:
 
 
 def _lookup(review: list, path: list[int]):
-    try:
-        return nested_lookup(review, path)
-    except (IndexError, TypeError):
-        return None
+    value = review
+    for i in path:
+        try:
+            value = value[i]
+        except (IndexError, TypeError, KeyError):
+            return None
+    return value
 
 
 def collect(ctx: CollectContext, tally: Tally) -> None:
     settings = ctx.settings(SOURCE)
-    lang = settings.get("lang", "en")
+    lang, base = settings.get("lang", "en"), settings.get("base_url", BASE_URL)
+    ids = apps(ctx, GOOGLE_PLAY)
     for country in settings.get("countries", ["us"]):
-        for app_id in apps(ctx, GOOGLE_PLAY):
+        for app_id in ids:
             collect_newest(
                 ctx, tally, state_key(SOURCE, app_id, country), f"{app_id} ({country})",
                 lambda older_than, a=app_id, c=country: walk(
-                    ctx, lambda token: fetch_google_play(ctx.http, a, c, lang, token),
+                    ctx, lambda token: fetch_google_play(ctx.http, a, c, lang, token, base),
                     lambda raw: parse_google_play(raw, a, lang), next_token,
                     older_than=older_than))

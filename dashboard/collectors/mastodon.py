@@ -4,9 +4,11 @@ Hashtag timelines are public and page through the ``Link`` header; each tag's ``
 (daily uses and accounts for the last week) is kept in the store's meta table under
 ``counts:mastodon:<server>:<tag>``. Full-text status search needs a user token on that
 server (``mastodon_token_<server>``, e.g. ``mastodon_token_mastodon_social``; scope
-``read:search``) and is skipped, with a note, without one. A post seen on two servers is
-stored once (its id is the status URI). Settings: ``[sources.mastodon] servers``,
-``hashtags``, ``queries``.
+``read:search``) and is skipped, with a note, without one; a server that refuses (401/403)
+stops the source, naming its token. A timeline that is not a list of statuses (an error
+object with status 200) fails its unit. A post seen on two servers is
+stored once (its id is the status URI). Settings: ``[sources.mastodon] servers`` (host
+names, or URLs for a server elsewhere), ``hashtags``, ``queries``.
 
 May import: collectors.base, collectors.http, write.store (its tag counts go to meta).
 """
@@ -18,8 +20,9 @@ from urllib.parse import quote, urlsplit
 
 import pandas as pd
 
-from dashboard.collectors.base import (CollectContext, Tally, collect_newest, html_to_text,
-                                       join_text, posts_frame, state_key, walk)
+from dashboard.collectors.base import (CollectContext, NothingToCollect, Tally, collect_newest,
+                                       html_to_text, items_of, join_text, posts_frame,
+                                       refusal_hint, state_key, walk)
 from dashboard.collectors.http import Http
 from dashboard.write.store import get_meta, set_meta
 
@@ -61,7 +64,7 @@ def fetch_search(http: Http, server: str, headers: dict, query: str,
 
 
 def search_cursor(raw: dict) -> str | None:
-    statuses = raw.get("statuses", [])
+    statuses = items_of(raw, "statuses")
     return statuses[-1]["id"] if len(statuses) >= PAGE_SIZE else None
 
 
@@ -69,12 +72,16 @@ def fetch_tag(http: Http, server: str, tag: str, headers: dict) -> dict:
     return http.get_json(f"{base_url(server)}/api/v1/tags/{quote(tag)}", headers=headers)
 
 
-def parse_mastodon(raw) -> pd.DataFrame:
-    """Statuses (a timeline list or a search result's ``statuses``) -> post rows. The
-    author is ``user@home-server``, the community the server the post was written on."""
-    statuses = raw.get("statuses", []) if isinstance(raw, dict) else raw
+def parse_search(raw: dict) -> pd.DataFrame:
+    """A search result -> post rows, from its ``statuses``."""
+    return parse_mastodon(items_of(raw, "statuses"))
+
+
+def parse_mastodon(raw: list) -> pd.DataFrame:
+    """A list of statuses (a timeline page) -> post rows. The author is
+    ``user@home-server``, the community the server the post was written on."""
     rows = []
-    for status in statuses:
+    for status in items_of(raw):
         status = status.get("reblog") or status
         account = status.get("account", {})
         home = urlsplit(account.get("url") or status["uri"]).netloc
@@ -109,30 +116,41 @@ def save_tag_history(ctx: CollectContext, server: str, tag: str, history: pd.Dat
 
 def collect(ctx: CollectContext, tally: Tally) -> None:
     settings = ctx.settings(SOURCE)
-    for server in settings.get("servers", []):
+    if not settings.get("servers") or not (settings.get("hashtags") or settings.get("queries")):
+        raise NothingToCollect("[sources.mastodon] needs servers, and hashtags or queries")
+    for server in settings["servers"]:
         token = ctx.credentials.get(token_name(server))
-        headers = {"Authorization": f"Bearer {token}"} if token else {}
-        host = urlsplit(base_url(server)).netloc
-        for tag in settings.get("hashtags", []):
-            tag = tag.lstrip("#")
+        hint = f"check {token_name(server)}" if token else \
+            f"this server wants a login: set {token_name(server)} (scope read:search)"
+        with refusal_hint(hint):
+            collect_server(ctx, tally, server, token)
 
-            def hashtag(older_than, tag=tag):
-                history = parse_tag_history(fetch_tag(ctx.http, server, tag, headers))
-                frame = walk(ctx, lambda url: fetch_hashtag(ctx.http, url, headers),
-                             lambda raw: parse_mastodon(raw[0]), lambda raw: raw[1],
-                             cursor=hashtag_url(server, tag), older_than=older_than)
-                save_tag_history(ctx, server, tag, history)
-                return frame
-            collect_newest(ctx, tally, state_key(SOURCE, host, f"#{tag}"),
-                           f"{host} #{tag}", hashtag)
-        queries = settings.get("queries", [])
-        if queries and not token:
-            ctx.report.note(f"{host}: full-text search needs {token_name(server)}; "
-                            "searching hashtags only")
-            continue
-        for query in queries:
-            collect_newest(ctx, tally, state_key(SOURCE, host, query), f"{host} {query!r}",
-                           lambda older_than, q=query: walk(
-                               ctx, lambda max_id: fetch_search(ctx.http, server, headers, q,
-                                                                max_id),
-                               parse_mastodon, search_cursor, older_than=older_than))
+
+def collect_server(ctx: CollectContext, tally: Tally, server: str, token: str | None) -> None:
+    """One server's hashtag timelines, and its searches where there is a token."""
+    settings = ctx.settings(SOURCE)
+    headers = {"Authorization": f"Bearer {token}"} if token else {}
+    host = urlsplit(base_url(server)).netloc
+    for tag in settings.get("hashtags", []):
+        tag = tag.lstrip("#")
+
+        def hashtag(older_than, tag=tag):
+            history = parse_tag_history(fetch_tag(ctx.http, server, tag, headers))
+            frame = walk(ctx, lambda url: fetch_hashtag(ctx.http, url, headers),
+                         lambda raw: parse_mastodon(raw[0]), lambda raw: raw[1],
+                         cursor=hashtag_url(server, tag), older_than=older_than)
+            save_tag_history(ctx, server, tag, history)
+            return frame
+        collect_newest(ctx, tally, state_key(SOURCE, host, f"#{tag}"), f"{host} #{tag}",
+                       hashtag)
+    queries = settings.get("queries", [])
+    if queries and not token:
+        ctx.report.note(f"{host}: full-text search needs {token_name(server)}; searching "
+                        "hashtags only")
+        return
+    for query in queries:
+        collect_newest(ctx, tally, state_key(SOURCE, host, query), f"{host} {query!r}",
+                       lambda older_than, q=query: walk(
+                           ctx, lambda max_id: fetch_search(ctx.http, server, headers, q,
+                                                            max_id),
+                           parse_search, search_cursor, older_than=older_than))

@@ -1,16 +1,26 @@
 """``python -m dashboard collect``: every configured source in turn, each recorded as a run.
 
 A source runs when the tracker has a ``[sources.<name>]`` table (``app_store_charts`` uses
-``[charts]`` and always runs). Its run row says ok, partial (some units failed), failed, or
-skipped-no-credentials, with the items written and the errors; one source failing never
-stops the next. The exit status is 1 when any source failed or was partial, else 0.
+``[charts]`` and always runs). Every source set up ends its run ``ok``, ``partial`` (some
+units failed), ``failed`` or ``skipped`` (no credentials, or nothing to collect), with the
+items written and, in the run's ``error``, the whole account: why it stopped, the units
+not tried, each failed unit, items skipped, notes. One source failing never stops the next;
+each starts with its hosts' circuits closed and its wait budget whole. A run stopped by
+SIGINT or SIGTERM is recorded ``interrupted`` with what it had done, and the signal is
+raised on (``Interrupted``). Exit status (``exit_code``): 1 when any source that ran
+failed, partly failed or was interrupted, else 0; with ``strict``, a skip is a failure too.
 
 May import: every collector, errors, scoring, tracker, vocabulary, write.store.
 """
 from __future__ import annotations
 
+import contextlib
+import difflib
 import re
+import signal
+import threading
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 
@@ -18,21 +28,33 @@ from sqlalchemy import Engine
 
 from dashboard.collectors import (app_store_charts, app_store_reviews, bluesky, google_play_reviews,
                                   hackernews, mastodon, reddit)
-from dashboard.collectors.base import CollectContext, Tally, describe
+from dashboard.collectors.base import CollectContext, NothingToCollect, Tally, describe
 from dashboard.collectors.credentials import Credentials, MissingCredentials
-from dashboard.collectors.http import Http
+from dashboard.collectors.http import Http, Refused
 from dashboard.collectors.report import Reporter
 from dashboard.errors import UserError
 from dashboard.scoring import Scorer
 from dashboard.tracker import Tracker
-from dashboard.vocabulary import FAILED, NOT_OK, SKIPPED
+from dashboard.vocabulary import FAILED, INTERRUPTED, NOT_OK, PARTIAL, SKIPPED
 from dashboard.write.store import count_posts, recorded_run
 
 # charts first: the snapshot's time should be the run's start, whatever follows
 SOURCES = {m.SOURCE: m for m in (app_store_charts, reddit, hackernews, bluesky, mastodon,
                                  app_store_reviews, google_play_reviews)}
 ALWAYS = {app_store_charts.SOURCE}
+ERROR_MAX = 2000  # characters of a run's account kept in its record
+KEYLESS_HINT = ("this source takes no credentials, so the service refuses this address or "
+                "User-Agent: set DASHBOARD_CONTACT so its operator can reach you, and try "
+                "later")
 _DAYS = re.compile(r"^(\d+)d$")
+
+
+class Interrupted(KeyboardInterrupt):
+    """SIGINT or SIGTERM, raised where the collector was."""
+
+    def __init__(self, signum: int):
+        super().__init__(signal.Signals(signum).name)
+        self.signum = signum
 
 
 @dataclass(frozen=True)
@@ -42,7 +64,10 @@ class Result:
     items: int  # rows written: posts, or chart positions for app_store_charts
     new: int | None  # posts not stored before (None for chart snapshots, always new)
     seconds: float
-    error: str | None
+    error: str | None  # the whole account, as recorded
+    units: int = 0
+    done: int = 0
+    reason: str | None = None  # the first thing that went wrong or was left out
 
 
 def make_context(engine: Engine, tracker: Tracker, *, since: datetime | None = None,
@@ -61,43 +86,122 @@ def make_context(engine: Engine, tracker: Tracker, *, since: datetime | None = N
 
 
 def run_source(ctx: CollectContext, name: str) -> Result:
-    """Collect one source inside a recorded run; never raises for the source's failures."""
+    """Collect one source inside a recorded run; never raises for the source's failures
+    (an interruption is recorded, then raised on)."""
     module, started = SOURCES[name], time.monotonic()
     posts_before = None if name in ALWAYS else count_posts(ctx.engine, name)
     ctx.report.start(name)
-    tally = Tally(ctx.report)
+    ctx.http.new_source()
+    tally, stop, interrupted = Tally(ctx.report), None, None
     with recorded_run(ctx.engine, name) as run:
         try:
             module.collect(ctx, tally)
+            if not tally.units:  # set up, yet nothing came of it (see its notes)
+                raise NothingToCollect("; ".join(ctx.report.notes) or "nothing to collect")
             status = tally.status
-            error = "\n".join(tally.failures) or None
-        except MissingCredentials as e:
-            status, error = SKIPPED, str(e)
-        except Exception as e:  # outside any unit (a refused login): the whole source failed
-            status, error = FAILED, "\n".join([*tally.failures, describe(e)])
-        error = ctx.credentials.redact(error)[:2000] if error else None
-        run.update(status=status, items=tally.items, error=error)
+        except (MissingCredentials, NothingToCollect) as e:
+            status, stop = SKIPPED, str(e)
+        except KeyboardInterrupt as e:
+            status, interrupted = INTERRUPTED, e
+            stop = (f"interrupted by {e.args[0] if isinstance(e, Interrupted) else 'SIGINT'} "
+                    f"with {tally.done} units done ({tally.items:,} items stored); rerun to "
+                    "go on from there")
+        except Exception as e:  # a refusal, a spent wait budget, a failed login: stop here
+            status, stop = PARTIAL if tally.done else FAILED, stopped_because(e)
+        error = account(tally, stop)
+        run.update(status=status, items=tally.items,
+                   error=ctx.credentials.redact(error)[:ERROR_MAX] if error else None)
     new = None if posts_before is None else count_posts(ctx.engine, name) - posts_before
-    result = Result(name, status, tally.items, new, time.monotonic() - started, error)
+    result = Result(name, status, tally.items, new, time.monotonic() - started,
+                    run["error"], tally.units, tally.done,
+                    ctx.credentials.redact(headline(tally, stop)) or None)
     ctx.report.finished(name, result.status, result.items, result.new, result.seconds,
-                        result.error)
+                        result.error, result.units, result.done, result.reason)
+    if interrupted is not None:
+        raise interrupted
     return result
 
 
+def stopped_because(e: Exception) -> str:
+    hint = f"; {e.hint or KEYLESS_HINT}" if isinstance(e, Refused) else ""
+    return f"stopped: {describe(e)}{hint}"
+
+
+def account(tally: Tally, stop: str | None) -> str | None:
+    """The run's whole account, for its record: why it stopped, the units not tried, each
+    failed unit, the items skipped and the notes, most telling first."""
+    report = tally.report
+    lines = [stop] if stop else []
+    lines += [f"{n} units not tried: {why}" for why, n in tally.not_tried.items()]
+    lines += tally.failures
+    if report.unreadable:
+        lines.append(f"{report.unreadable} items without a readable time skipped")
+    lines += [f"note: {note}" for note in report.notes]
+    text = "\n".join(lines)
+    if len(text) > ERROR_MAX:  # cut at a line, saying how much more the log holds
+        kept = text[:ERROR_MAX - 60].rsplit("\n", 1)[0]
+        text = f"{kept}\n… and {len(lines) - kept.count(chr(10)) - 1} more lines in the log"
+    return text or None
+
+
+def headline(tally: Tally, stop: str | None) -> str:
+    """The summary line's reason: what went wrong or was left out, in one line (the notes
+    themselves only when nothing went wrong)."""
+    report, parts = tally.report, [stop] if stop else []
+    if tally.failures and not stop:
+        parts.append(f"{len(tally.failures)} failed, first {tally.failures[0]}")
+    parts += [f"{n} not tried: {why}" for why, n in tally.not_tried.items()]
+    if report.unreadable:
+        parts.append(f"{report.unreadable} unreadable items skipped")
+    if report.notes and not parts:
+        more = len(report.notes) - 1
+        parts.append(report.notes[0] + (f" (+{more} more notes)" if more else ""))
+    elif report.notes:
+        parts.append(f"{len(report.notes)} notes in the run record")
+    return "; ".join(parts)
+
+
 def collect(ctx: CollectContext, names: list[str] | None = None) -> list[Result]:
-    """Run ``names`` (default: every source), skipping those the tracker does not set up."""
+    """Run ``names`` (default: every source the tracker sets up); a source named but not
+    set up is reported as skipped (no run is recorded for it)."""
     results = []
-    for name in names or list(SOURCES):
-        if name not in ALWAYS and name not in ctx.tracker.sources:
-            ctx.report.source = name
-            ctx.report.note(f"no [sources.{name}] in the tracker; not collected")
-            continue
-        results.append(run_source(ctx, name))
+    with interrupts_raised():
+        for name in names or list(SOURCES):
+            if name in ALWAYS or name in ctx.tracker.sources:
+                results.append(run_source(ctx, name))
+            elif names:
+                reason = f"not set up: the tracker has no [sources.{name}] table"
+                ctx.report.finished(name, SKIPPED, 0, None, 0, None, reason=reason)
+                results.append(Result(name, SKIPPED, 0, None, 0, None, reason=reason))
     return results
 
 
-def exit_code(results: list[Result]) -> int:
-    return 1 if any(r.status in NOT_OK for r in results) else 0
+@contextlib.contextmanager
+def interrupts_raised() -> Iterator[None]:
+    """SIGINT and SIGTERM raised as ``Interrupted`` (once: a second signal while the run
+    record is written is ignored), so the run in progress is recorded as interrupted. Only
+    in the main thread, where Python delivers signals."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    kinds = (signal.SIGINT, signal.SIGTERM)
+
+    def interrupt(signum, frame):
+        for kind in kinds:
+            signal.signal(kind, signal.SIG_IGN)
+        raise Interrupted(signum)
+    before = {kind: signal.signal(kind, interrupt) for kind in kinds}
+    try:
+        yield
+    finally:
+        for kind, handler in before.items():
+            signal.signal(kind, handler)
+
+
+def exit_code(results: list[Result], strict: bool = False) -> int:
+    """1 when a source that ran did not end ok (with ``strict``, a skipped one too)."""
+    bad = NOT_OK + ((SKIPPED,) if strict else ())
+    return 1 if any(r.status in bad for r in results) else 0
 
 
 def source_names(text: str | None) -> list[str] | None:
@@ -105,10 +209,12 @@ def source_names(text: str | None) -> list[str] | None:
     if not text:
         return None
     names = [n.strip() for n in text.split(",") if n.strip()]
-    unknown = [n for n in names if n not in SOURCES]
-    if unknown:
-        raise UserError(f"--sources: unknown {', '.join(unknown)}; "
-                        f"choose from {', '.join(SOURCES)}")
+    for name in names:
+        if name not in SOURCES:
+            close = difflib.get_close_matches(name, list(SOURCES), n=1)
+            hint = f"did you mean {close[0]}? " if close else ""
+            raise UserError(f"--sources: unknown {name}; {hint}choose from "
+                            f"{', '.join(SOURCES)}")
     return names
 
 

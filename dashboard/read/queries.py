@@ -20,7 +20,7 @@ from sqlalchemy import Engine, case, exists, func, literal, select, union_all
 
 from dashboard import vocabulary
 from dashboard.read.filters import Filters
-from dashboard.vocabulary import DELIVERED, DELIVERED_NOTHING, PARTIAL
+from dashboard.vocabulary import DELIVERED, DELIVERED_NOTHING, PARTIAL, SKIPPED
 from dashboard.write import rollup
 from dashboard.write.rollup import ALL
 from dashboard.write.schema import app_ranks, daily_rollup, mentions, posts, runs
@@ -331,7 +331,8 @@ def source_outages(engine: Engine, f: Filters) -> pd.DataFrame:
 
 
 def run_days(engine: Engine, f: Filters) -> pd.DataFrame:
-    """Per source and day: runs, failed runs and items collected (for the Sources page)."""
+    """Per source and day: runs, failed, partial and skipped runs, and items collected (for
+    the Sources page)."""
     day = func.date(runs.c.started_at).label("date")
     cond = []
     if f.start:
@@ -342,6 +343,9 @@ def run_days(engine: Engine, f: Filters) -> pd.DataFrame:
                    func.sum(case((runs.c.status.in_(DELIVERED_NOTHING), 1), else_=0)
                             ).label("failed"),
                    func.sum(case((runs.c.status == PARTIAL, 1), else_=0)).label("partial"),
+                   # startswith: older stores wrote "skipped-no-credentials"
+                   func.sum(case((runs.c.status.startswith(SKIPPED), 1), else_=0)
+                            ).label("skipped"),
                    func.sum(runs.c["items"]).label("items"))
             .where(*cond).group_by(runs.c.source, day))
     frame = _frame(engine, stmt)
