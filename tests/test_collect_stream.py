@@ -319,3 +319,21 @@ def test_stream_saves_what_is_buffered_and_the_cursor_on_sigterm(tmp_path, serve
     run = pd.read_sql("SELECT status, items, stats FROM runs", engine).iloc[0]
     assert run["status"] == "ok" and run["items"] == 3
     assert json.loads(run["stats"])["kept"] == 3
+
+
+def test_the_sources_page_shows_what_the_stream_measured(servers, monkeypatch, tmp_path):
+    from streamlit.testing.v1 import AppTest
+    url = f"sqlite:///{tmp_path / 's.sqlite'}"
+    engine = open_store(url)
+    t = now_us() - 60 * S
+    run_stream(engine, [servers([post(t, "i1", "Claude 1"), "oops",
+                                 post(now_us(), "tip", "end")]).url])
+    monkeypatch.setenv("DASHBOARD_DB", url)
+    at = AppTest.from_file(str(ROOT / "streamlit_app.py"), default_timeout=120).run()
+    at = at.switch_page("dashboard/app_pages/sources.py").run()
+    assert not at.exception and not at.error
+    streams = next(d.value for d in at.dataframe if "events seen" in d.value)
+    assert streams.iloc[0][["source", "events seen", "posts kept", "reconnects",
+                            "malformed frames skipped"]].tolist() == [
+        "bluesky_stream", 3, 1, 0, 1]
+    assert streams.iloc[0]["lag behind now (s)"] < 60
