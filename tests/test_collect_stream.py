@@ -261,11 +261,12 @@ def test_a_cursor_older_than_jetstream_keeps_says_what_is_lost(engine, servers):
 
 
 def test_endpoints_must_be_websocket_urls_of_either_wire(engine):
-    for bad in ("https://jetstream1.us-east.bsky.network/subscribe",
-                "wss://jetstream1.us-east.bsky.network/firehose",
-                "wss://host/subscribe?wantedCollections=x"):
-        with pytest.raises(UserError, match="endpoints: .*ws:// or wss://"):
-            bluesky_stream.endpoints_of(make_tracker({"bluesky_stream": {"endpoints": [bad]}}))
+    for bad in (["https://jetstream1.us-east.bsky.network/subscribe"],
+                ["wss://jetstream1.us-east.bsky.network/firehose"],
+                ["wss://host/subscribe?wantedCollections=x"],
+                "wss://jetstream1.us-east.bsky.network/subscribe"):  # not a list
+        with pytest.raises(UserError, match="sources.bluesky_stream.endpoints: .*ws:// or wss"):
+            bluesky_stream.endpoints_of(make_tracker({"bluesky_stream": {"endpoints": bad}}))
     assert bluesky_stream.endpoints_of(make_tracker({"bluesky_stream": {}})) == list(
         jetstream.PUBLIC)
 
@@ -337,3 +338,20 @@ def test_the_sources_page_shows_what_the_stream_measured(servers, monkeypatch, t
                             "malformed frames skipped"]].tolist() == [
         "bluesky_stream", 3, 1, 0, 1]
     assert streams.iloc[0]["lag behind now (s)"] < 60
+
+
+def test_stream_refuses_a_bad_endpoint_before_it_starts(tmp_path, capsys):
+    code = main(["stream", "--db", f"sqlite:///{tmp_path / 's.sqlite'}",
+                 "--tracker", tracker_file(tmp_path, "https://example.org/subscribe")])
+    assert code == 2 and "sources.bluesky_stream.endpoints" in capsys.readouterr().err
+
+
+@pytest.mark.postgres
+def test_on_postgresql(pg_url, servers):
+    engine = open_store(pg_url)
+    t = now_us()
+    run_stream(engine, [servers([post(t - 60 * S, "j1", "Claude 1"), post(t, "j0", "x")]).url])
+    run_stream(engine, [servers([post(t - 2 * S, "j2", "Claude 2"),  # seen late elsewhere
+                                 post(now_us(), "j3", "end")]).url])
+    assert stored(engine)["source_id"].str[-2:].tolist() == ["j1", "j2"]
+    assert stats_of(engine)["kept"] == 1

@@ -118,6 +118,7 @@ class Stream:
             frame = posts_frame(list(self.buffer.values()))
             self.tally.items += self.ctx.save(frame)
             self.stats["kept"] += len(frame)
+            self.ctx.report.fetched(len(frame))
             self.buffer.clear()
         if self.cursor is not None and (self.saved is None or self.cursor > self.saved):
             set_meta(self.ctx.engine, state_key(SOURCE), json.dumps(
@@ -141,11 +142,14 @@ def collect(ctx: CollectContext, tally: Tally) -> None:
 def endpoints_of(tracker: Tracker) -> list[str]:
     """The tracker's endpoints (default: the public instances), each checked."""
     endpoints = tracker.sources.get(SOURCE, {}).get("endpoints") or list(PUBLIC)
+    key = f"{tracker.path}: sources.{SOURCE}.endpoints"
+    if not isinstance(endpoints, list):
+        raise UserError(f"{key}: expected a list of ws:// or wss:// URLs")
     for endpoint in endpoints:
         try:
-            wire(endpoint)
+            wire(str(endpoint))
         except ValueError as e:
-            raise UserError(f"{tracker.path}: sources.{SOURCE}.endpoints: {e}") from None
+            raise UserError(f"{key}: {e}") from None
     return endpoints
 
 
@@ -163,7 +167,7 @@ def start_cursor(ctx: CollectContext) -> int | None:
     if cursor < oldest:
         ctx.report.note(f"posts from {utc(cursor):%Y-%m-%d %H:%M} to "
                         f"{utc(oldest):%Y-%m-%d %H:%M} UTC are lost: Jetstream "
-                        "replays only the last 36 hours")
+                        f"replays only the last {LOOKBACK_US // 3_600_000_000} hours")
         cursor = oldest
     return cursor
 
@@ -180,12 +184,12 @@ def run(stream: Stream, endpoints: list[str]) -> None:
         events_before = stream.stats["events"]
         try:
             resume = stream.cursor - REWIND_US if attempt and stream.cursor else stream.cursor
-            with connect(subscribe_url(endpoint, resume), open_timeout=OPEN_TIMEOUT,
-                         close_timeout=2, max_size=MAX_FRAME,
+            with connect(subscribe_url(endpoint, resume), max_size=MAX_FRAME,
+                         open_timeout=min(OPEN_TIMEOUT, max(remaining(), 0.1)), close_timeout=1,
                          user_agent_header=user_agent()) as ws:
                 stream.tally.done += 1
-                if read(stream, ws, wire(endpoint), remaining):
-                    break
+                read(stream, ws, wire(endpoint), remaining)
+                break  # the run is over
         except (OSError, WebSocketException, ServerError) as e:
             errors.append(f"{host(endpoint)}: {describe(e)}")
         finally:
@@ -196,7 +200,7 @@ def run(stream: Stream, endpoints: list[str]) -> None:
         if remaining() <= 0 or ctx.stop.is_set():
             break
         stream.stats["reconnects"] += 1
-        ctx.report.wait(min(wait, remaining()), errors[-1] if errors else "connection ended",
+        ctx.report.wait(min(wait, remaining()), errors[-1],
                         host(endpoints[attempt % len(endpoints)]))
         ctx.stop.wait(min(wait, max(0.0, remaining())))
         wait = min(wait * 2, BACKOFF[1])
@@ -204,9 +208,10 @@ def run(stream: Stream, endpoints: list[str]) -> None:
         stream.tally.fail("no endpoint answered: " + "; ".join(dict.fromkeys(errors)))
 
 
-def read(stream: Stream, ws, on: str, remaining) -> bool:
-    """Take frames until the run is over (True) or the connection is lost or silent for
-    ``READ_TIMEOUT`` (raises)."""
+def read(stream: Stream, ws, on: str, remaining) -> None:
+    """Take frames until the run is over: its time is up, it was asked to stop, or (with
+    no ``run_for``) it has caught up. Raises when the connection is lost or silent for
+    ``READ_TIMEOUT``."""
     ctx, heard = stream.ctx, time.monotonic()
     while remaining() > 0 and not ctx.stop.is_set():
         try:
@@ -218,9 +223,8 @@ def read(stream: Stream, ws, on: str, remaining) -> bool:
             heard = time.monotonic()
             stream.take(data, on)
             if ctx.run_for is None and stream.lag is not None and stream.lag <= CAUGHT_UP:
-                return True
+                return
         stream.flush()
-    return True
 
 
 def utc(time_us: int) -> datetime:
