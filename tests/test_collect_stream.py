@@ -355,3 +355,19 @@ def test_on_postgresql(pg_url, servers):
                                  post(now_us(), "j3", "end")]).url])
     assert stored(engine)["source_id"].str[-2:].tolist() == ["j1", "j2"]
     assert stats_of(engine)["kept"] == 1
+
+
+def test_a_store_without_run_stats_gets_them_keeping_its_runs(tmp_path):
+    from sqlalchemy import text
+
+    from dashboard.write.store import recorded_run
+    url = f"sqlite:///{tmp_path / 'old.sqlite'}"
+    engine = open_store(url)
+    with recorded_run(engine, "hackernews") as run:
+        run["items"] = 4
+    with engine.begin() as conn:  # the shape of schema version 4
+        conn.execute(text("ALTER TABLE runs DROP COLUMN stats"))
+        conn.execute(text("UPDATE meta SET value = '4' WHERE key = 'schema_version'"))
+    engine.dispose()
+    runs = pd.read_sql("SELECT source, items, stats FROM runs", open_store(url))
+    assert runs.to_dict("records") == [{"source": "hackernews", "items": 4, "stats": None}]

@@ -41,7 +41,9 @@ def _scorer_version_width(conn: Connection) -> None:
 
 
 def _run_stats(conn: Connection) -> None:
-    conn.execute(text("ALTER TABLE runs ADD COLUMN stats TEXT"))
+    # only where missing: a store stamped older by hand may have the current shape already
+    if "stats" not in {c["name"] for c in inspect(conn).get_columns("runs")}:
+        conn.execute(text("ALTER TABLE runs ADD COLUMN stats TEXT"))
 
 
 # (version, what it does, step); version 1 is the first shape, created by create_all.
