@@ -111,6 +111,8 @@ def follow(ctx: CollectContext) -> Result:
     with bluesky_stream.stop_on_signals(ctx.stop):
         while True:
             result = run_source(ctx, bluesky_stream.SOURCE)
+            if result.status == FAILED:  # nothing answered, or the store did not
+                ctx.stop.wait(bluesky_stream.BACKOFF[1])
             if ctx.stop.is_set():
                 return result
 
