@@ -16,7 +16,7 @@ skipped and counted. Ctrl-C and SIGTERM end the run after saving what is buffere
 run row shows what the run measured as it goes (vocabulary.STREAM_STATS).
 
 May import: collectors.base, collectors.jetstream, collectors.http, errors, scoring, tracker,
-write.store.
+vocabulary, write.store.
 """
 from __future__ import annotations
 
@@ -40,6 +40,7 @@ from dashboard.collectors.jetstream import (MAX_FRAME, PUBLIC, MalformedFrame, S
 from dashboard.errors import UserError
 from dashboard.scoring.brands import BrandMatcher
 from dashboard.tracker import Brand, Tracker
+from dashboard.vocabulary import STREAM_STATS
 from dashboard.write.store import set_meta, update_run
 
 SOURCE = "bluesky_stream"
@@ -77,8 +78,8 @@ class Stream:
         self.buffer: dict[str, dict] = {}
         self.recent: dict[str, str] = {}  # id -> text of posts kept lately (re-read ones)
         self.last_flush = time.monotonic()
-        self.stats = tally.stats = {"events": 0, "kept": 0, "lag_s": None, "reconnects": 0,
-                                    "malformed": 0, "endpoint": None}
+        self.stats = tally.stats = dict.fromkeys(STREAM_STATS) | {
+            "events": 0, "kept": 0, "reconnects": 0, "malformed": 0}
 
     def take(self, data, on: str) -> None:
         """Read one frame: count it, keep its post if it names what is tracked."""
