@@ -60,6 +60,13 @@ eval: $(RUN_STAMP)
 bench-scorer: $(RUN_STAMP)
 	PYTHONPATH=. $(BIN)/python bench/bench_scorer.py
 
+# `make bench-stream`: Jetstream events per second one core reads, filters, scores and
+# stores (bluesky_stream), also through a local websocket, against the network's post rate.
+.PHONY: bench-stream
+
+bench-stream: $(RUN_STAMP)
+	PYTHONPATH=. $(BIN)/python bench/bench_stream.py
+
 # `make reliability`: the fault, crash, concurrency, fuzz and hostile-input suites in full
 # (their quick parts also run in `make test`), then the summary table of what was tried and
 # what survived (reliability/report.py; it fails on any row lost or payload executed).

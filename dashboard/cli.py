@@ -1,5 +1,5 @@
-"""The command line: ``python -m dashboard {collect,import,score,rescore,export,demo,alert,
-snapshot} ...``.
+"""The command line: ``python -m dashboard {collect,stream,import,score,rescore,export,demo,
+alert,snapshot} ...``.
 
 Every command accepts ``--db URL`` (default: ``DASHBOARD_DB`` or ``data/dashboard.sqlite``;
 for ``demo``, ``data/demo.sqlite``) and ``--tracker FILE`` (default:
@@ -134,11 +134,25 @@ def build_parser() -> argparse.ArgumentParser:
                                    "2026-03-01 or 30d (default: from where each stopped)")
     p.add_argument("--keep-handles", action="store_true",
                    help="store authors' handles instead of salted-hash pseudonyms")
-    p.add_argument("--log-json", action="store_true",
-                   help="structured log: one JSON object per event on stderr")
+    p.add_argument("--for", dest="run_for", metavar="DURATION",
+                   help="how long bluesky_stream reads, e.g. 30s, 10m or 2h (default: until "
+                        "it has caught up with real time, at most 10m)")
     p.add_argument("--strict", action="store_true",
                    help="a skipped source (no credentials, nothing to collect) is a failure "
                         "too: exit status 1")
+    p.add_argument("--log-json", action="store_true",
+                   help="structured log: one JSON object per event on stderr")
+    _common(p)
+
+    p = sub.add_parser("stream", help="follow Bluesky's public Jetstream until Ctrl-C or SIGTERM",
+                       description="Read every new Bluesky post from Jetstream (no keys) and "
+                       "store those naming a tracked brand or a [sources.bluesky_stream] query, "
+                       "from where the last run stopped, one run record per hour. Ctrl-C or "
+                       "SIGTERM saves what is buffered and the cursor, then exits.")
+    p.add_argument("--keep-handles", action="store_true",
+                   help="store authors' DIDs instead of salted-hash pseudonyms")
+    p.add_argument("--log-json", action="store_true",
+                   help="structured log: one JSON object per event on stderr")
     _common(p)
 
     p = sub.add_parser("alert", help="send new spikes and switching surges to notification URLs",
@@ -264,10 +278,18 @@ def cmd_export(args) -> int:
 def cmd_collect(args) -> int:
     from dashboard.collectors import runner
     names, since = runner.source_names(args.sources), runner.parse_since(args.since)
+    run_for = runner.parse_duration(args.run_for)
     ctx = runner.make_context(_store(args), _tracker(args), since=since,
                               keep_handles=args.keep_handles, quiet=args.quiet,
-                              log_json=args.log_json)
+                              log_json=args.log_json, run_for=run_for)
     return runner.exit_code(runner.collect(ctx, names), strict=args.strict)
+
+
+def cmd_stream(args) -> int:
+    from dashboard.collectors import runner
+    ctx = runner.make_context(_store(args), _tracker(args), keep_handles=args.keep_handles,
+                              quiet=args.quiet, log_json=args.log_json)
+    return runner.exit_code([runner.follow(ctx)])
 
 
 def cmd_demo(args) -> int:
@@ -324,6 +346,6 @@ def _say(args, msg: str) -> None:
         print(msg)
 
 
-COMMANDS = {"collect": cmd_collect, "import": cmd_import, "score": cmd_score,
+COMMANDS = {"collect": cmd_collect, "stream": cmd_stream, "import": cmd_import, "score": cmd_score,
             "rescore": cmd_rescore, "export": cmd_export, "demo": cmd_demo,
             "alert": cmd_alert, "snapshot": cmd_snapshot}

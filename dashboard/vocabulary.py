@@ -1,7 +1,7 @@
 """The project's shared words, each defined once: the switch kinds a post can report and which
 of them count as leaving or arriving, the sentiment labels and where they start, the
-statuses of a collection run and which of them mean "no data", the app stores, and the
-scorers' names and version.
+statuses of a collection run and which of them mean "no data", what a streaming run
+measures, the app stores, and the scorers' names and version.
 
 Scoring, the daily rollup, the queries, the charts, the pages, the collectors, eval and the
 demo all take these from here, so a change (say, counting "consider" posts as leaving) is
@@ -45,6 +45,10 @@ RUN_STATUSES = (RUNNING, OK, PARTIAL, FAILED, INTERRUPTED, SKIPPED)
 DELIVERED = (OK, PARTIAL)  # the run stored what it fetched
 DELIVERED_NOTHING = (FAILED, INTERRUPTED)  # a day with only these is "no data", not quiet
 NOT_OK = (FAILED, PARTIAL, INTERRUPTED)  # reported as errors; `collect` exits non-zero
+# what a streaming run measures (runs.stats, JSON), and what the Sources page calls it
+STREAM_STATS = {"events": "events seen", "kept": "posts kept", "lag_s": "lag behind now (s)",
+                "reconnects": "reconnects", "malformed": "malformed frames skipped",
+                "endpoint": "endpoint"}
 
 # --- app stores: the store column of app_ranks, and the tracker's [brands.<store>] -------
 APP_STORE, GOOGLE_PLAY = "app_store", "google_play"

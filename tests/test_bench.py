@@ -1,7 +1,7 @@
 """Smoke tests of the benchmark's own parts (the benchmark itself is `make bench`)."""
 import pandas as pd
 
-from bench import generate, overview
+from bench import bench_stream, generate, overview
 from bench.run import size_name
 
 
@@ -34,3 +34,10 @@ def test_rank_snapshots_daily_for_ten_apps_in_five_countries(tracker):
 def test_the_floor_query_runs_and_sizes_are_named(demo_url):
     assert overview.floor(demo_url) > 0
     assert [size_name(n) for n in (10_000, 100_000, 1_000_000)] == ["10k", "100k", "1m"]
+
+
+def test_the_stream_benchmark_keeps_about_its_share_and_reads_every_frame():
+    raw = bench_stream.frames(2000)
+    rate, kept = bench_stream.events_per_second(raw)
+    assert rate > 0 and 5 <= kept <= 60  # about MATCH_SHARE of 2000
+    assert bench_stream.websocket_events_per_second(bench_stream.frames(300)) > 0

@@ -6,6 +6,7 @@ May import: ui, charts, read.metrics, paths, vocabulary (no SQL, no store).
 import streamlit as st
 
 from dashboard import charts, ui
+from dashboard.read import metrics
 
 ctx = ui.page("Sources", needs_data=False)
 latest, days = ui.load_runs(ctx.url, ctx.filters)
@@ -14,7 +15,7 @@ if latest.empty:
             "record one per source each time they run.")
     st.stop()
 
-st.dataframe(latest, hide_index=True, column_config={
+st.dataframe(latest.drop(columns="stats"), hide_index=True, column_config={
     "started_at": st.column_config.DatetimeColumn("last run (UTC)", format="YYYY-MM-DD HH:mm"),
     "finished_at": st.column_config.DatetimeColumn("finished", format="YYYY-MM-DD HH:mm"),
     "status": "last status", "items": "items (last run)", "error": "last error",
@@ -23,7 +24,15 @@ st.caption("Every run ends **ok**, **partial** (some of its units failed), **fai
            "**skipped** (the reason is in its error: credentials missing, nothing to "
            "collect); **interrupted** runs were stopped by a signal or killed. "
            "docs/collecting.md says what to do about each failure.")
-ui.add_to_report("Latest run per source", latest)
+ui.add_to_report("Latest run per source", latest.drop(columns="stats"))
+streams = metrics.stream_figures(latest)
+if not streams.empty:
+    st.subheader("Streams")
+    st.caption("What each streaming source's latest run measured, updated as it runs: "
+               "events read from the stream, the posts kept (those naming a tracked brand or "
+               "query), how far behind real time it was, and how often it had to reconnect.")
+    st.dataframe(streams, hide_index=True)
+    ui.add_to_report("Streams", streams)
 ui.show_chart(charts.source_status_chart(days, ctx.simulated), "source_status", days)
 
 outages = ui.load_outages(ctx.url, ctx.filters)

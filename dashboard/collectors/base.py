@@ -23,6 +23,7 @@ import contextlib
 import html
 import json
 import re
+import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -52,7 +53,10 @@ COLUMNS = ["source", "source_id", "created_at", "author", "text", "url", "commun
 
 @dataclass
 class CollectContext:
-    """Everything a source needs for one ``collect`` run. ``now`` is timezone-aware UTC."""
+    """Everything a source needs for one ``collect`` run. ``now`` is timezone-aware UTC.
+    ``run_for`` is how long a streaming source runs, in seconds (None: until it has caught
+    up); ``stop`` is set when the person or the system asked the run to end (Ctrl-C,
+    SIGTERM)."""
     engine: Engine
     tracker: Tracker
     http: Http
@@ -63,6 +67,8 @@ class CollectContext:
     since: datetime | None = None
     keep_handles: bool = False
     lookback: timedelta = DEFAULT_LOOKBACK
+    run_for: float | None = None
+    stop: threading.Event = field(default_factory=threading.Event)
 
     def settings(self, source: str) -> dict:
         return self.tracker.sources.get(source, {})
@@ -81,12 +87,15 @@ class Unit:
 @dataclass
 class Tally:
     """One source's run: rows written, units done, the units that failed (with why) and
-    those not tried because their host was unreachable."""
+    those not tried because their host was unreachable; a streaming source also fills
+    ``stats`` and updates its run row (``run_id``) as it goes."""
     report: Reporter
     items: int = 0
     done: int = 0
     failures: list[str] = field(default_factory=list)
     not_tried: dict[str, int] = field(default_factory=dict)  # why -> units
+    stats: dict | None = None
+    run_id: int | None = None
 
     @contextlib.contextmanager
     def unit(self, label: str) -> Iterator[Unit]:

@@ -26,8 +26,8 @@ from datetime import datetime, timedelta, timezone
 
 from sqlalchemy import Engine
 
-from dashboard.collectors import (app_store_charts, app_store_reviews, bluesky, google_play_reviews,
-                                  hackernews, mastodon, reddit)
+from dashboard.collectors import (app_store_charts, app_store_reviews, bluesky, bluesky_stream,
+                                  google_play_reviews, hackernews, mastodon, reddit)
 from dashboard.collectors.base import CollectContext, NothingToCollect, Tally, describe
 from dashboard.collectors.credentials import Credentials, MissingCredentials
 from dashboard.collectors.http import Http, Refused
@@ -38,15 +38,18 @@ from dashboard.tracker import Tracker
 from dashboard.vocabulary import FAILED, INTERRUPTED, NOT_OK, PARTIAL, SKIPPED
 from dashboard.write.store import count_posts, recorded_run
 
-# charts first: the snapshot's time should be the run's start, whatever follows
+# charts first: the snapshot's time should be the run's start, whatever follows; the
+# stream last, as it runs for a while
 SOURCES = {m.SOURCE: m for m in (app_store_charts, reddit, hackernews, bluesky, mastodon,
-                                 app_store_reviews, google_play_reviews)}
+                                 app_store_reviews, google_play_reviews, bluesky_stream)}
 ALWAYS = {app_store_charts.SOURCE}
 ERROR_MAX = 2000  # characters of a run's account kept in its record
 KEYLESS_HINT = ("this source takes no credentials, so the service refuses this address or "
                 "User-Agent: set DASHBOARD_CONTACT so its operator can reach you, and try "
                 "later")
 _DAYS = re.compile(r"^(\d+)d$")
+_DURATION = re.compile(r"^(\d+)([smh])$")
+UNIT_SECONDS = {"s": 1, "m": 60, "h": 3600}
 
 
 class Interrupted(KeyboardInterrupt):
@@ -73,7 +76,8 @@ class Result:
 def make_context(engine: Engine, tracker: Tracker, *, since: datetime | None = None,
                  keep_handles: bool = False, quiet: bool = False, log_json: bool = False,
                  http: Http | None = None, credentials: Credentials | None = None,
-                 now: datetime | None = None, stream=None) -> CollectContext:
+                 now: datetime | None = None, stream=None,
+                 run_for: float | None = None) -> CollectContext:
     credentials = credentials or Credentials()
     report = Reporter(quiet=quiet, json_lines=log_json, stream=stream,
                       redact=credentials.redact)
@@ -82,7 +86,7 @@ def make_context(engine: Engine, tracker: Tracker, *, since: datetime | None = N
     return CollectContext(engine=engine, tracker=tracker, http=http, credentials=credentials,
                           scorer=Scorer(tracker), report=report,
                           now=now or datetime.now(timezone.utc), since=since,
-                          keep_handles=keep_handles)
+                          keep_handles=keep_handles, run_for=run_for)
 
 
 def run_source(ctx: CollectContext, name: str) -> Result:
@@ -94,6 +98,7 @@ def run_source(ctx: CollectContext, name: str) -> Result:
     ctx.http.new_source()
     tally, stop, interrupted = Tally(ctx.report), None, None
     with recorded_run(ctx.engine, name) as run:
+        tally.run_id = run["id"]
         try:
             module.collect(ctx, tally)
             if not tally.units:  # set up, yet nothing came of it (see its notes)
@@ -109,7 +114,7 @@ def run_source(ctx: CollectContext, name: str) -> Result:
         except Exception as e:  # a refusal, a spent wait budget, a failed login: stop here
             status, stop = PARTIAL if tally.done else FAILED, stopped_because(e)
         error = account(tally, stop)
-        run.update(status=status, items=tally.items,
+        run.update(status=status, items=tally.items, stats=tally.stats,
                    error=ctx.credentials.redact(error)[:ERROR_MAX] if error else None)
     new = None if posts_before is None else count_posts(ctx.engine, name) - posts_before
     result = Result(name, status, tally.items, new, time.monotonic() - started,
@@ -167,6 +172,8 @@ def collect(ctx: CollectContext, names: list[str] | None = None) -> list[Result]
     results = []
     with interrupts_raised():
         for name in names or list(SOURCES):
+            if ctx.stop.is_set():  # asked to stop during a stream: the rest waits for next time
+                break
             if name in ALWAYS or name in ctx.tracker.sources:
                 results.append(run_source(ctx, name))
             elif names:
@@ -196,6 +203,20 @@ def interrupts_raised() -> Iterator[None]:
     finally:
         for kind, handler in before.items():
             signal.signal(kind, handler)
+
+
+def follow(ctx: CollectContext) -> Result:
+    """``stream``: bluesky_stream in runs of ``RUN_SPAN``, one after another, until
+    Ctrl-C or SIGTERM (``ctx.stop``); returns the last run's result."""
+    bluesky_stream.endpoints_of(ctx.tracker)  # a mistake stops here, not in every run
+    ctx.run_for = bluesky_stream.RUN_SPAN
+    with bluesky_stream.stop_on_signals(ctx.stop):
+        while True:
+            result = run_source(ctx, bluesky_stream.SOURCE)
+            if result.status == FAILED:  # nothing answered, or the store did not
+                ctx.stop.wait(bluesky_stream.BACKOFF[1])
+            if ctx.stop.is_set():
+                return result
 
 
 def exit_code(results: list[Result], strict: bool = False) -> int:
@@ -235,3 +256,14 @@ def parse_since(text: str | None, now: datetime | None = None) -> datetime | Non
     if when > now:
         raise UserError(f"--since {text!r} is in the future")
     return when.astimezone(timezone.utc)
+
+
+def parse_duration(text: str | None) -> float | None:
+    """``--for``: how long a stream runs, ``30s``, ``10m`` or ``2h``, in seconds."""
+    if not text:
+        return None
+    match = _DURATION.match(text.strip())
+    if not match or int(match.group(1)) == 0:
+        raise UserError(f"--for {text!r}: use a positive number of seconds, minutes or hours "
+                        "like 30s, 10m or 2h")
+    return float(int(match.group(1)) * UNIT_SECONDS[match.group(2)])

@@ -2,11 +2,15 @@
 
 Pure functions with no I/O, named for what they return.
 
-May import: nothing of the project (pandas only).
+May import: vocabulary (pandas otherwise).
 """
 from __future__ import annotations
 
+import json
+
 import pandas as pd
+
+from dashboard.vocabulary import STREAM_STATS
 
 DAILY_COLUMNS = ["date", "brand", "posts", "mean_sentiment", "negative_share", "leaving",
                  "arriving", "negative", "positive"]
@@ -183,3 +187,13 @@ def cumulative_net(daily: pd.DataFrame) -> pd.DataFrame:
     out = net_migration(daily).sort_values("date")
     out["cumulative"] = out.groupby("brand")["net"].cumsum()
     return out
+
+
+def stream_figures(latest_runs: pd.DataFrame) -> pd.DataFrame:
+    """Per streaming source, what its latest run measured (runs.stats), one column per
+    ``STREAM_STATS`` entry named as readers see it; empty when no source streams."""
+    streaming = latest_runs[latest_runs["stats"].notna()]
+    figures = pd.DataFrame([json.loads(s) for s in streaming["stats"]],
+                           columns=list(STREAM_STATS))
+    figures.insert(0, "source", streaming["source"].tolist())
+    return figures.rename(columns=STREAM_STATS)

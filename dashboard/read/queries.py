@@ -353,7 +353,8 @@ def run_days(engine: Engine, f: Filters) -> pd.DataFrame:
 
 
 def latest_runs(engine: Engine) -> pd.DataFrame:
-    """Each source's most recent run, with its totals over all runs."""
+    """Each source's most recent run, with its totals over all runs (``stats``: what a
+    streaming run measured, JSON)."""
     last = (select(runs.c.source, func.max(runs.c.id).label("id"),
                    func.count().label("runs_total"),
                    func.sum(case((runs.c.status.in_(DELIVERED_NOTHING), 1), else_=0)
@@ -362,7 +363,7 @@ def latest_runs(engine: Engine) -> pd.DataFrame:
             .group_by(runs.c.source).subquery())
     stmt = (select(runs.c.source, runs.c.started_at, runs.c.finished_at, runs.c.status,
                    runs.c["items"], runs.c.error, last.c.runs_total, last.c.failed_total,
-                   last.c.items_total, runs.c.simulated)
+                   last.c.items_total, runs.c.simulated, runs.c.stats)
             .join(last, runs.c.id == last.c.id).order_by(runs.c.source))
     return _frame(engine, stmt, parse_dates=["started_at", "finished_at"])
 

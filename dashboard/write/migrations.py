@@ -40,12 +40,19 @@ def _scorer_version_width(conn: Connection) -> None:
         conn.execute(text("ALTER TABLE posts ALTER COLUMN scorer_version TYPE VARCHAR(200)"))
 
 
+def _run_stats(conn: Connection) -> None:
+    # only where missing: a store stamped older by hand may have the current shape already
+    if "stats" not in {c["name"] for c in inspect(conn).get_columns("runs")}:
+        conn.execute(text("ALTER TABLE runs ADD COLUMN stats TEXT"))
+
+
 # (version, what it does, step); version 1 is the first shape, created by create_all.
 STEPS: list[tuple[int, str, Callable[[Connection], None]]] = [
     (2, "sentiment toward each brand mentioned (mentions.sentiment)", _mention_sentiment),
     (3, "daily figures kept up to date at every write (daily_rollup)", _daily_rollup),
     (4, "scorer versions up to 200 characters (they name transformer models)",
      _scorer_version_width),
+    (5, "what a streaming run measured (runs.stats)", _run_stats),
 ]
 SCHEMA_VERSION = max([1, *(v for v, _, _ in STEPS)])
 

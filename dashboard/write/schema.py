@@ -79,6 +79,7 @@ runs = Table(
     Column("items", Integer, nullable=False, default=0),
     Column("error", Text),
     Column("simulated", Boolean, nullable=False, default=False),
+    Column("stats", Text),  # JSON: what a streaming run measured (vocabulary.STREAM_STATS)
 )
 Index("ix_runs_source", runs.c.source, runs.c.started_at)
 

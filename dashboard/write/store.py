@@ -257,7 +257,8 @@ def write_ranks(engine: Engine, frame: pd.DataFrame) -> int:
 
 @contextlib.contextmanager
 def recorded_run(engine: Engine, source: str, simulated: bool = False) -> Iterator[dict]:
-    """Record a collection run: yields a dict whose ``items``/``status`` the caller fills.
+    """Record a collection run: yields a dict whose ``items``/``status``/``error``/``stats``
+    the caller fills (``id`` is the run's row, for ``update_run`` while it runs).
 
     The run row is written as ``running`` first, so a crash leaves a visible trace; an
     exception marks it ``failed`` with the error text and is re-raised. Rows of ``source``
@@ -275,17 +276,23 @@ def recorded_run(engine: Engine, source: str, simulated: bool = False) -> Iterat
         run_id = conn.execute(insert(runs).values(
             source=source, started_at=now, status=RUNNING, items=0,
             simulated=simulated)).inserted_primary_key[0]
-    state = {"items": 0, "status": OK, "error": None}
+    state = {"id": run_id, "items": 0, "status": OK, "error": None, "stats": None}
     try:
         yield state
     except BaseException as e:
         state.update(status=FAILED, error=f"{type(e).__name__}: {e}"[:2000])
         raise
     finally:
-        with engine.begin() as conn:
-            conn.execute(update(runs).where(runs.c.id == run_id).values(
-                finished_at=utcnow(), status=state["status"], items=state["items"],
-                error=state["error"]))
+        update_run(engine, run_id, finished_at=utcnow(), status=state["status"],
+                   items=state["items"], error=state["error"], stats=state["stats"])
+
+
+def update_run(engine: Engine, run_id: int, *, stats: dict | None = None, **values) -> None:
+    """Write a run's row: ``values`` are its columns, ``stats`` (JSON) what it measured; a
+    streaming run calls this as it goes, so its row shows how it is doing."""
+    with engine.begin() as conn:
+        conn.execute(update(runs).where(runs.c.id == run_id).values(
+            **values, stats=json.dumps(stats) if stats else None))
 
 
 def write_runs(engine: Engine, rows: Iterable[dict]) -> None:
