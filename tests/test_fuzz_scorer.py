@@ -13,6 +13,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from dashboard.scoring import SCORE_COLUMNS, Scorer
+from dashboard.scoring.switching import OTHER
 from reliability import tally
 from reliability.fuzzing import texts
 
@@ -36,9 +37,13 @@ def assert_well_formed(score: dict, names: list[str]) -> None:
     assert list(toward) == named
     assert all(math.isfinite(v) and -1 <= v <= 1 for v in toward.values())
     assert score["switch_kind"] in KINDS
-    assert {score["switch_from"], score["switch_to"]} <= {None, *names}
+    # "other": a named product the tracker does not follow, on one side at most
+    sides = {score["switch_from"], score["switch_to"]}
+    assert sides <= {None, OTHER, *names}
     if score["switch_kind"] is None:
         assert score["switch_from"] is score["switch_to"] is score["switch_phrase"] is None
+    else:
+        assert not sides <= {None, OTHER}, "a switch names a tracked brand"
 
 
 @given(texts())
