@@ -77,6 +77,15 @@ def _scorer_option(p: argparse.ArgumentParser) -> None:
                         "version it was scored with")
 
 
+def _map_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--map", action="append", metavar="KEY=COL,...",
+                   help="which column is which, when the names are not recognised: KEY is "
+                        "id, time, text (used as it is), title, body (joined), author, url, "
+                        "community, engagement, lang or rating, e.g. --map "
+                        "id=Post ID,time=Posted,text=Message; an empty COL (author=) uses "
+                        "none")
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m dashboard",
@@ -84,12 +93,14 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     p = sub.add_parser("import", help="score a CSV/JSONL/Parquet file of posts and store it",
-                       description="Read posts from FILE (needs id, created_at and text "
-                       "columns; title/body/created_utc and similar names are accepted), "
-                       "score them and store them. Re-importing the same file adds no rows.")
+                       description="Read posts from FILE (id, time and text columns; common "
+                       "spellings are recognised, --map names the others), score them and "
+                       "store them; print which column was used for what. Re-importing the "
+                       "same file adds no rows.")
     p.add_argument("file")
     p.add_argument("--source", required=True,
                    help="name to store the posts under, e.g. reddit, x, my-survey")
+    _map_option(p)
     p.add_argument("--keep-handles", action="store_true",
                    help="store authors' handles instead of salted-hash pseudonyms")
     _scorer_option(p)
@@ -98,9 +109,11 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("score", help="score a file of posts without storing it",
                        description="Write FILE's columns plus sentiment, sentiment_label, "
                        "brands, brand_sentiment (JSON: brand -> score toward it), "
-                       "switch_from, switch_to, switch_kind and switch_phrase.")
+                       "switch_from, switch_to, switch_kind and switch_phrase. The text "
+                       "columns are chosen as import chooses them.")
     p.add_argument("file")
     p.add_argument("-o", "--output", required=True, help="output CSV file")
+    _map_option(p)
     _scorer_option(p)
     _common(p)
 
@@ -173,32 +186,41 @@ def _store(args, url: str | None = None):
 
 
 def cmd_import(args) -> int:
+    from dashboard.files.columns import column_report, parse_map
     from dashboard.files.importer import read_posts_file
-    from dashboard.write.ingest import save_posts_as_run
     from dashboard.scoring import Scorer
+    from dashboard.write.ingest import save_posts_as_run
     tracker = _tracker(args)
-    frame = read_posts_file(args.file, args.source)
+    read = read_posts_file(args.file, args.source, parse_map(args.map),
+                           chosen=lambda c: _say(args, "\n".join(column_report(c, args.file))))
     scorer = Scorer(tracker, args.scorer)  # a model that cannot load stops before the store
     engine = _store(args)
-    progress = Progress(len(frame), args.quiet)
-    n, new = save_posts_as_run(engine, frame, args.source, scorer,
+    progress = Progress(len(read.posts), args.quiet)
+    n, new = save_posts_as_run(engine, read.posts, args.source, scorer,
                                keep_handles=args.keep_handles or tracker.keep_author_handles,
                                progress=progress)
     progress.done()
-    _say(args, f"imported {n:,} posts from {args.file} as source {args.source!r}: "
-               f"{new:,} new, {n - new:,} already stored (updated); scorer {scorer.version}")
+    repeated = read.rows - len(read.posts)
+    _say(args, "; ".join([
+        f"imported {args.file} as source {args.source!r}: {new:,} stored, "
+        f"{n - new:,} updated (already stored)",
+        *([f"{_counted(repeated, 'row')} repeated an id (the last one kept)"] if repeated
+          else []),
+        f"scorer {scorer.version}"]))
     return 0
 
 
 def cmd_score(args) -> int:
+    from dashboard.files.columns import choose_columns, column_report, parse_map
     from dashboard.files.export import write_table
-    from dashboard.files.importer import read_table, text_of
+    from dashboard.files.importer import post_text, read_table
     from dashboard.scoring import SCORE_COLUMNS, Scorer
     raw = read_table(args.file)
-    text = text_of(raw, args.file)
+    columns = choose_columns(raw, args.file, parse_map(args.map))
+    _say(args, "\n".join(column_report(columns, args.file)))
     progress = Progress(len(raw), args.quiet)
     scorer = Scorer(_tracker(args), args.scorer)
-    scores = scorer.score_frame(pd.DataFrame({"text": text}),
+    scores = scorer.score_frame(pd.DataFrame({"text": post_text(raw, columns)}),
                                 progress=lambda n: progress("scored", n))
     progress.done()
     cols = [c for c in SCORE_COLUMNS if c != "scorer_version"]
@@ -250,6 +272,10 @@ def cmd_demo(args) -> int:
     _say(args, f"demo store ready: {counts['posts']:,} simulated posts and "
                f"{counts['ranks']:,} simulated chart positions")
     return 0
+
+
+def _counted(n: int, noun: str) -> str:
+    return f"{n:,} {noun}{'' if n == 1 else 's'}"
 
 
 def _say(args, msg: str) -> None:

@@ -19,8 +19,8 @@ from hypothesis import strategies as st
 
 from dashboard.cli import main
 from dashboard.errors import UserError
-from dashboard.files.importer import (BODY, CREATED, ID, OPTIONAL, TITLE, normalise_posts,
-                                      read_posts_file, read_table)
+from dashboard.files.columns import BODY, CREATED, ID, OPTIONAL, TITLE
+from dashboard.files.importer import normalise_posts, read_posts_file, read_table
 from dashboard.files.rows import parse_times
 from dashboard.scoring import Scorer
 from dashboard.write.ingest import save_posts_as_run
@@ -123,7 +123,7 @@ def test_any_file_imports_or_says_which_cell_is_wrong(tmp_path_factory, tracker,
     write(table, fmt, path)
     with tally.scenario("fuzz"):
         try:
-            frame = read_posts_file(path, "fuzz")
+            frame = read_posts_file(path, "fuzz").posts
         except UserError as e:
             assert str(path) in str(e)
             assert_points_at_bad_cells(str(e), path)
@@ -214,7 +214,7 @@ def test_any_importable_file_stores_in_postgres(tmp_path_factory, tracker, pg_ur
     write(table, fmt, path)
     with tally.scenario("fuzz"):
         try:
-            frame = read_posts_file(path, "fuzz")
+            frame = read_posts_file(path, "fuzz").posts
         except UserError:
             return
         engine = open_store(pg_url)

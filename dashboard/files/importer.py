@@ -1,42 +1,27 @@
 """Reading post files (CSV, TSV, JSONL/JSON, Parquet) into the store's post columns.
 
-Column names are matched case-insensitively against common spellings (``id``/``post_id``,
-``created_at``/``created_utc``/``date``, ``text``/``body``/``title`` ...); a file with both a
-title and a body column gets "title\\n\\nbody" as its text. Every row is checked before
-anything is written; problems are reported as ``file: row N: column: what is wrong``, with
-rows counted from 1 after the header.
+Which column is which comes from ``files/columns.py``; a file with both a title and a body
+column gets "title\\n\\nbody" as its text. Every row is checked before anything is written;
+problems are reported as ``file: row N: column C: what is wrong``, with rows counted from 1
+after the header.
 
-May import: errors, files.rows.
+May import: errors, files.columns, files.rows.
 """
 from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
 from dashboard.errors import UserError
+from dashboard.files.columns import Columns, choose_columns, require_id_and_time
 from dashboard.files.rows import as_text, parse_times, whole_numbers
 
-ID = ["id", "post_id", "source_id", "objectid", "uuid", "tweet_id", "status_id", "review_id",
-      "reviewid", "uri", "name"]
-CREATED = ["created_at", "created_utc", "created", "createdat", "date", "datetime",
-           "timestamp", "time", "published_at", "published", "posted_at", "at", "indexedat"]
-TITLE = ["title", "headline", "subject"]
-BODY = ["text", "body", "content", "selftext", "full_text", "message", "comment", "review",
-        "comment_text", "story_text"]
-OPTIONAL = {
-    "author": ["author", "user", "username", "user_name", "screen_name", "handle", "username",
-               "by", "account"],
-    "url": ["url", "permalink", "link", "post_url"],
-    "community": ["community", "subreddit", "channel", "server", "group", "forum"],
-    "engagement": ["engagement", "score", "likes", "like_count", "upvotes", "points",
-                   "favorite_count", "score_max", "thumbsupcount"],
-    "language": ["language", "lang"],
-    "rating": ["rating", "stars", "score_stars", "im:rating"],
-}
 MAX_PROBLEMS = 5
 SOURCE_NAME = re.compile(r"^[a-z0-9][a-z0-9_.-]{0,39}$")
 
@@ -81,61 +66,41 @@ def _read_json(path: Path) -> pd.DataFrame:
     return pd.DataFrame(data, dtype=object)
 
 
-def find_column(frame: pd.DataFrame, names: list[str]) -> str | None:
-    """The first column of ``frame`` whose lower-cased name is in ``names`` (in that order)."""
-    lower = {str(c).lower(): c for c in frame.columns}
-    return next((lower[n] for n in names if n in lower), None)
-
-
-def text_of(frame: pd.DataFrame, where: str) -> pd.Series:
-    """The post text: title and body joined when both exist, else whichever exists."""
-    title, body = find_column(frame, TITLE), find_column(frame, BODY)
-    if title is None and body is None:
-        raise UserError(f"{where}: no text column; expected one of "
-                        f"{', '.join(BODY + TITLE)} (found: {', '.join(map(str, frame.columns))})")
-    parts = [as_text(frame[c]) for c in (title, body) if c is not None]
+def post_text(raw: pd.DataFrame, columns: Columns) -> pd.Series:
+    """The post text: title and body joined when both exist, else whichever does."""
+    parts = [as_text(raw[c]) for c in (columns.title, columns.body) if c is not None]
     if len(parts) == 1:
         return parts[0]
     t, b = parts
     return t.where(b == "", t + "\n\n" + b).where(t != "", b)
 
 
-def normalise_posts(raw: pd.DataFrame, source: str, where: str) -> pd.DataFrame:
-    """Validate a raw table and map it to the store's post columns (unscored).
+def normalise_posts(raw: pd.DataFrame, source: str, where: str,
+                    columns: Columns | None = None) -> pd.DataFrame:
+    """Validate a raw table and map it to the store's post columns (unscored), one row per
+    id (the last); ``columns``: chosen on ``raw`` unless given.
 
     Raises UserError listing up to five problems, each with its row and column.
     """
     if not SOURCE_NAME.match(source or ""):
         raise UserError(f"--source {source!r}: use lower-case letters, digits, '_', '-' or '.'")
-    if raw.empty:
-        raise UserError(f"{where}: the file has no rows")
-    id_col, time_col = find_column(raw, ID), find_column(raw, CREATED)
-    missing = [f"{what} (one of: {', '.join(names)})" for what, col, names in
-               (("an id column", id_col, ID), ("a time column", time_col, CREATED)) if col is None]
-    if missing:
-        raise UserError(f"{where}: missing {' and '.join(missing)}; "
-                        f"found: {', '.join(map(str, raw.columns))}")
+    columns = columns or choose_columns(raw, where)
+    require_id_and_time(columns, raw, where)
     out = pd.DataFrame(index=raw.index)
     out["source"] = source
-    out["source_id"] = as_text(raw[id_col]).str.strip()
-    out["created_at"] = parse_times(raw[time_col])
-    out["text"] = text_of(raw, where)
-    for target, names in OPTIONAL.items():
-        col = find_column(raw, names)
-        if col is not None and col not in (id_col, time_col):
-            out[target] = raw[col]
-    for col in ("engagement", "rating"):
-        if col in out:
-            out[col] = whole_numbers(out[col])
-    for col in ("author", "url", "community", "language"):
-        if col in out:
-            out[col] = as_text(out[col]).replace("", None)
+    out["source_id"] = as_text(raw[columns.id]).str.strip()
+    out["created_at"] = parse_times(raw[columns.time])
+    out["text"] = post_text(raw, columns)
+    for target, col in columns.optional.items():
+        out[target] = whole_numbers(raw[col]) if target in ("engagement", "rating") else \
+            as_text(raw[col]).replace("", None)
 
     problems = []
+    text_col = " + ".join(c for c in (columns.title, columns.body) if c is not None)
     for mask, col, why in (
-        (out["source_id"] == "", id_col, "empty id"),
-        (out["created_at"].isna(), time_col, "cannot read this as a date/time"),
-        (out["text"].str.strip() == "", "text", "empty text"),
+        (out["source_id"] == "", columns.id, "empty id"),
+        (out["created_at"].isna(), columns.time, "cannot read this as a date/time"),
+        (out["text"].str.strip() == "", text_col, "empty text"),
     ):
         for i in np.flatnonzero(mask.to_numpy())[:MAX_PROBLEMS]:
             shown = raw[col].iloc[i] if col in raw else ""
@@ -151,6 +116,24 @@ def normalise_posts(raw: pd.DataFrame, source: str, where: str) -> pd.DataFrame:
     return out.drop_duplicates(["source", "source_id"], keep="last").reset_index(drop=True)
 
 
-def read_posts_file(path: str | Path, source: str) -> pd.DataFrame:
-    """Read and normalise a posts file (see normalise_posts)."""
-    return normalise_posts(read_table(path), source, str(path))
+@dataclass
+class PostsFile:
+    """A posts file read: its posts (store columns, unscored), the columns they came from,
+    and how many rows it had."""
+    posts: pd.DataFrame
+    columns: Columns
+    rows: int
+
+
+def read_posts_file(path: str | Path, source: str, mapping: dict[str, str] | None = None,
+                    chosen: Callable[[Columns], None] | None = None) -> PostsFile:
+    """Read and normalise a posts file (see ``normalise_posts``); ``mapping`` from
+    ``columns.parse_map``; ``chosen(columns)`` once the columns are chosen, before any row
+    is checked."""
+    raw = read_table(path)
+    if raw.empty:
+        raise UserError(f"{path}: the file has no rows")
+    columns = choose_columns(raw, str(path), mapping)
+    if chosen:
+        chosen(columns)
+    return PostsFile(normalise_posts(raw, source, str(path), columns), columns, len(raw))

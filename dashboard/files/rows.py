@@ -50,7 +50,8 @@ def parse_times(values: pd.Series) -> pd.Series:
         n = n.where(n.abs() < EPOCH_MS, n / 1000)
         out[is_num] = _in_range(pd.to_datetime(n, unit="s", utc=True, errors="coerce"))
     strings = as_text(raw).str.strip()
-    text = ~is_num & raw.notna() & (strings != "")
+    # pandas reads "now" and "today" as the moment of reading, which no post was written at
+    text = ~is_num & raw.notna() & (strings != "") & ~strings.isin(["now", "today"])
     if text.any():
         out[text] = _in_range(pd.to_datetime(strings[text], utc=True, errors="coerce",
                                              format="mixed"))
