@@ -96,11 +96,19 @@ def build_parser() -> argparse.ArgumentParser:
                        description="Read posts from FILE (id, time and text columns; common "
                        "spellings are recognised, --map names the others), score them and "
                        "store them; print which column was used for what. Re-importing the "
-                       "same file adds no rows.")
+                       "same file adds no rows. A row without an id, a readable time or text "
+                       "stops the import (nothing is written) unless --skip-invalid.")
     p.add_argument("file")
     p.add_argument("--source", required=True,
                    help="name to store the posts under, e.g. reddit, x, my-survey")
     _map_option(p)
+    p.add_argument("--skip-invalid", action="store_true",
+                   help="store the good rows and write the others, with the row number, "
+                        "column and reason, to a CSV file (see --rejected); exit status 2 "
+                        "if no row is good")
+    p.add_argument("--rejected", metavar="PATH",
+                   help="with --skip-invalid: where the rejected rows go (default: "
+                        "FILE.rejected.csv)")
     p.add_argument("--keep-handles", action="store_true",
                    help="store authors' handles instead of salted-hash pseudonyms")
     _scorer_option(p)
@@ -187,23 +195,30 @@ def _store(args, url: str | None = None):
 
 def cmd_import(args) -> int:
     from dashboard.files.columns import column_report, parse_map
-    from dashboard.files.importer import read_posts_file
+    from dashboard.files.importer import read_posts_file, write_rejected
     from dashboard.scoring import Scorer
     from dashboard.write.ingest import save_posts_as_run
+    if args.rejected and not args.skip_invalid:
+        raise UserError("--rejected: only with --skip-invalid")
     tracker = _tracker(args)
-    read = read_posts_file(args.file, args.source, parse_map(args.map),
+    read = read_posts_file(args.file, args.source, parse_map(args.map), args.skip_invalid,
                            chosen=lambda c: _say(args, "\n".join(column_report(c, args.file))))
     scorer = Scorer(tracker, args.scorer)  # a model that cannot load stops before the store
+    rejected = args.rejected or f"{args.file}.rejected.csv"
+    if read.report.skipped:  # written first: if it cannot be, nothing is stored
+        write_rejected(read.report, rejected, args.file)
     engine = _store(args)
     progress = Progress(len(read.posts), args.quiet)
     n, new = save_posts_as_run(engine, read.posts, args.source, scorer,
                                keep_handles=args.keep_handles or tracker.keep_author_handles,
                                progress=progress)
     progress.done()
-    repeated = read.rows - len(read.posts)
+    skipped = read.report.skipped
+    repeated = read.rows - skipped - len(read.posts)
     _say(args, "; ".join([
         f"imported {args.file} as source {args.source!r}: {new:,} stored, "
-        f"{n - new:,} updated (already stored)",
+        f"{n - new:,} updated (already stored), {skipped:,} skipped"
+        + (f" (rows and reasons in {rejected})" if skipped else ""),
         *([f"{_counted(repeated, 'row')} repeated an id (the last one kept)"] if repeated
           else []),
         f"scorer {scorer.version}"]))

@@ -35,7 +35,7 @@ def test_import_prints_the_columns_it_used(tmp_path, db, capsys):
                       ("engagement", "points"), ("not used", "date, extra")]:
         assert f"  {role:<11}{col}" in out
     assert "community" not in out  # no such column: not listed
-    assert "2 stored, 0 updated (already stored)" in out
+    assert "2 stored, 0 updated (already stored), 0 skipped" in out
 
 
 def test_date_and_date_full_keep_the_hours_and_say_why(tmp_path, capsys):
