@@ -196,13 +196,17 @@ def _store(args, url: str | None = None):
 def cmd_import(args) -> int:
     from dashboard.files.columns import column_report, parse_map
     from dashboard.files.importer import read_posts_file, write_rejected
+    from dashboard.files.rows import TEXT_CAP
     from dashboard.scoring import Scorer
     from dashboard.write.ingest import save_posts_as_run
     if args.rejected and not args.skip_invalid:
         raise UserError("--rejected: only with --skip-invalid")
     tracker = _tracker(args)
+    reading = Progress(None, args.quiet, unit="rows")
     read = read_posts_file(args.file, args.source, parse_map(args.map), args.skip_invalid,
-                           chosen=lambda c: _say(args, "\n".join(column_report(c, args.file))))
+                           chosen=lambda c: _say(args, "\n".join(column_report(c, args.file))),
+                           progress=reading)
+    reading.done()
     scorer = Scorer(tracker, args.scorer)  # a model that cannot load stops before the store
     rejected = args.rejected or f"{args.file}.rejected.csv"
     if read.report.skipped:  # written first: if it cannot be, nothing is stored
@@ -213,7 +217,7 @@ def cmd_import(args) -> int:
                                keep_handles=args.keep_handles or tracker.keep_author_handles,
                                progress=progress)
     progress.done()
-    skipped = read.report.skipped
+    skipped, cut = read.report.skipped, read.report.cut
     repeated = read.rows - skipped - len(read.posts)
     _say(args, "; ".join([
         f"imported {args.file} as source {args.source!r}: {new:,} stored, "
@@ -221,27 +225,41 @@ def cmd_import(args) -> int:
         + (f" (rows and reasons in {rejected})" if skipped else ""),
         *([f"{_counted(repeated, 'row')} repeated an id (the last one kept)"] if repeated
           else []),
+        *([f"{_counted(cut, 'text')} cut at {TEXT_CAP:,} characters (marked in the text)"]
+          if cut else []),
         f"scorer {scorer.version}"]))
     return 0
 
 
 def cmd_score(args) -> int:
-    from dashboard.files.columns import choose_columns, column_report, parse_map
+    from dashboard.files.columns import column_report, parse_map
     from dashboard.files.export import write_table
-    from dashboard.files.importer import post_text, read_table
+    from dashboard.files.importer import nested_problems, open_posts_file, post_text
     from dashboard.scoring import SCORE_COLUMNS, Scorer
-    raw = read_table(args.file)
-    columns = choose_columns(raw, args.file, parse_map(args.map))
+    columns, chunks = open_posts_file(args.file, parse_map(args.map))
     _say(args, "\n".join(column_report(columns, args.file)))
-    progress = Progress(len(raw), args.quiet)
     scorer = Scorer(_tracker(args), args.scorer)
-    scores = scorer.score_frame(pd.DataFrame({"text": post_text(raw, columns)}),
-                                progress=lambda n: progress("scored", n))
-    progress.done()
+    progress = Progress(None, args.quiet)
     cols = [c for c in SCORE_COLUMNS if c != "scorer_version"]
-    out = pd.concat([raw.drop(columns=cols, errors="ignore"), scores[cols]], axis=1)
-    write_table(out, args.output, "csv")
-    _say(args, f"scored {len(out):,} posts with scorer {scorer.version} → {args.output}")
+    output = Path(args.output)
+    part = output.with_name(output.name + ".part")  # OUT appears only when complete
+    n = 0
+    try:
+        for chunk in chunks:  # scored and written a chunk at a time: memory stays bounded
+            texts = chunk.reindex(columns=[c for c in (columns.title, columns.body) if c])
+            if bad := nested_problems(texts):
+                i, col, why = bad[0]
+                raise UserError(f"{args.file}: row {i + 1}: column {col}: {why}")
+            scores = scorer.score_frame(pd.DataFrame({"text": post_text(texts, columns)}),
+                                        progress=lambda k: progress("scored", n + k))
+            out = pd.concat([chunk.drop(columns=cols, errors="ignore"), scores[cols]], axis=1)
+            write_table(out, part, "csv", append=n > 0)
+            n += len(chunk)
+        part.replace(output)
+    finally:
+        part.unlink(missing_ok=True)
+    progress.done()
+    _say(args, f"scored {n:,} posts with scorer {scorer.version} → {args.output}")
     return 0
 
 

@@ -3,11 +3,16 @@ import pandas as pd
 import pytest
 
 from dashboard.errors import UserError
-from dashboard.files.importer import normalise_posts, read_posts_file, read_table
+from dashboard.files.importer import normalise_posts, read_posts_file
 from dashboard.files.rows import parse_times
+from dashboard.files.tables import read_chunks
 from tests.helpers import FIXTURES
 
 IMPORT = FIXTURES / "import"
+
+
+def read_all(path):
+    return pd.concat(read_chunks(path))
 
 
 def test_csv_with_title_body_and_epoch_seconds():
@@ -70,17 +75,17 @@ def test_missing_columns_are_named(tmp_path, content, expected):
 
 def test_unreadable_files(tmp_path):
     with pytest.raises(UserError, match="file not found"):
-        read_table(tmp_path / "none.csv")
+        read_all(tmp_path / "none.csv")
     (tmp_path / "f.xlsx").write_text("x")
     with pytest.raises(UserError, match="unknown file type"):
-        read_table(tmp_path / "f.xlsx")
+        read_all(tmp_path / "f.xlsx")
     (tmp_path / "f.jsonl").write_text("{not json\n")
-    with pytest.raises(UserError, match="cannot read as jsonl"):
-        read_table(tmp_path / "f.jsonl")
+    with pytest.raises(UserError, match="f.jsonl: line 1: not JSON"):
+        read_all(tmp_path / "f.jsonl")
     (tmp_path / "latin.csv").write_bytes(
         "id,created_at,text\n1,2026-01-01,caf\xe9\n".encode("latin-1"))
     with pytest.raises(UserError, match="not UTF-8"):
-        read_table(tmp_path / "latin.csv")
+        read_all(tmp_path / "latin.csv")
 
 
 def test_source_names_are_checked():
