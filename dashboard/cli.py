@@ -79,6 +79,15 @@ def _scorer_option(p: argparse.ArgumentParser) -> None:
                         "version it was scored with")
 
 
+def _map_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--map", action="append", metavar="KEY=COL,...",
+                   help="which column is which, when the names are not recognised: KEY is "
+                        "id, time, text (used as it is), title, body (joined), author, url, "
+                        "community, engagement, lang or rating, e.g. --map "
+                        "id=Post ID,time=Posted,text=Message; an empty COL (author=) uses "
+                        "none")
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m dashboard",
@@ -86,12 +95,22 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     p = sub.add_parser("import", help="score a CSV/JSONL/Parquet file of posts and store it",
-                       description="Read posts from FILE (needs id, created_at and text "
-                       "columns; title/body/created_utc and similar names are accepted), "
-                       "score them and store them. Re-importing the same file adds no rows.")
+                       description="Read posts from FILE (id, time and text columns; common "
+                       "spellings are recognised, --map names the others), score them and "
+                       "store them; print which column was used for what. Re-importing the "
+                       "same file adds no rows. A row without an id, a readable time or text "
+                       "stops the import (nothing is written) unless --skip-invalid.")
     p.add_argument("file")
     p.add_argument("--source", required=True,
                    help="name to store the posts under, e.g. reddit, x, my-survey")
+    _map_option(p)
+    p.add_argument("--skip-invalid", action="store_true",
+                   help="store the good rows and write the others, with the row number, "
+                        "column and reason, to a CSV file (see --rejected); exit status 2 "
+                        "if no row is good")
+    p.add_argument("--rejected", metavar="PATH",
+                   help="with --skip-invalid: where the rejected rows go (default: "
+                        "FILE.rejected.csv)")
     p.add_argument("--keep-handles", action="store_true",
                    help="store authors' handles instead of salted-hash pseudonyms")
     _scorer_option(p)
@@ -100,9 +119,11 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("score", help="score a file of posts without storing it",
                        description="Write FILE's columns plus sentiment, sentiment_label, "
                        "brands, brand_sentiment (JSON: brand -> score toward it), "
-                       "switch_from, switch_to, switch_kind and switch_phrase.")
+                       "switch_from, switch_to, switch_kind and switch_phrase. The text "
+                       "columns are chosen as import chooses them.")
     p.add_argument("file")
     p.add_argument("-o", "--output", required=True, help="output CSV file")
+    _map_option(p)
     _scorer_option(p)
     _common(p)
 
@@ -219,38 +240,72 @@ def _store(args, url: str | None = None):
 
 
 def cmd_import(args) -> int:
-    from dashboard.files.importer import read_posts_file
-    from dashboard.write.ingest import save_posts_as_run
+    from dashboard.files.columns import column_report, parse_map
+    from dashboard.files.importer import read_posts_file, write_rejected
+    from dashboard.files.rows import TEXT_CAP
     from dashboard.scoring import Scorer
+    from dashboard.write.ingest import save_posts_as_run
+    if args.rejected and not args.skip_invalid:
+        raise UserError("--rejected: only with --skip-invalid")
     tracker = _tracker(args)
-    frame = read_posts_file(args.file, args.source)
+    reading = Progress(None, args.quiet, unit="rows")
+    read = read_posts_file(args.file, args.source, parse_map(args.map), args.skip_invalid,
+                           chosen=lambda c: _say(args, "\n".join(column_report(c, args.file))),
+                           progress=reading)
+    reading.done()
     scorer = Scorer(tracker, args.scorer)  # a model that cannot load stops before the store
+    rejected = args.rejected or f"{args.file}.rejected.csv"
+    if read.report.skipped:  # written first: if it cannot be, nothing is stored
+        write_rejected(read.report, rejected, args.file)
     engine = _store(args)
-    progress = Progress(len(frame), args.quiet)
-    n, new = save_posts_as_run(engine, frame, args.source, scorer,
+    progress = Progress(len(read.posts), args.quiet)
+    n, new = save_posts_as_run(engine, read.posts, args.source, scorer,
                                keep_handles=args.keep_handles or tracker.keep_author_handles,
                                progress=progress)
     progress.done()
-    _say(args, f"imported {n:,} posts from {args.file} as source {args.source!r}: "
-               f"{new:,} new, {n - new:,} already stored (updated); scorer {scorer.version}")
+    skipped, cut = read.report.skipped, read.report.cut
+    repeated = read.rows - skipped - len(read.posts)
+    _say(args, "; ".join([
+        f"imported {args.file} as source {args.source!r}: {new:,} stored, "
+        f"{n - new:,} updated (already stored), {skipped:,} skipped"
+        + (f" (rows and reasons in {rejected})" if skipped else ""),
+        *([f"{_counted(repeated, 'row')} repeated an id (the last one kept)"] if repeated
+          else []),
+        *([f"{_counted(cut, 'text')} cut at {TEXT_CAP:,} characters (marked in the text)"]
+          if cut else []),
+        f"scorer {scorer.version}"]))
     return 0
 
 
 def cmd_score(args) -> int:
+    from dashboard.files.columns import column_report, parse_map
     from dashboard.files.export import write_table
-    from dashboard.files.importer import read_table, text_of
+    from dashboard.files.importer import nested_problems, open_posts_file, post_text
     from dashboard.scoring import SCORE_COLUMNS, Scorer
-    raw = read_table(args.file)
-    text = text_of(raw, args.file)
-    progress = Progress(len(raw), args.quiet)
+    columns, chunks = open_posts_file(args.file, parse_map(args.map))
+    _say(args, "\n".join(column_report(columns, args.file)))
     scorer = Scorer(_tracker(args), args.scorer)
-    scores = scorer.score_frame(pd.DataFrame({"text": text}),
-                                progress=lambda n: progress("scored", n))
-    progress.done()
+    progress = Progress(None, args.quiet)
     cols = [c for c in SCORE_COLUMNS if c != "scorer_version"]
-    out = pd.concat([raw.drop(columns=cols, errors="ignore"), scores[cols]], axis=1)
-    write_table(out, args.output, "csv")
-    _say(args, f"scored {len(out):,} posts with scorer {scorer.version} → {args.output}")
+    output = Path(args.output)
+    part = output.with_name(output.name + ".part")  # OUT appears only when complete
+    n = 0
+    try:
+        for chunk in chunks:  # scored and written a chunk at a time: memory stays bounded
+            texts = chunk.reindex(columns=[c for c in (columns.title, columns.body) if c])
+            if bad := nested_problems(texts):
+                i, col, why = bad[0]
+                raise UserError(f"{args.file}: row {i + 1}: column {col}: {why}")
+            scores = scorer.score_frame(pd.DataFrame({"text": post_text(texts, columns)}),
+                                        progress=lambda k: progress("scored", n + k))
+            out = pd.concat([chunk.drop(columns=cols, errors="ignore"), scores[cols]], axis=1)
+            write_table(out, part, "csv", append=n > 0)
+            n += len(chunk)
+        part.replace(output)
+    finally:
+        part.unlink(missing_ok=True)
+    progress.done()
+    _say(args, f"scored {n:,} posts with scorer {scorer.version} → {args.output}")
     return 0
 
 
@@ -339,6 +394,10 @@ def cmd_snapshot(args) -> int:
     _say(args, f"snapshot of {n['posts']:,} posts and {n['ranks']:,} chart positions → "
                f"{args.output} ({n['bytes'] / 1e6:.1f} MB)")
     return 0
+
+
+def _counted(n: int, noun: str) -> str:
+    return f"{n:,} {noun}{'' if n == 1 else 's'}"
 
 
 def _say(args, msg: str) -> None:

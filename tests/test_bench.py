@@ -20,7 +20,7 @@ def test_generated_posts_are_seeded_varied_and_cover_the_year(tracker):
 def test_post_files_import_as_one_source_each(tracker, tmp_path):
     from dashboard.files.importer import read_posts_file
     paths = generate.write_post_files(tracker, 500, tmp_path)
-    assert sum(len(read_posts_file(p, p.stem)) for p in paths) == 500
+    assert sum(len(read_posts_file(p, p.stem).posts) for p in paths) == 500
 
 
 def test_rank_snapshots_daily_for_ten_apps_in_five_countries(tracker):

@@ -21,9 +21,9 @@ def db(tmp_path):
 
 def test_import_scores_stores_and_reimport_adds_nothing(db, capsys):
     assert main(["import", CSV, "--source", "reddit", "--db", db]) == 0
-    assert "4 new, 0 already stored" in capsys.readouterr().out
+    assert "4 stored, 0 updated (already stored)" in capsys.readouterr().out
     assert main(["import", CSV, "--source", "reddit", "--db", db]) == 0
-    assert "0 new, 4 already stored" in capsys.readouterr().out
+    assert "0 stored, 4 updated (already stored)" in capsys.readouterr().out
     engine = open_store(db)
     assert count_posts(engine) == 4
     posts = pd.read_sql("SELECT * FROM posts ORDER BY source_id", engine)

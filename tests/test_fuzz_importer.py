@@ -1,4 +1,4 @@
-"""Property-based tests of the importer (dashboard/files/importer.py and files/rows.py): random
+"""Property-based tests of the importer (dashboard/files/: tables, columns, importer, rows): random
 files in every format with hostile text, wrong types, missing and duplicated columns, bad
 dates and time zones. Each either imports (and the rows are what the file said, and store
 cleanly) or stops with a UserError that names the file and, for a bad cell, its row and
@@ -19,9 +19,10 @@ from hypothesis import strategies as st
 
 from dashboard.cli import main
 from dashboard.errors import UserError
-from dashboard.files.importer import (BODY, CREATED, ID, OPTIONAL, TITLE, normalise_posts,
-                                      read_posts_file, read_table)
-from dashboard.files.rows import parse_times
+from dashboard.files.columns import BODY, CREATED, ID, OPTIONAL, TITLE
+from dashboard.files.importer import normalise_posts, read_posts_file
+from dashboard.files.rows import nested_kind, parse_times
+from dashboard.files.tables import read_chunks
 from dashboard.scoring import Scorer
 from dashboard.write.ingest import save_posts_as_run
 from dashboard.write.store import open_store
@@ -90,17 +91,19 @@ def write(table: dict, fmt: str, path) -> None:
 
 
 ROW_PROBLEM = re.compile(r": row (\d+): column (.+?): (empty id|cannot read this as a "
-                         r"date/time|empty text)")
+                         r"date/time|empty text|.+, not a single value)")
 
 
 def assert_points_at_bad_cells(message: str, path) -> None:
     """Each ``row N: column C`` in the message names a cell that is bad for that reason."""
     lines = [line for line in message.splitlines() if line.startswith(f"{path}: row ")]
-    raw = read_table(path) if lines else None
+    raw = pd.concat(read_chunks(path)) if lines else None
     for line in lines:
         row, col, why = ROW_PROBLEM.search(line).groups()
         i = int(row) - 1
-        if why == "cannot read this as a date/time":
+        if why.endswith("not a single value"):
+            assert nested_kind(raw[col].iloc[i]), line
+        elif why == "cannot read this as a date/time":
             assert pd.isna(parse_times(raw[col].iloc[[i]]).iloc[0]), line
         elif why == "empty id":
             value = raw[col].iloc[i]
@@ -123,7 +126,7 @@ def test_any_file_imports_or_says_which_cell_is_wrong(tmp_path_factory, tracker,
     write(table, fmt, path)
     with tally.scenario("fuzz"):
         try:
-            frame = read_posts_file(path, "fuzz")
+            frame = read_posts_file(path, "fuzz").posts
         except UserError as e:
             assert str(path) in str(e)
             assert_points_at_bad_cells(str(e), path)
@@ -214,7 +217,7 @@ def test_any_importable_file_stores_in_postgres(tmp_path_factory, tracker, pg_ur
     write(table, fmt, path)
     with tally.scenario("fuzz"):
         try:
-            frame = read_posts_file(path, "fuzz")
+            frame = read_posts_file(path, "fuzz").posts
         except UserError:
             return
         engine = open_store(pg_url)

@@ -3,15 +3,20 @@ import pandas as pd
 import pytest
 
 from dashboard.errors import UserError
-from dashboard.files.importer import read_posts_file, normalise_posts, read_table
+from dashboard.files.importer import normalise_posts, read_posts_file
 from dashboard.files.rows import parse_times
+from dashboard.files.tables import read_chunks
 from tests.helpers import FIXTURES
 
 IMPORT = FIXTURES / "import"
 
 
+def read_all(path):
+    return pd.concat(read_chunks(path))
+
+
 def test_csv_with_title_body_and_epoch_seconds():
-    f = read_posts_file(IMPORT / "reddit_export.csv", "reddit")
+    f = read_posts_file(IMPORT / "reddit_export.csv", "reddit").posts
     assert list(f["source_id"]) == ["p1", "p2", "p3", "p4"]
     assert f["text"][0] == ("Cancelled my ChatGPT Plus today\n\n"
                             "Not paying for this anymore, moving to Claude.")
@@ -24,7 +29,7 @@ def test_csv_with_title_body_and_epoch_seconds():
 
 
 def test_jsonl_with_zones_naive_times_and_milliseconds():
-    f = read_posts_file(IMPORT / "export.jsonl", "x")
+    f = read_posts_file(IMPORT / "export.jsonl", "x").posts
     assert [str(t) for t in f["created_at"]] == [
         "2026-03-01 04:10:00+00:00", "2026-03-01 09:00:00+00:00", "2026-03-01 12:00:00+00:00"]
     assert f["language"][0] == "en"
@@ -34,9 +39,9 @@ def test_parquet_and_json_array(tmp_path):
     frame = pd.DataFrame({"id": [1, 2], "created_at": pd.to_datetime(
         ["2026-03-01", "2026-03-02"], utc=True), "content": ["a", "b"]})
     frame.to_parquet(tmp_path / "p.parquet")
-    assert list(read_posts_file(tmp_path / "p.parquet", "s")["source_id"]) == ["1", "2"]
+    assert list(read_posts_file(tmp_path / "p.parquet", "s").posts["source_id"]) == ["1", "2"]
     (tmp_path / "a.json").write_text('{"posts": [{"id": "1", "date": "2026-03-01", "body": "x"}]}')
-    assert list(read_posts_file(tmp_path / "a.json", "s")["text"]) == ["x"]
+    assert list(read_posts_file(tmp_path / "a.json", "s").posts["text"]) == ["x"]
 
 
 def test_duplicate_ids_in_one_file_keep_the_last():
@@ -70,17 +75,17 @@ def test_missing_columns_are_named(tmp_path, content, expected):
 
 def test_unreadable_files(tmp_path):
     with pytest.raises(UserError, match="file not found"):
-        read_table(tmp_path / "none.csv")
+        read_all(tmp_path / "none.csv")
     (tmp_path / "f.xlsx").write_text("x")
     with pytest.raises(UserError, match="unknown file type"):
-        read_table(tmp_path / "f.xlsx")
+        read_all(tmp_path / "f.xlsx")
     (tmp_path / "f.jsonl").write_text("{not json\n")
-    with pytest.raises(UserError, match="cannot read as jsonl"):
-        read_table(tmp_path / "f.jsonl")
+    with pytest.raises(UserError, match="f.jsonl: line 1: not JSON"):
+        read_all(tmp_path / "f.jsonl")
     (tmp_path / "latin.csv").write_bytes(
         "id,created_at,text\n1,2026-01-01,caf\xe9\n".encode("latin-1"))
     with pytest.raises(UserError, match="not UTF-8"):
-        read_table(tmp_path / "latin.csv")
+        read_all(tmp_path / "latin.csv")
 
 
 def test_source_names_are_checked():
@@ -95,6 +100,7 @@ def test_nul_characters_are_dropped():
 
 
 def test_parse_times_mixed_values():
-    s = parse_times(pd.Series(["1772302380", 1772302380.5, "2026-02-28T18:13:00Z", "", None]))
+    s = parse_times(pd.Series(["1772302380", 1772302380.5, "2026-02-28T18:13:00Z", "", None,
+                               "now", "today"]))
     assert s[:3].dt.strftime("%H:%M").tolist() == ["18:13"] * 3
-    assert s[3:].isna().all()
+    assert s[3:].isna().all()  # "now" is not when a post was written

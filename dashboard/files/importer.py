@@ -1,156 +1,210 @@
-"""Reading post files (CSV, TSV, JSONL/JSON, Parquet) into the store's post columns.
+"""Reading post files into the store's post columns, and the rows that are not posts.
 
-Column names are matched case-insensitively against common spellings (``id``/``post_id``,
-``created_at``/``created_utc``/``date``, ``text``/``body``/``title`` ...); a file with both a
-title and a body column gets "title\\n\\nbody" as its text. Every row is checked before
-anything is written; problems are reported as ``file: row N: column: what is wrong``, with
-rows counted from 1 after the header.
+The file is read in chunks (``files/tables.py``, which holds the bounds), which column is
+which comes from ``files/columns.py``, and a file with both a title and a body column gets
+"title\\n\\nbody" as its text, cut at ``rows.TEXT_CAP`` characters with a marker saying so.
+Every row is checked before anything is written: a row without an id, a readable time or
+text, or with a list where a single value belongs, is reported as ``file: row N: column
+C: what is wrong`` (rows counted from 1 after the header; in JSONL, the line), and either
+stops the import or, when asked, is set aside with its reason for the rejected-rows file.
 
-May import: errors, files.rows.
+May import: errors, files.columns, files.export, files.rows, files.tables.
 """
 from __future__ import annotations
 
-import json
+import itertools
 import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 
-import numpy as np
 import pandas as pd
 
 from dashboard.errors import UserError
-from dashboard.files.rows import as_text, parse_times, whole_numbers
+from dashboard.files.columns import OPTIONAL_KEYS, Columns, choose_columns, require_id_and_time
+from dashboard.files.export import write_table
+from dashboard.files.rows import TEXT_CAP, as_text, capped, clean_text, nested_kind, \
+    parse_times, whole_numbers
+from dashboard.files.tables import read_chunks
 
-ID = ["id", "post_id", "source_id", "objectid", "uuid", "tweet_id", "status_id", "review_id",
-      "reviewid", "uri", "name"]
-CREATED = ["created_at", "created_utc", "created", "createdat", "date", "datetime",
-           "timestamp", "time", "published_at", "published", "posted_at", "at", "indexedat"]
-TITLE = ["title", "headline", "subject"]
-BODY = ["text", "body", "content", "selftext", "full_text", "message", "comment", "review",
-        "comment_text", "story_text"]
-OPTIONAL = {
-    "author": ["author", "user", "username", "user_name", "screen_name", "handle", "username",
-               "by", "account"],
-    "url": ["url", "permalink", "link", "post_url"],
-    "community": ["community", "subreddit", "channel", "server", "group", "forum"],
-    "engagement": ["engagement", "score", "likes", "like_count", "upvotes", "points",
-                   "favorite_count", "score_max", "thumbsupcount"],
-    "language": ["language", "lang"],
-    "rating": ["rating", "stars", "score_stars", "im:rating"],
-}
-MAX_PROBLEMS = 5
+MAX_PROBLEMS = 5  # problems an error message lists
 SOURCE_NAME = re.compile(r"^[a-z0-9][a-z0-9_.-]{0,39}$")
+REJECT_COLUMNS = ("row", "column", "reason")  # the rejected-rows file's first columns
 
 
-def read_table(path: str | Path) -> pd.DataFrame:
-    """Read a CSV/TSV/JSONL/JSON/Parquet file as it is (all CSV cells as strings)."""
-    path = Path(path)
-    if not path.is_file():
-        raise UserError(f"{path}: file not found")
-    suffix = "".join(path.suffixes[-2:]).lower() if path.suffix == ".gz" else path.suffix.lower()
-    try:
-        if suffix.startswith((".csv", ".tsv", ".txt")):
-            sep = "\t" if suffix.startswith(".tsv") else ","
-            return pd.read_csv(path, sep=sep, dtype=str, keep_default_na=False,
-                               encoding="utf-8-sig")
-        if suffix.startswith((".jsonl", ".ndjson")):
-            return pd.read_json(path, lines=True, dtype=False)
-        if suffix.startswith(".json"):
-            return _read_json(path)
-        if suffix == ".parquet":
-            return pd.read_parquet(path)
-    except UnicodeDecodeError as e:
-        raise UserError(f"{path}: not UTF-8 text (byte {e.start}); save it as UTF-8") from None
-    except (ValueError, pd.errors.ParserError, OSError) as e:
-        raise UserError(f"{path}: cannot read as {suffix.lstrip('.')}: "
-                        f"{str(e).splitlines()[0]}") from None
-    raise UserError(f"{path}: unknown file type {suffix!r}; "
-                    "use .csv, .tsv, .jsonl, .json or .parquet")
+def open_posts_file(path: str | Path, mapping: dict[str, str] | None = None,
+                    ) -> tuple[Columns, Iterator[pd.DataFrame]]:
+    """The columns chosen for the file (``columns.choose_columns``, on its first chunk:
+    a JSONL key first seen later is not used) and all its chunks; a file without rows is a
+    UserError."""
+    chunks = read_chunks(path)
+    first = next(chunks, None)
+    if first is None or first.empty:
+        raise UserError(f"{path}: the file has no rows")
+    return choose_columns(first, str(path), mapping), itertools.chain([first], chunks)
 
 
-def _read_json(path: Path) -> pd.DataFrame:
-    data = json.loads(path.read_text(encoding="utf-8"))
-    if isinstance(data, dict):  # {"posts": [...]} or similar: the one list inside
-        lists = [v for v in data.values() if isinstance(v, list)]
-        if len(lists) != 1:
-            raise UserError(f"{path}: expected a JSON list of posts, or an object holding one")
-        data = lists[0]
-    if not isinstance(data, list) or not all(isinstance(x, dict) for x in data):
-        raise UserError(f"{path}: expected a JSON list of objects, one per post")
-    # object columns: a lone surrogate escape ("\\ud83d") is kept for rows.clean_text to mend,
-    # where pandas' own string columns would refuse the whole file
-    return pd.DataFrame(data, dtype=object)
+# --- checking rows ------------------------------------------------------------------------
+
+@dataclass
+class RowReport:
+    """What checking a file's rows found besides posts: the rows that are not posts (all
+    of them with their reasons, the first problems also as message lines) and the texts
+    cut at ``TEXT_CAP``."""
+    where: str
+    rejected: list[pd.DataFrame] = field(default_factory=list)
+    lines: list[str] = field(default_factory=list)
+    problems: int = 0
+    skipped: int = 0
+    cut: int = 0
+
+    def add(self, raw: pd.DataFrame, problems: list[tuple[int, str, str]]) -> None:
+        """``problems``: (row index in ``raw``, column, what is wrong), in row order."""
+        self.lines += [f"{self.where}: row {i + 1}: column {col}: {why}"
+                       for i, col, why in problems[:MAX_PROBLEMS - len(self.lines)]]
+        self.problems += len(problems)
+        by_row: dict[int, list[tuple[str, str]]] = {}
+        for i, col, why in problems:
+            by_row.setdefault(i, []).append((col, why))
+        self.skipped += len(by_row)
+        names = [_free_name(n, raw.columns) for n in REJECT_COLUMNS]
+        reasons = pd.DataFrame({
+            names[0]: [i + 1 for i in by_row],
+            names[1]: ["; ".join(col for col, _ in p) for p in by_row.values()],
+            names[2]: ["; ".join(why for _, why in p) for p in by_row.values()],
+        }, index=list(by_row))
+        self.rejected.append(pd.concat([reasons, raw.loc[list(by_row)]], axis=1))
+
+    def error(self, skipping: bool = False) -> UserError:
+        """The first problems as an error: ``skipping``, for a file without one post."""
+        more = self.problems - len(self.lines)
+        return UserError("\n".join([
+            *([f"{self.where}: not one row can be stored:"] if skipping else []),
+            *self.lines, *([f"(and {more:,} more problems)"] if more > 0 else []),
+            *([] if skipping else [f"{self.skipped:,} of the rows cannot be stored: fix "
+                                   "them, or pass --skip-invalid to store the others and "
+                                   "set these aside"]),
+            "nothing was written"]))
+
+    def rejected_rows(self) -> pd.DataFrame:
+        """Every rejected row: its number, the columns at fault and why, then its cells."""
+        return pd.concat(self.rejected, ignore_index=True)
 
 
-def find_column(frame: pd.DataFrame, names: list[str]) -> str | None:
-    """The first column of ``frame`` whose lower-cased name is in ``names`` (in that order)."""
-    lower = {str(c).lower(): c for c in frame.columns}
-    return next((lower[n] for n in names if n in lower), None)
+def _free_name(name: str, taken) -> str:
+    """``name``, with "_" in front until the file has no column of that name."""
+    while name in taken:
+        name = "_" + name
+    return name
 
 
-def text_of(frame: pd.DataFrame, where: str) -> pd.Series:
-    """The post text: title and body joined when both exist, else whichever exists."""
-    title, body = find_column(frame, TITLE), find_column(frame, BODY)
-    if title is None and body is None:
-        raise UserError(f"{where}: no text column; expected one of "
-                        f"{', '.join(BODY + TITLE)} (found: {', '.join(map(str, frame.columns))})")
-    parts = [as_text(frame[c]) for c in (title, body) if c is not None]
-    if len(parts) == 1:
-        return parts[0]
-    t, b = parts
-    return t.where(b == "", t + "\n\n" + b).where(t != "", b)
+def post_text(cells: pd.DataFrame, columns: Columns) -> pd.Series:
+    """The post text, capped: title and body joined when both exist, else whichever does."""
+    parts = [as_text(cells[c]) for c in (columns.title, columns.body) if c is not None]
+    text = parts[0]
+    if len(parts) == 2:
+        t, b = parts
+        text = t.where(b == "", t + "\n\n" + b).where(t != "", b)
+    return text.map(capped)
 
 
-def normalise_posts(raw: pd.DataFrame, source: str, where: str) -> pd.DataFrame:
-    """Validate a raw table and map it to the store's post columns (unscored).
+def nested_problems(cells: pd.DataFrame) -> list[tuple[int, str, str]]:
+    """(row index, column, why) for each cell that is a list, an object or binary data."""
+    kinds = cells.map(nested_kind)
+    return [(i, str(col), f"{kind}, not a single value")
+            for col in kinds.columns for i, kind in kinds[col].dropna().items()]
 
-    Raises UserError listing up to five problems, each with its row and column.
-    """
+
+def normalise_posts(raw: pd.DataFrame, source: str, where: str, columns: Columns | None = None,
+                    report: RowReport | None = None) -> pd.DataFrame:
+    """The rows of ``raw`` that are posts, in the store's post columns (unscored), one per
+    id (the last). ``columns``: chosen on ``raw`` unless given. Rows that are not posts go
+    to ``report`` (with the texts cut); without one, they are a UserError listing up to
+    five problems, each with its row and column."""
     if not SOURCE_NAME.match(source or ""):
         raise UserError(f"--source {source!r}: use lower-case letters, digits, '_', '-' or '.'")
-    if raw.empty:
-        raise UserError(f"{where}: the file has no rows")
-    id_col, time_col = find_column(raw, ID), find_column(raw, CREATED)
-    missing = [f"{what} (one of: {', '.join(names)})" for what, col, names in
-               (("an id column", id_col, ID), ("a time column", time_col, CREATED)) if col is None]
-    if missing:
-        raise UserError(f"{where}: missing {' and '.join(missing)}; "
-                        f"found: {', '.join(map(str, raw.columns))}")
+    columns = columns or choose_columns(raw, where)
+    require_id_and_time(columns, raw, where)
+    # only the columns used, a missing one (in later JSONL lines) as empty
+    cells = pd.DataFrame({c: raw[c] if c in raw else None for c in columns.used},
+                         index=raw.index, dtype=object)
+    leave_out = {col: f" (--map {key}= leaves the column out)" for key, target in
+                 OPTIONAL_KEYS.items() if (col := columns.optional.get(target)) is not None}
+    problems = [(i, col, why + leave_out.get(col, ""))
+                for i, col, why in nested_problems(cells)]
+    for i, col, _ in problems:
+        cells.at[i, col] = None  # never turned into text
     out = pd.DataFrame(index=raw.index)
     out["source"] = source
-    out["source_id"] = as_text(raw[id_col]).str.strip()
-    out["created_at"] = parse_times(raw[time_col])
-    out["text"] = text_of(raw, where)
-    for target, names in OPTIONAL.items():
-        col = find_column(raw, names)
-        if col is not None and col not in (id_col, time_col):
-            out[target] = raw[col]
-    for col in ("engagement", "rating"):
-        if col in out:
-            out[col] = whole_numbers(out[col])
-    for col in ("author", "url", "community", "language"):
-        if col in out:
-            out[col] = as_text(out[col]).replace("", None)
+    out["source_id"] = as_text(cells[columns.id]).str.strip()
+    out["created_at"] = parse_times(cells[columns.time])
+    out["text"] = post_text(cells, columns)
+    for target, col in columns.optional.items():
+        values = cells[col]
+        out[target] = whole_numbers(values) if target in ("engagement", "rating") else \
+            as_text(values).replace("", None)
 
-    problems = []
-    for mask, col, why in (
-        (out["source_id"] == "", id_col, "empty id"),
-        (out["created_at"].isna(), time_col, "cannot read this as a date/time"),
-        (out["text"].str.strip() == "", "text", "empty text"),
-    ):
-        for i in np.flatnonzero(mask.to_numpy())[:MAX_PROBLEMS]:
-            shown = raw[col].iloc[i] if col in raw else ""
-            problems.append((i, f"{where}: row {i + 1}: column {col}: {why}"
-                                + (f" ({str(shown)[:40]!r})" if str(shown).strip() else "")))
+    nested = {i for i, _, _ in problems}
+    text_col = " + ".join(c for c in (columns.title, columns.body) if c is not None)
+    for bad, col, why in ((out["source_id"] == "", columns.id, "empty id"),
+                          (out["created_at"].isna(), columns.time,
+                           "cannot read this as a date/time"),
+                          (out["text"].str.strip() == "", text_col, "empty text")):
+        for i in out.index[bad.to_numpy()].difference(nested):
+            shown = clean_text(raw.at[i, col])[:40] if col in raw else ""
+            problems.append((i, col, why + (f" ({shown!r})" if shown.strip() else "")))
+    strict, report = report is None, report or RowReport(where)
     if problems:
-        problems.sort()
-        total = len(problems)
-        lines = [p for _, p in problems[:MAX_PROBLEMS]]
-        more = "\n(and more; fix these and run again)" if total > MAX_PROBLEMS else ""
-        raise UserError("\n".join(lines) + more + "\nnothing was written")
-    # the same id twice in one file: the last row wins, as a re-import would
-    return out.drop_duplicates(["source", "source_id"], keep="last").reset_index(drop=True)
+        report.add(raw, sorted(problems, key=lambda p: p[0]))
+        if strict:
+            raise report.error()
+    posts = out[~out.index.isin([i for i, _, _ in problems])]
+    report.cut += int((posts["text"].str.len() > TEXT_CAP).sum())
+    return posts.drop_duplicates(["source", "source_id"], keep="last")
 
 
-def read_posts_file(path: str | Path, source: str) -> pd.DataFrame:
-    """Read and normalise a posts file (see normalise_posts)."""
-    return normalise_posts(read_table(path), source, str(path))
+# --- a whole file -------------------------------------------------------------------------
+
+@dataclass
+class PostsFile:
+    """A posts file read: its posts (store columns, unscored), the columns they came from,
+    how many rows it had, and what else its rows held (``RowReport``)."""
+    posts: pd.DataFrame
+    columns: Columns
+    rows: int
+    report: RowReport
+
+
+def read_posts_file(path: str | Path, source: str, mapping: dict[str, str] | None = None,
+                    skip_invalid: bool = False,
+                    chosen: Callable[[Columns], None] | None = None,
+                    progress: Callable[[str, int], None] | None = None) -> PostsFile:
+    """Read and check every row of a posts file (see ``normalise_posts``); ``mapping``
+    from ``columns.parse_map``. A row that is not a post is a UserError listing the first
+    problems, unless ``skip_invalid``: then only a file without a single post is one.
+    ``chosen(columns)`` once the columns are chosen, before any row is checked;
+    ``progress("read", rows)`` after each chunk."""
+    columns, chunks = open_posts_file(path, mapping)
+    if chosen:
+        chosen(columns)
+    report, parts, rows = RowReport(str(path)), [], 0
+    for chunk in chunks:
+        parts.append(normalise_posts(chunk, source, str(path), columns, report))
+        rows += len(chunk)
+        if progress:
+            progress("read", rows)
+    if report.skipped and not skip_invalid:
+        raise report.error()
+    posts = pd.concat(parts).drop_duplicates(["source", "source_id"], keep="last")
+    if posts.empty:
+        raise report.error(skipping=True)
+    return PostsFile(posts.reset_index(drop=True), columns, rows, report)
+
+
+def write_rejected(report: RowReport, output: str | Path, source_file: str | Path) -> None:
+    """The rejected rows as a formula-safe CSV (``export.write_table``); never over the
+    file they came from."""
+    if Path(output).resolve() == Path(source_file).resolve():
+        raise UserError(f"--rejected {output}: that is the file being imported; "
+                        "name another file")
+    write_table(report.rejected_rows(), output, "csv")

@@ -1,19 +1,44 @@
-"""Cleaning cells into what every store accepts: text, counts and times. Used by the file
-importer (``files/importer.py``) and the collectors (``collectors/base.py``) alike, so a
-post reads the same whichever way it came in.
+"""Cleaning cells into what every store accepts: text, counts and times; telling a single
+value from a list, an object or binary data; and the cap on one post's text
+(``TEXT_CAP``). Used by the file importer (``files/importer.py``) and the collectors
+(``collectors/base.py``) alike, so a post reads the same whichever way it came in.
 
-May import: nothing of the project (pandas only).
+May import: nothing of the project (numpy and pandas only).
 """
 from __future__ import annotations
 
 import re
 
+import numpy as np
 import pandas as pd
 
 EPOCH_MS = 1e11  # epoch numbers above this are milliseconds, not seconds
 INT_RANGE = (-2**31, 2**31 - 1)  # PostgreSQL INTEGER, the narrowest store column
 TIME_RANGE = (pd.Timestamp.min.tz_localize("UTC"), pd.Timestamp.max.tz_localize("UTC"))
 _SURROGATE = re.compile("[\ud800-\udfff]")
+# characters of one post's text that are kept (Reddit's own limit for a post): a 50 MB
+# "post" is never a post, and scoring one took gigabytes
+TEXT_CAP = 40_000
+
+
+def capped(text: str) -> str:
+    """``text``, or its first ``TEXT_CAP`` characters and a marker saying that the rest was
+    cut and how long it was (worded so the scorer reads nothing into it)."""
+    if len(text) <= TEXT_CAP:
+        return text
+    return f"{text[:TEXT_CAP]} [… truncated at {TEXT_CAP:,} of {len(text):,} characters]"
+
+
+def nested_kind(value) -> str | None:
+    """What a cell holds when it is no single value: "a list", "an object" (JSON's, or a
+    Parquet struct) or "binary data"; None for text, numbers, times and missing cells."""
+    if isinstance(value, (list, tuple, set, np.ndarray)):
+        return "a list"
+    if isinstance(value, dict):
+        return "an object"
+    if isinstance(value, (bytes, bytearray, memoryview)):
+        return "binary data"
+    return None
 
 
 def clean_text(value) -> str:
@@ -50,7 +75,8 @@ def parse_times(values: pd.Series) -> pd.Series:
         n = n.where(n.abs() < EPOCH_MS, n / 1000)
         out[is_num] = _in_range(pd.to_datetime(n, unit="s", utc=True, errors="coerce"))
     strings = as_text(raw).str.strip()
-    text = ~is_num & raw.notna() & (strings != "")
+    # pandas reads "now" and "today" as the moment of reading, which no post was written at
+    text = ~is_num & raw.notna() & (strings != "") & ~strings.isin(["now", "today"])
     if text.any():
         out[text] = _in_range(pd.to_datetime(strings[text], utc=True, errors="coerce",
                                              format="mixed"))
