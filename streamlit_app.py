@@ -25,5 +25,4 @@ page = st.navigation([
     st.Page(f"{PAGES}/about.py", title="About the data", icon=":material/info:",
             url_path="about"),
 ])
-ui.setup()
-page.run()
+ui.run_page(page)  # a store that fails stops the page with a message

@@ -16,6 +16,7 @@ import argparse
 import os
 import sys
 import time
+from datetime import datetime, timezone
 from pathlib import Path
 
 import pandas as pd
@@ -332,7 +333,7 @@ def cmd_export(args) -> int:
 
 def cmd_collect(args) -> int:
     from dashboard.collectors import runner
-    names, since = runner.source_names(args.sources), runner.parse_since(args.since)
+    names, since = runner.source_names(args.sources), _since(args.since)
     run_for = runner.parse_duration(args.run_for)
     ctx = runner.make_context(_store(args), _tracker(args), since=since,
                               keep_handles=args.keep_handles, quiet=args.quiet,
@@ -345,6 +346,17 @@ def cmd_stream(args) -> int:
     ctx = runner.make_context(_store(args), _tracker(args), keep_handles=args.keep_handles,
                               quiet=args.quiet, log_json=args.log_json)
     return runner.exit_code([runner.follow(ctx)])
+
+
+def _since(given: str | None):
+    """``--since``, read by the collectors' rules and held to the sane time window."""
+    from dashboard.collectors.runner import parse_since
+    from dashboard.time_window import checked_since
+    try:
+        when = parse_since(given)
+    except OverflowError:  # more days back than a date can hold: before every source
+        when = datetime.min.replace(tzinfo=timezone.utc)
+    return checked_since(when, given)
 
 
 def cmd_demo(args) -> int:

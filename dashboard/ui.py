@@ -1,11 +1,12 @@
 """Streamlit glue shared by every page: the store, cached loads, filters, chart exports.
 
-The router (``streamlit_app.py``) calls ``setup()`` once per script run; it opens the
-store (or, when there is none, says how to make one: the app never builds the demo, the
+The router (``streamlit_app.py``) calls ``run_page`` once per script run: ``setup()`` opens
+the store (or, when there is none, says how to make one: the app never builds the demo, the
 CLI and ``make run`` do; a store at an ``https://`` or ``http://`` URL is read from a local
 copy, fetched again when it changed, ``files/remote_store.py``), draws the filters in the
 sidebar, bound to the URL so a copied link reopens the same view on any page, shows the
-simulated-data banner, and leaves a ``PageContext`` that pages read with ``context()``.
+simulated-data banner, and leaves a ``PageContext`` that pages read with ``context()``; a
+store that fails stops the page with a message saying what failed, never a traceback.
 Every page says under its title how old the data is. Only the ``load_*`` functions here are
 cached (``st.cache_data``), and the rank figure (``rank_figure``); they take the store URL
 and plain values so the cache key is exactly what was asked.
@@ -23,6 +24,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import charts, paths
+from dashboard.errors import UserError
 from dashboard.events import load_events as read_events
 from dashboard.files import figures as fx
 from dashboard.files import remote_store
@@ -32,13 +34,15 @@ from dashboard.read import queries
 from dashboard.read.daily import daily_table
 from dashboard.read.filters import Filters
 from dashboard.read.freshness import age_in_words, data_as_of
-from dashboard.read.metrics import rank_lines
+from dashboard.read.metrics import dense_start, rank_lines
 from dashboard.tracker import Tracker, load_tracker
 from dashboard.vocabulary import APP_STORE, SENTIMENT_LABELS, STORES
 from dashboard.write.store import open_store
 
 TTL = "5m"  # how stale a view may be while collectors write
 HOURLY_UP_TO_DAYS = 7  # ranges this short are plotted per hour
+SEARCH_LIMIT = queries.SEARCH_LIMIT  # characters a search box takes
+TEXT_SHOWN = queries.TEXT_SHOWN  # characters of a post's text a table shows
 
 
 @dataclass(frozen=True)
@@ -89,7 +93,12 @@ def _tracker(path: str) -> Tracker:
 
 @st.cache_data(ttl=TTL, show_spinner=False)
 def load_info(url: str) -> dict:
-    return queries.store_overview(_engine(url))
+    """``queries.store_overview``, and ``default_start``: where the dense data begins
+    (``metrics.dense_start``), the start of the default date range."""
+    engine = _engine(url)
+    info = queries.store_overview(engine)
+    return info | {"default_start": dense_start(queries.posts_per_day(engine))
+                   or info["first_day"]}
 
 
 @st.cache_data(ttl=TTL, show_spinner=False)
@@ -152,10 +161,11 @@ def load_flows(url: str, f: Filters) -> pd.DataFrame:
 @st.cache_data(ttl=TTL, show_spinner=False)
 def load_posts(url: str, f: Filters, limit: int = 500, search: str = "", day: date | None = None,
                kinds: tuple[str, ...] = (), flow: tuple[str, str] | None = None,
-               order: str = "engagement") -> pd.DataFrame:
+               order: str = "engagement", implausible: bool = False) -> pd.DataFrame:
     # shown as stored, but never reordered on screen by the text's own bidi controls
     return visible_frame(queries.post_rows(_engine(url), f, limit=limit, search=search,
-                                           day=day, kinds=kinds, flow=flow, order=order))
+                                           day=day, kinds=kinds, flow=flow, order=order,
+                                           implausible=implausible))
 
 
 @st.cache_data(ttl=TTL, show_spinner=False)
@@ -178,6 +188,19 @@ def load_events() -> pd.DataFrame:
 def load_markers(start: date | None, end: date | None) -> pd.DataFrame:
     """The events between ``start`` and ``end``, numbered for the charts."""
     return charts.event_markers(load_events(), start, end)
+
+
+def run_page(page) -> None:
+    """Set up the shared sidebar and run ``page`` (an ``st.Page``). A store that cannot be
+    opened or fails while the page reads it (unreachable, corrupt, read-only, full, newer
+    than this code) stops the page with what failed and which store, never a traceback."""
+    try:
+        setup()
+        page.run()
+    except UserError as e:
+        st.error("**The store cannot be used.** Every page needs it; what failed, and what "
+                 "to do:", icon=":material/database:")
+        st.code(str(e), language=None, wrap_lines=True)  # verbatim: a path is not Markdown
 
 
 def setup() -> PageContext:
@@ -275,15 +298,22 @@ def simulated_banner() -> None:
 
 
 def sidebar_filters(info: dict, tracker: Tracker) -> Filters:
-    """Date range, brands, sources, countries and sentiment, each bound to the URL."""
+    """Date range, brands, sources, countries and sentiment, each bound to the URL. The
+    dates default to where the dense data begins (``load_info``) up to the last day; posts
+    with an implausible time are counted below them, and are in no range."""
     sb = st.sidebar
     sb.header("Filters")
     first, last = info["first_day"], info["last_day"]
     start = end = None
     if first and last:
-        picked = sb.date_input("Dates (UTC)", value=(first, last), min_value=first,
-                               max_value=last, key="dates", bind="query-params")
+        picked = sb.date_input("Dates (UTC)", value=(info["default_start"], last),
+                               min_value=first, max_value=last, key="dates",
+                               bind="query-params")
         start, end = _date_range(picked, first, last)
+    if info["implausible"]:
+        sb.caption(f"{info['implausible']:,} posts dated before their source existed, or "
+                   "after they were collected, are left out of every chart and count; "
+                   "the Posts page lists them.")
     brands = sb.multiselect("Brands", tracker.brand_names, default=tracker.brand_names,
                             key="brands", bind="query-params")
     sources = sb.multiselect("Sources", info["sources"], key="sources",
@@ -300,13 +330,15 @@ def sidebar_filters(info: dict, tracker: Tracker) -> Filters:
 
 
 def _date_range(picked, first: date, last: date) -> tuple[date, date]:
-    """A (start, end) pair even while the reader has picked only the first date."""
+    """A (start, end) pair within ``first``..``last``, even while the reader has picked only
+    the first date, and in order even when a link gives them the wrong way round."""
     if isinstance(picked, date):
-        return picked, picked
+        picked = (picked, picked)
     picked = tuple(picked or ())
-    if len(picked) == 2:
-        return picked
-    return (picked[0], last) if picked else (first, last)
+    if len(picked) == 1:
+        picked = (picked[0], last)
+    start, end = sorted(picked) if picked else (first, last)
+    return min(max(start, first), last), min(max(end, first), last)
 
 
 def filter_summary(ctx: PageContext) -> list[tuple[str, str]]:

@@ -1,11 +1,12 @@
 """What several test modules share, so that no test module imports another: paths, the
 ``../shared`` skip, replayed collector runs (a tracker, a run context, and the routes and
 scenarios that serve each source's recorded fixtures), a local HTTP server that misbehaves
-as told, the hostile store, and `streamlit run` plus a real Chromium for the browser
-tests. The fixtures built on these are in ``conftest.py``.
+as told, stores of older schema versions (``make_old``), the hostile store, and `streamlit
+run` plus a real Chromium for the browser tests. The fixtures built on these are in
+``conftest.py``.
 
-May import: dashboard, reliability and the test libraries (pytest, responses; playwright
-only inside the browser fixture).
+May import: dashboard, reliability and the test libraries (pytest, responses; streamlit's
+AppTest in ``app_page``; playwright only inside the browser fixture).
 """
 from __future__ import annotations
 
@@ -27,6 +28,7 @@ from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
+from sqlalchemy import text
 
 from dashboard.cli import main
 from dashboard.collectors import hackernews, runner
@@ -244,6 +246,33 @@ def local_server(behave: Behaviour) -> Iterator[tuple[str, list[str]]]:
         server.server_close()
 
 
+# --- old stores ---------------------------------------------------------------------------
+
+def make_old(conn, version: int) -> None:
+    """Turn a current store into the shape schema ``version`` had (undoing the steps of
+    dashboard/write/migrations.py above it, newest first), keeping its posts."""
+    pg = conn.dialect.name == "postgresql"
+    if version < 6:  # posts.implausible_time
+        conn.execute(text("DROP INDEX ix_posts_implausible"))
+        conn.execute(text("ALTER TABLE posts DROP COLUMN implausible_time"))
+    if version < 5:  # runs.stats
+        conn.execute(text("ALTER TABLE runs DROP COLUMN stats"))
+    if version < 4 and pg:  # scorer versions up to 20 characters
+        conn.execute(text("ALTER TABLE posts ALTER COLUMN scorer_version TYPE VARCHAR(20)"))
+    if version < 3:  # the daily rollup
+        for op in ("insert", "update", "delete"):
+            conn.execute(text(f"DROP TRIGGER rollup_mark_{op}" + " ON posts" * pg))
+        conn.execute(text("DROP INDEX ix_posts_day_source"))
+        conn.execute(text("CREATE INDEX ix_posts_day ON posts (day)"))
+        conn.execute(text("DROP TABLE daily_rollup"))
+        conn.execute(text("DROP TABLE rollup_dirty"))
+        conn.execute(text("DELETE FROM meta WHERE key = 'rollup_definition'"))
+    if version < 2:  # mentions.sentiment
+        conn.execute(text("ALTER TABLE mentions DROP COLUMN sentiment"))
+    conn.execute(text("UPDATE meta SET value = :v WHERE key = 'schema_version'"),
+                 {"v": str(version)})
+
+
 # --- hostile posts ------------------------------------------------------------------------
 
 # searches on the Posts page that match the hostile payloads (reliability/payloads.py)
@@ -301,6 +330,21 @@ def streamlit_server(store_url: str) -> Iterator[str]:
     finally:
         proc.terminate()
         proc.wait(timeout=20)
+
+
+def app_page(monkeypatch, url: str, page: str = "overview", **query):
+    """One run of a page of the app (AppTest) on the store ``url``, with ``query`` in its
+    address; it must raise nothing (a fault must be a message)."""
+    from streamlit.testing.v1 import AppTest
+    monkeypatch.setenv("DASHBOARD_DB", url)
+    at = AppTest.from_file(str(ROOT / "streamlit_app.py"), default_timeout=120)
+    if page != "overview":
+        at.switch_page(f"dashboard/app_pages/{page}.py")
+    for key, value in query.items():
+        at.query_params[key] = value
+    at.run()
+    assert not at.exception
+    return at
 
 
 def settle(page, plots: int, timeout: float = 90):

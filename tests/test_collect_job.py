@@ -54,8 +54,7 @@ def test_a_store_that_cannot_be_opened_fails_the_job_with_its_message(job):
     assert run(args, env) == 2
     text = (folder / "summary.md").read_text()
     assert text.startswith("## Collect: nothing ran (exit status 2)")
-    assert "error: cannot open store postgresql+psycopg://collector:***@127.0.0.1:1/store" \
-        in text
+    assert "error: cannot reach the store postgresql://collector:***@127.0.0.1:1/store" in text
     assert "s3cret-pw" not in text
 
 

@@ -10,7 +10,8 @@ import pytest
 from tests.helpers import ROOT
 
 FOUNDATION = {"dashboard", "dashboard.vocabulary", "dashboard.errors", "dashboard.paths",
-              "dashboard.tracker", "dashboard.tracker_keys", "dashboard.events"}
+              "dashboard.tracker", "dashboard.tracker_keys", "dashboard.events",
+              "dashboard.time_window"}
 # layer -> the layers (or single modules) it may import from, its own included
 MAY_IMPORT = {
     "foundation": {"foundation"},

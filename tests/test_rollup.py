@@ -18,6 +18,7 @@ from dashboard.write.ingest import save_posts
 from dashboard.write.rescore import rescore
 from dashboard.write.schema import daily_rollup, posts
 from dashboard.write.store import get_meta, open_store, write_posts
+from tests.helpers import make_old
 
 TEXTS = ["Left ChatGPT for Claude and it's wonderful", "Gemini is fine",
          "Grok is awful, DeepSeek is brilliant", "Cancelled my ChatGPT Plus today",
@@ -111,14 +112,7 @@ def test_a_store_made_before_the_rollup_gets_it_when_opened(url, tracker):
     engine = open_store(url)
     write_posts(engine, Scorer(tracker).score_frame(some_posts(30)))
     with engine.begin() as conn:  # turn it into the store version 2 of the code left
-        for trigger in ("insert", "update", "delete"):
-            conn.execute(text(f"DROP TRIGGER IF EXISTS rollup_mark_{trigger}"
-                              + ("" if conn.dialect.name == "sqlite" else " ON posts")))
-        conn.execute(text("DROP INDEX ix_posts_day_source"))
-        conn.execute(text("CREATE INDEX ix_posts_day ON posts (day)"))
-        conn.execute(text("DROP TABLE daily_rollup"))
-        conn.execute(text("DROP TABLE rollup_dirty"))
-        conn.execute(text("UPDATE meta SET value = '2' WHERE key = 'schema_version'"))
+        make_old(conn, 2)
     engine.dispose()
 
     engine = open_store(url)

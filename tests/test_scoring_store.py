@@ -10,6 +10,7 @@ from dashboard.scoring import SCORER_VERSION, Scorer
 from dashboard.write import migrations
 from dashboard.write.rescore import count_stale, rescore
 from dashboard.write.store import get_meta, open_store, write_posts
+from tests.helpers import make_old
 
 TEXTS = ["Left ChatGPT for Claude and it's wonderful", "Gemini is fine",
          "Grok is awful, DeepSeek is brilliant"]
@@ -43,8 +44,7 @@ def test_a_version_1_store_is_upgraded_without_losing_rows(url):
     engine = open_store(url)
     write_posts(engine, old_posts())
     with engine.begin() as conn:  # turn it into the store version 1 of the code left
-        conn.execute(text("ALTER TABLE mentions DROP COLUMN sentiment"))
-        conn.execute(text("UPDATE meta SET value = '1' WHERE key = 'schema_version'"))
+        make_old(conn, 1)
     engine.dispose()
 
     engine = open_store(url)
@@ -107,9 +107,7 @@ def test_a_version_3_store_takes_scorer_versions_that_name_a_model(url):
     the column before schema version 4."""
     engine = open_store(url)
     with engine.begin() as conn:  # the store version 3 of the code left
-        if conn.dialect.name == "postgresql":
-            conn.execute(text("ALTER TABLE posts ALTER COLUMN scorer_version TYPE VARCHAR(20)"))
-        conn.execute(text("UPDATE meta SET value = '3' WHERE key = 'schema_version'"))
+        make_old(conn, 3)
     engine.dispose()
 
     engine = open_store(url)

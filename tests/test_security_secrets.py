@@ -172,5 +172,5 @@ def test_pages_on_a_store_url_with_a_password(monkeypatch, pg_url):
 def test_pages_on_an_unreachable_store_url_with_a_password(monkeypatch):
     with tally.scenario("secrets"):
         at = open_pages(monkeypatch, f"postgresql://user:{CANARY}@127.0.0.1:1/db")[0]
-        assert at.exception, "the failure is shown"
+        assert not at.exception and at.error, "the failure is shown, as a message"
         assert leaks(page_text(at)) == []

@@ -83,6 +83,8 @@ info = ctx.info
 st.markdown(f"""
 ### This store
 * posts: {info['posts']:,}, from {info['first_day']} to {info['last_day']} (UTC)
+* posts with an implausible time (dated before their source existed, or after they were
+  collected): {info['implausible']:,}, kept but left out of every chart
 * sources: {', '.join(info['sources']) or 'none'}
 * app-store countries: {', '.join(c.upper() for c in info['countries']) or 'none'}
 * tracker: {ctx.tracker.name} ({len(ctx.tracker.brands)} brands)

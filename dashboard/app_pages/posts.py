@@ -17,19 +17,27 @@ ORDERS = {"most engaged": "engagement", "newest": "newest", "oldest": "oldest",
           "most negative": "negative", "most positive": "positive"}
 a, b, c, d = st.columns([3, 2, 2, 2])
 search = a.text_input("Text contains", key="q", bind="query-params",
-                      placeholder="e.g. cancel, Pentagon, refund")
+                      max_chars=ui.SEARCH_LIMIT, placeholder="e.g. cancel, Pentagon, refund")
 kinds = b.multiselect("Switching", SWITCH_KINDS, key="kinds", bind="query-params",
                       placeholder="Any post")
 order = c.selectbox("Sort by", list(ORDERS), key="sort", bind="query-params")
 day = d.date_input("One day only", value=None, min_value=f.start, max_value=f.end,
                    key="day", bind="query-params")
 
+implausible = ctx.info["implausible"] and st.toggle(
+    f"Only the {ctx.info['implausible']:,} posts with an implausible time", key="implausible",
+    bind="query-params", help="Dated before their source existed, or after they were "
+    "collected: kept in the store, left out of every chart and date range.")
 rows = ui.load_posts(ctx.url, f, limit=1000, search=search.strip(),
-                     day=day if isinstance(day, date) else None, kinds=tuple(kinds),
-                     order=ORDERS[order or "most engaged"])
+                     day=day if isinstance(day, date) and not implausible else None,
+                     kinds=tuple(kinds), order=ORDERS[order or "most engaged"],
+                     implausible=bool(implausible))
 shown = "the first 1,000" if len(rows) == 1000 else f"{len(rows):,}"
 st.caption(f"Showing {shown} posts matching the filters"
-           + (f" on {day:%d %b %Y}" if isinstance(day, date) else "") + ".")
+           + (" with an implausible time, whatever their dates" if implausible else
+              f" on {day:%d %b %Y}" if isinstance(day, date) else "")
+           + f". Texts longer than {ui.TEXT_SHOWN:,} characters are cut here; "
+           "`python -m dashboard export --table posts` has them whole.")
 st.dataframe(
     rows.assign(url=ui.safe_links(rows["url"])),
     hide_index=True, height=620,

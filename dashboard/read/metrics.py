@@ -48,6 +48,21 @@ def daily_backlash(mention_stats: pd.DataFrame, switch_stats: pd.DataFrame,
     return out.reset_index()[DAILY_COLUMNS]
 
 
+def dense_start(per_day: pd.DataFrame, share: float = 0.01, gap_days: int = 30):
+    """Where the default date range starts, so a few stray old posts do not stretch every
+    view: from the day by which ``share`` of the posts were written, back through the
+    days before it while no gap of more than ``gap_days`` without posts separates them.
+    ``per_day`` has ``day`` and ``posts`` (``queries.posts_per_day``); None when empty."""
+    if per_day.empty:
+        return None
+    days = pd.to_datetime(per_day["day"]).reset_index(drop=True)
+    cumulative = per_day["posts"].reset_index(drop=True).cumsum()
+    i = int((cumulative > share * cumulative.iloc[-1]).idxmax())
+    while i > 0 and (days[i] - days[i - 1]).days <= gap_days:
+        i -= 1
+    return days[i].date()
+
+
 def rolling_share(daily_one_brand: pd.DataFrame, column: str, days: int = 7) -> pd.Series:
     """``column`` / posts over a trailing window of ``days`` (steadier than day by day
     for brands with a handful of posts a day); NaN until the window holds a post."""

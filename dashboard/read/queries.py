@@ -23,15 +23,23 @@ from dashboard.read.filters import Filters
 from dashboard.vocabulary import DELIVERED, DELIVERED_NOTHING, PARTIAL, SKIPPED
 from dashboard.write import rollup
 from dashboard.write.rollup import ALL
-from dashboard.write.schema import app_ranks, daily_rollup, mentions, posts, runs
+from dashboard.write.schema import IMPLAUSIBLE, app_ranks, daily_rollup, mentions, posts, runs
+
+SEARCH_LIMIT = 200  # characters of a search: longer ones are cut (a LIKE pattern has limits)
+TEXT_SHOWN = 2000  # characters of a post's text in a table; the rest is cut, and says so
 
 
-def _post_conditions(f: Filters) -> list:
-    cond = []
-    if f.start:
-        cond.append(posts.c.day >= f.start)
-    if f.end:
-        cond.append(posts.c.day <= f.end)
+def _post_conditions(f: Filters, implausible: bool = False) -> list:
+    """The filters on posts; posts whose time is implausible are left out, or with
+    ``implausible`` are the only ones kept, whatever their dates."""
+    if implausible:
+        cond = [IMPLAUSIBLE]
+    else:
+        cond = [~IMPLAUSIBLE]
+        if f.start:
+            cond.append(posts.c.day >= f.start)
+        if f.end:
+            cond.append(posts.c.day <= f.end)
     if f.sources:
         cond.append(posts.c.source.in_(f.sources))
     if f.sentiments:
@@ -215,20 +223,23 @@ ORDERS = {  # how a post table can be sorted
 
 def post_rows(engine: Engine, f: Filters, limit: int = 500, search: str = "",
               day: date | None = None, kinds: tuple[str, ...] = (),
-              flow: tuple[str | None, str | None] | None = None, order: str = "engagement"
-              ) -> pd.DataFrame:
-    """Posts matching the filters (for tables and drill-downs), ``limit`` at most.
+              flow: tuple[str | None, str | None] | None = None, order: str = "engagement",
+              implausible: bool = False) -> pd.DataFrame:
+    """Posts matching the filters (for tables and drill-downs), ``limit`` at most, each
+    text cut to ``TEXT_SHOWN`` characters (a cut one ends saying how long it was).
 
-    ``search`` matches text case-insensitively (NUL characters dropped: PostgreSQL refuses
-    them and no stored text holds one); ``day`` narrows to one UTC day; ``kinds``
-    to switch kinds; ``flow`` to moves from one brand to another (one end None: from or
-    to any brand); ``order`` is a key of ORDERS (default: most engaged first).
+    ``search`` matches text case-insensitively (its first ``SEARCH_LIMIT`` characters; NUL
+    characters dropped: PostgreSQL refuses them and no stored text holds one); ``day``
+    narrows to one UTC day; ``kinds`` to switch kinds; ``flow`` to moves from one brand to
+    another (one end None: from or to any brand); ``order`` is a key of ORDERS (default:
+    most engaged first); ``implausible`` lists only the posts whose time is implausible,
+    whatever the dates in view.
     """
-    cond = _post_conditions(f)
+    cond = _post_conditions(f, implausible)
     if f.brands:
         cond.append(exists().where(mentions.c.post_id == posts.c.id,
                                    mentions.c.brand.in_(f.brands)))
-    search = search.replace("\x00", "")
+    search = search.replace("\x00", "")[:SEARCH_LIMIT]
     if search:  # literal text: % and _ in the search are not wildcards
         literal_text = search.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
         cond.append(posts.c.text.ilike(f"%{literal_text}%", escape="\\"))
@@ -239,17 +250,31 @@ def post_rows(engine: Engine, f: Filters, limit: int = 500, search: str = "",
     if flow:
         cond += [column == brand for column, brand in
                  zip((posts.c.switch_from, posts.c.switch_to), flow) if brand is not None]
-    cols = [posts.c[c] for c in ("created_at", "source", "community", "author", "text",
-                                 "brands", "sentiment", "sentiment_label", "switch_from",
-                                 "switch_to", "switch_kind", "switch_phrase", "engagement",
-                                 "rating", "url", "simulated")]
-    stmt = select(*cols).where(*cond).order_by(*ORDERS[order]()).limit(limit)
-    return _frame(engine, stmt, parse_dates=["created_at"])
+    cols = [_shown_text() if c == "text" else posts.c[c]
+            for c in ("created_at", "source", "community", "author", "text", "brands",
+                      "sentiment", "sentiment_label", "switch_from", "switch_to",
+                      "switch_kind", "switch_phrase", "engagement", "rating", "url",
+                      "simulated")]
+    stmt = select(*cols, func.length(posts.c.text).label("length")).where(*cond).order_by(
+        *ORDERS[order]()).limit(limit)
+    rows = _frame(engine, stmt, parse_dates=["created_at"])
+    cut = rows["length"] > TEXT_SHOWN
+    rows.loc[cut, "text"] = [f"{t}… [cut: {n:,} characters in all]"
+                             for t, n in zip(rows.loc[cut, "text"], rows.loc[cut, "length"])]
+    return rows.drop(columns="length")
+
+
+def _shown_text():
+    """A post's text as far as a page shows it (cut in the database: a huge post never
+    travels whole)."""
+    return func.substr(posts.c.text, 1, TEXT_SHOWN).label("text")
 
 
 def store_overview(engine: Engine) -> dict:
-    """What the store holds: date range, sources, brands, countries, simulated or not."""
+    """What the store holds: date range, sources, brands, countries, simulated or not, and
+    how many posts have an implausible time (kept, but in no figure or range)."""
     with engine.connect() as conn:
+        implausible = conn.execute(select(func.count()).where(IMPLAUSIBLE)).scalar()
         if rollup.is_current(conn):
             r = daily_rollup.c
             every = r.brand == ALL
@@ -261,8 +286,9 @@ def store_overview(engine: Engine) -> dict:
         else:
             first, last, n, sim = conn.execute(select(
                 func.min(posts.c.day), func.max(posts.c.day), func.count(),
-                func.max(case((posts.c.simulated, 1), else_=0)))).one()
+                func.max(case((posts.c.simulated, 1), else_=0))).where(~IMPLAUSIBLE)).one()
             sources = [row[0] for row in conn.execute(select(posts.c.source).distinct()
+                                                      .where(~IMPLAUSIBLE)
                                                       .order_by(posts.c.source))]
         r_first, r_last, r_sim = conn.execute(select(
             func.min(app_ranks.c.captured_at), func.max(app_ranks.c.captured_at),
@@ -277,7 +303,20 @@ def store_overview(engine: Engine) -> dict:
         "sources": sources,
         "countries": countries,
         "simulated": bool(sim) or bool(r_sim),
+        "implausible": implausible,
     }
+
+
+def posts_per_day(engine: Engine) -> pd.DataFrame:
+    """``day`` and ``posts``: how many posts (implausible times left out) each day holds."""
+    if _use_rollup(engine):
+        r = daily_rollup.c
+        stmt = (select(r.day, func.sum(r.posts).label("posts")).where(r.brand == ALL)
+                .group_by(r.day).order_by(r.day))
+    else:
+        stmt = (select(posts.c.day, func.count().label("posts")).where(~IMPLAUSIBLE)
+                .group_by(posts.c.day).order_by(posts.c.day))
+    return _frame(engine, stmt)
 
 
 def _as_date(value) -> date:
@@ -369,11 +408,12 @@ def latest_runs(engine: Engine) -> pd.DataFrame:
 
 
 def texts(engine: Engine, f: Filters, brand: str, limit: int = 5000) -> list[str]:
-    """Texts of posts naming ``brand`` within the filters (for term statistics)."""
+    """Texts of posts naming ``brand`` within the filters (for term statistics), each cut
+    to ``TEXT_SHOWN`` characters."""
     cond = [*_post_conditions(f), exists().where(mentions.c.post_id == posts.c.id,
                                                  mentions.c.brand == brand)]
     with engine.connect() as conn:
-        return [r[0] for r in conn.execute(select(posts.c.text).where(*cond).limit(limit))]
+        return [r[0] for r in conn.execute(select(_shown_text()).where(*cond).limit(limit))]
 
 
 def _widen_flows(frame: pd.DataFrame) -> pd.DataFrame:

@@ -1,6 +1,6 @@
 """The save step every source shares: pseudonymise authors, score, upsert, record the run.
 
-May import: scoring, write.schema, write.store.
+May import: errors, scoring, write.schema, write.store.
 """
 from __future__ import annotations
 
@@ -11,9 +11,10 @@ import pandas as pd
 from sqlalchemy import Engine, insert
 from sqlalchemy.exc import IntegrityError
 
+from dashboard.errors import StoreError
 from dashboard.scoring import Scorer
 from dashboard.write.schema import meta, posts
-from dashboard.write.store import already_scored, count_posts, get_meta, recorded_run, write_posts
+from dashboard.write.store import already_scored, get_meta, recorded_run, write_posts
 
 FITTED = ("source_id", "author", "community", "language")  # bounded columns from sources
 
@@ -64,12 +65,13 @@ def fit_columns(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def save_posts(engine: Engine, frame: pd.DataFrame, scorer: Scorer, *,
-               keep_handles: bool = False, progress=None) -> int:
+               keep_handles: bool = False, progress=None, run: dict | None = None) -> int:
     """Score ``frame`` (store columns, unscored) and upsert it; returns rows written.
 
     Posts already stored with the same text by the same scorer version (fetched again by
     an overlapping collection, or a file imported again) keep their scores: only their
-    other columns are updated.
+    other columns are updated. ``run``: a ``recorded_run``'s state, which each written
+    batch adds to (``store.write_posts``).
     """
     if frame.empty:
         return 0
@@ -79,17 +81,28 @@ def save_posts(engine: Engine, frame: pd.DataFrame, scorer: Scorer, *,
     same = already_scored(engine, frame, scorer.version)
     scored = scorer.score_frame(frame[~same],
                                 progress=progress and (lambda n: progress("scored", n)))
-    done = write_posts(engine, scored, progress=progress and (lambda n: progress("stored", n)))
-    return done + write_posts(engine, frame[same], scores=False, progress=progress and (
+    done = write_posts(engine, scored, run=run,
+                       progress=progress and (lambda n: progress("stored", n)))
+    return done + write_posts(engine, frame[same], scores=False, run=run, progress=progress and (
         lambda n: progress("stored", done + n)))
 
 
 def save_posts_as_run(engine: Engine, frame: pd.DataFrame, source: str, scorer: Scorer, *,
                       keep_handles: bool = False, progress=None) -> tuple[int, int]:
     """``save_posts`` recorded as a run of ``source`` (so the Sources view shows imports
-    too); returns (rows written, rows that were new)."""
-    before = count_posts(engine, source)
+    too); returns (rows written, rows that were new), both counted batch by batch as they
+    are written, so an import running beside another never reports what that one wrote.
+
+    Each batch is written whole or not at all. When the store fails part-way (full, gone),
+    the batches written before stay, the run records how many rows that was, and the
+    StoreError says so: running the same import again writes the rest.
+    """
     with recorded_run(engine, source) as run:
-        run["items"] = save_posts(engine, frame, scorer, keep_handles=keep_handles,
-                                  progress=progress)
-    return run["items"], count_posts(engine, source) - before
+        try:
+            save_posts(engine, frame, scorer, keep_handles=keep_handles, progress=progress,
+                       run=run)
+        except StoreError as e:
+            raise StoreError(f"{e} {run['items']:,} of the {len(frame):,} posts had been "
+                             "written before it failed; running the same import again "
+                             "writes the rest.", e.kind) from e
+    return run["items"], run["new"]

@@ -22,7 +22,7 @@ positive start: ``vocabulary.py``, and the SQL that adds them up) is the rollup'
 the whole rollup in one transaction when that differs from this code's, and until then
 ``is_current`` is false. So a change of definition never leaves stored figures stale.
 
-May import: vocabulary, write.schema.
+May import: errors, vocabulary, write.faults, write.schema.
 """
 from __future__ import annotations
 
@@ -33,10 +33,11 @@ from collections.abc import Callable
 
 from sqlalchemy import (Connection, Engine, case, delete, func, insert, literal, select, text,
                         union_all)
-from sqlalchemy.exc import DBAPIError
 
 from dashboard import vocabulary
-from dashboard.write.schema import daily_rollup, mentions, meta, posts, rollup_dirty
+from dashboard.errors import StoreError
+from dashboard.write.faults import DENIED, READ_ONLY
+from dashboard.write.schema import IMPLAUSIBLE, daily_rollup, mentions, meta, posts, rollup_dirty
 
 ALL = ""  # the brand of the rows that count every post
 MEASURES = ["posts", "sentiment_sum", "scored", "negative", "positive", "leaving",
@@ -137,16 +138,11 @@ def ensure_definition(engine: Engine, progress: Callable[[int, int], None] | Non
             if _built_with(conn) == definition(conn):
                 return False
             rebuild(conn, progress)
-    except DBAPIError as e:
-        if _may_not_write(e):
+    except StoreError as e:
+        if e.kind in (READ_ONLY, DENIED):  # a refusal to write (faults.py)
             return False
         raise
     return True
-
-
-def _may_not_write(e: DBAPIError) -> bool:
-    """A refusal to write: PostgreSQL's insufficient privilege, a read-only SQLite file."""
-    return getattr(e.orig, "sqlstate", None) == "42501" or "readonly database" in str(e.orig)
 
 
 def definition(conn: Connection) -> str:
@@ -197,7 +193,8 @@ def _recompute(conn: Connection, source: str, days: list) -> None:
 
 def group_rows(where: list):
     """SELECT of the rollup rows for the posts matching ``where``, in the table's column
-    order."""
+    order. Posts whose time is implausible (``posts.implausible_time``) count nowhere."""
+    where = [*where, ~IMPLAUSIBLE]
     label = func.coalesce(posts.c.sentiment_label, "").label("label")
     key = [posts.c.day, posts.c.source, label]
     zero = literal(0)

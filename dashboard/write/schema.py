@@ -1,7 +1,8 @@
 """The store's tables (SQLAlchemy Core), shared by SQLite and PostgreSQL.
 
 Times are UTC, stored without a zone. ``posts.day`` is the UTC date of ``created_at``, kept
-as its own indexed column so daily aggregation is a plain GROUP BY. ``mentions`` holds one
+as its own indexed column so daily aggregation is a plain GROUP BY; ``implausible_time``
+flags a ``created_at`` outside the sane window (``time_window.py``). ``mentions`` holds one
 row per (post, brand named in it), with the sentiment toward that brand. ``daily_rollup``
 and ``rollup_dirty`` are derived from posts and mentions (``rollup.py``). ``meta`` holds
 the schema version, salts, collectors' resume points and the definition the rollup was
@@ -10,7 +11,7 @@ built with. Change a table here only together with a step in ``migrations.py``.
 May import: nothing of the project.
 """
 from sqlalchemy import (Boolean, Column, Date, DateTime, Float, ForeignKey, Index, Integer,
-                        MetaData, String, Table, Text, UniqueConstraint)
+                        MetaData, String, Table, Text, UniqueConstraint, false)
 
 metadata = MetaData()
 
@@ -38,9 +39,14 @@ posts = Table(
     Column("scorer_version", String(200)),  # names the model for transformer scorers
     Column("simulated", Boolean, nullable=False, default=False),
     Column("collected_at", DateTime, nullable=False),
+    # created_at outside the sane window (time_window.py): kept, but in no figure
+    Column("implausible_time", Boolean, nullable=False, default=False, server_default=false()),
     UniqueConstraint("source", "source_id", name="uq_posts_source_id"),
 )
 Index("ix_posts_day_source", posts.c.day, posts.c.source)  # also what rollup.py recomputes by
+IMPLAUSIBLE = posts.c.implausible_time.is_(True)  # the flagged posts, as every query says it
+Index("ix_posts_implausible", posts.c.source, sqlite_where=IMPLAUSIBLE,
+      postgresql_where=IMPLAUSIBLE)  # partial: only the few flagged posts
 Index("ix_posts_switch_from", posts.c.switch_from, posts.c.day)
 Index("ix_posts_switch_to", posts.c.switch_to, posts.c.day)
 

@@ -10,28 +10,34 @@ Posts are written in a transaction per batch of ``BATCH``, each of which also br
 daily rollup up to date for the days it touched; a chart snapshot (``write_ranks``) is
 written in one transaction, whole or not at all.
 
-May import: errors, vocabulary, scoring (the score columns), write.schema, write.migrations,
-write.rollup.
+May import: errors, time_window, vocabulary, scoring (the score columns), write.schema,
+write.faults, write.migrations, write.rollup.
 """
 from __future__ import annotations
 
 import contextlib
+import functools
 import json
-import re
+import os
 from collections.abc import Iterable, Iterator
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
+from urllib.parse import quote
 
 import numpy as np
 import pandas as pd
-from sqlalchemy import Engine, create_engine, delete, event, func, insert, select, update
+from sqlalchemy import (Engine, create_engine, delete, event, func, insert, select, text,
+                        update)
 from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.pool import StaticPool
 
-from dashboard.errors import UserError
+from dashboard.errors import StoreError, UserError
 from dashboard.scoring import SCORE_COLUMNS
+from dashboard.time_window import outside
 from dashboard.vocabulary import FAILED, INTERRUPTED, OK, RUNNING
 from dashboard.write import rollup
+from dashboard.write.faults import UNREACHABLE, redact, scrub, store_error
 from dashboard.write.migrations import ensure_schema
 from dashboard.write.schema import app_ranks, mentions, meta, posts, runs
 
@@ -52,33 +58,36 @@ def normalise_url(url: str) -> str:
 def open_store(url: str, progress=None) -> Engine:
     """Create an engine for ``url``, bring its schema up to date, and rebuild its daily
     rollup if that was built with another definition (``progress(days done, days in
-    all)`` while it does)."""
-    url = normalise_url(url)
-    kwargs = {}
+    all)`` while it does).
+
+    A SQLite file this user may not write (on a read-only filesystem, or a read-only file)
+    is opened read-only, so it can still be read. Every fault of the store, then or at any
+    later use of the engine (unreachable, corrupt, read-only, full: ``faults.py``), raises
+    a ``StoreError`` naming the store with any password hidden."""
+    shown, url = url, normalise_url(url)
+    kwargs, read_only = {}, False
     if url.startswith("sqlite"):
         if url in ("sqlite://", "sqlite:///:memory:"):
             # one shared connection, so an in-memory store survives across calls
             kwargs = {"poolclass": StaticPool, "connect_args": {"check_same_thread": False}}
         elif _read_only(url):
-            kwargs = {"connect_args": {"check_same_thread": False}}
+            kwargs, read_only = {"connect_args": {"check_same_thread": False}}, True
         else:
-            path = Path(url.split("///", 1)[1])
-            path.parent.mkdir(parents=True, exist_ok=True)
+            url, read_only = _sqlite_file_url(Path(url.split("///", 1)[1]), shown)
             kwargs = {"connect_args": {"timeout": 30, "check_same_thread": False}}
     try:
         engine = create_engine(url, **kwargs)
     except Exception as e:  # bad URL or missing driver: a user problem, say which
-        raise UserError(f"cannot open store {redact(url)}: {e}") from None
-    if engine.dialect.name == "sqlite" and not _read_only(url):
-        event.listen(engine, "connect", _sqlite_pragmas)
+        raise UserError(f"cannot open store {redact(shown)}: {scrub(str(e), shown)}") from None
+    if engine.dialect.name == "sqlite":
+        event.listen(engine, "connect", _read_only_pragmas if read_only else _sqlite_pragmas)
+    event.listen(engine, "handle_error", functools.partial(_raise_store_error, shown))
     try:
-        ensure_schema(engine)
+        ensure_schema(engine, f"the store {redact(shown)}")
         rollup.ensure_definition(engine, progress)
-    except UserError:
-        raise
-    except Exception as e:
-        raise UserError(f"cannot open store {redact(url)}: {type(e).__name__}: "
-                        f"{str(e).splitlines()[0]}") from None
+    except DBAPIError as e:  # not a fault of the store, yet it cannot be opened: say why
+        raise UserError(f"cannot open store {redact(shown)}: {type(e.orig).__name__}: "
+                        f"{scrub(str(e.orig).splitlines()[0], shown)}") from None
     return engine
 
 
@@ -88,23 +97,43 @@ def _read_only(url: str) -> bool:
     return url.startswith("sqlite:///file:") and "mode=ro" in url
 
 
-def redact(url: str) -> str:
-    """A store URL with any password hidden, for messages and logs: the user-info part
-    and any query parameter naming a password or secret (libpq accepts ``?password=``)."""
-    from sqlalchemy.engine import make_url
+def _sqlite_file_url(path: Path, shown: str) -> tuple[str, bool]:
+    """The SQLAlchemy URL of a SQLite file, and whether it is opened read-only: when this
+    user may not write the file or its folder (where WAL mode keeps its -wal and -shm
+    files). SQLite reads such a file through its -wal and -shm files when they are there;
+    when they are not, on a read-only filesystem (where nothing can change the file) it is
+    told the file is immutable, so it needs no -shm file at all. A missing folder is
+    created."""
+    if path.exists() and not (os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)):
+        frozen = os.statvfs(path).f_flag & os.ST_RDONLY and not Path(f"{path}-wal").exists()
+        return (f"sqlite:///file:{quote(str(path))}?mode=ro{'&immutable=1' * bool(frozen)}"
+                "&uri=true"), True
     try:
-        parsed = make_url(url)
-    except Exception:
-        return "<store URL>"
-    hidden = {k: "***" for k in parsed.query if re.search(r"pass|secret|token|key", k, re.I)}
-    shown = parsed.update_query_dict(hidden).render_as_string(hide_password=True)
-    return shown.replace("%2A%2A%2A", "***")
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as e:
+        raise StoreError(f"cannot reach the store {redact(shown)} (cannot create the folder "
+                         f"{path.parent}: {e.strerror}): check the path, or create the folder "
+                         "with write access for this user", UNREACHABLE) from None
+    return f"sqlite:///{path}", False
+
+
+def _raise_store_error(shown: str, context) -> None:
+    """SQLAlchemy's ``handle_error`` hook: a fault of the store becomes a StoreError."""
+    fault = store_error(context.original_exception, shown, context.is_disconnect)
+    if fault is not None:
+        raise fault from context.original_exception
 
 
 def _sqlite_pragmas(dbapi_conn, _record):
     cur = dbapi_conn.cursor()
     cur.execute("PRAGMA journal_mode=WAL")
     cur.execute("PRAGMA synchronous=NORMAL")
+    cur.close()
+    _read_only_pragmas(dbapi_conn, _record)
+
+
+def _read_only_pragmas(dbapi_conn, _record):
+    cur = dbapi_conn.cursor()
     cur.execute("PRAGMA busy_timeout=30000")
     cur.execute("PRAGMA foreign_keys=ON")
     cur.close()
@@ -134,15 +163,19 @@ def _records(frame: pd.DataFrame, columns: list[str]) -> list[dict]:
     return [dict(zip(columns, row)) for row in zip(*values)]
 
 
-def write_posts(engine: Engine, frame: pd.DataFrame, progress=None, scores: bool = True) -> int:
+def write_posts(engine: Engine, frame: pd.DataFrame, progress=None, scores: bool = True,
+                run: dict | None = None) -> int:
     """Upsert scored posts (the store's column names) and their brand mentions.
 
     ``frame`` needs at least source, source_id, created_at (UTC), text; ``brands`` is a
     ';'-separated string and ``brand_sentiment`` a JSON object brand -> sentiment toward
-    it. With ``scores=False`` the stored scores and mentions are kept (for posts fetched
-    again whose text and scorer are unchanged). Rows are written in day order (a batch
-    then touches few days of the rollup). Returns the number of rows written (new or
-    updated).
+    it. A post dated outside the sane window (``time_window.py``) is stored flagged
+    ``implausible_time``. With ``scores=False`` the stored scores and mentions are kept
+    (for posts fetched again whose text and scorer are unchanged). Rows are written in day
+    order (a batch then touches few days of the rollup). With ``run`` (a ``recorded_run``'s
+    state), each batch adds its rows to the run's ``items``, in the store inside the
+    batch's own transaction, and to its ``new`` count: so a run that fails or is killed
+    part-way says exactly what it wrote. Returns the number of rows written (new or updated).
     """
     if frame.empty:
         return 0
@@ -150,8 +183,10 @@ def write_posts(engine: Engine, frame: pd.DataFrame, progress=None, scores: bool
     frame["created_at"] = pd.to_datetime(frame["created_at"], utc=True).dt.tz_localize(None)
     frame["day"] = frame["created_at"].dt.date
     frame = frame.sort_values("day", kind="stable")
-    if "collected_at" not in frame:
-        frame["collected_at"] = utcnow()
+    frame["collected_at"] = (pd.to_datetime(frame["collected_at"], utc=True).dt.tz_localize(None)
+                             if "collected_at" in frame else pd.Timestamp(utcnow()))
+    frame["implausible_time"] = outside(frame["created_at"], frame["source"],
+                                        frame["collected_at"])
     if "simulated" not in frame:
         frame["simulated"] = False
     keys = ["source", "source_id"]
@@ -162,6 +197,7 @@ def write_posts(engine: Engine, frame: pd.DataFrame, progress=None, scores: bool
         chunk = frame.iloc[start:start + BATCH]
         rows = _records(chunk, columns)
         with engine.begin() as conn:
+            new = _record_batch(conn, run, chunk) if run is not None else 0
             conn.execute(stmt, rows)
             if scores:
                 ids = _post_ids(conn, chunk)
@@ -172,9 +208,26 @@ def write_posts(engine: Engine, frame: pd.DataFrame, progress=None, scores: bool
                     conn.execute(insert(mentions), links)
             rollup.refresh(conn)
         done += len(chunk)
+        if run is not None:  # committed: now the run's state may say so
+            run["items"] += len(chunk)
+            run["new"] += new
         if progress:
             progress(done)
     return done
+
+
+def _record_batch(conn, run: dict, chunk: pd.DataFrame) -> int:
+    """Inside a batch's transaction, before its upsert: add the batch to its run's items and
+    return how many of its posts are not stored yet. The run's row is written first, so on
+    SQLite the batch holds the write lock before it counts; on PostgreSQL a lock per source
+    does the same, so two imports of the same posts never both count them as new."""
+    if conn.dialect.name == "postgresql":
+        for source in sorted(chunk["source"].unique()):
+            conn.execute(text("SELECT pg_advisory_xact_lock(hashtext(:key))"),
+                         {"key": f"posts:{source}"})
+    conn.execute(update(runs).where(runs.c.id == run["id"]).values(
+        items=runs.c["items"] + len(chunk)))
+    return len(chunk.drop_duplicates(["source", "source_id"])) - len(_post_ids(conn, chunk))
 
 
 def _mention_rows(chunk: pd.DataFrame, ids: dict) -> list[dict]:
@@ -258,13 +311,17 @@ def write_ranks(engine: Engine, frame: pd.DataFrame) -> int:
 @contextlib.contextmanager
 def recorded_run(engine: Engine, source: str, simulated: bool = False) -> Iterator[dict]:
     """Record a collection run: yields a dict whose ``items``/``status``/``error``/``stats``
-    the caller fills (``id`` is the run's row, for ``update_run`` while it runs).
+    the caller fills (or ``write_posts(run=...)`` counts, with ``new``; ``id`` is the run's
+    row, for ``update_run`` while it runs).
 
     The run row is written as ``running`` first, so a crash leaves a visible trace; an
-    exception marks it ``failed`` with the error text and is re-raised. Rows of ``source``
-    still ``running`` after STALE_RUN are marked ``interrupted`` (a killed process never
-    finishes its row), so their days read as unavailable rather than quiet; a run that was
-    only slow overwrites the mark when it finishes.
+    exception marks it ``failed`` with the error text, an interruption (Ctrl-C)
+    ``interrupted``, and is re-raised; ``items`` keeps what was written before. If the
+    store cannot take even that last write (full, gone), the row keeps ``running`` and the
+    items its batches recorded, and the first error is the one raised. Rows of
+    ``source`` still ``running`` after STALE_RUN are marked ``interrupted`` (a killed
+    process never finishes its row), so their days read as unavailable rather than quiet; a
+    run that was only slow overwrites the mark when it finishes.
     """
     now = utcnow()
     with engine.begin() as conn:
@@ -276,15 +333,25 @@ def recorded_run(engine: Engine, source: str, simulated: bool = False) -> Iterat
         run_id = conn.execute(insert(runs).values(
             source=source, started_at=now, status=RUNNING, items=0,
             simulated=simulated)).inserted_primary_key[0]
-    state = {"id": run_id, "items": 0, "status": OK, "error": None, "stats": None}
+    state = {"id": run_id, "items": 0, "new": 0, "status": OK, "error": None, "stats": None}
+    stopped = True
     try:
         yield state
-    except BaseException as e:
-        state.update(status=FAILED, error=f"{type(e).__name__}: {e}"[:2000])
+        stopped = False
+    except Exception as e:
+        error = str(e) if isinstance(e, UserError) else f"{type(e).__name__}: {e}"
+        state.update(status=FAILED, error=error[:2000])
+        raise
+    except BaseException:  # Ctrl-C, or a stop signal turned into an exception
+        state.update(status=INTERRUPTED, error="interrupted (Ctrl-C or a stop signal)")
         raise
     finally:
-        update_run(engine, run_id, finished_at=utcnow(), status=state["status"],
-                   items=state["items"], error=state["error"], stats=state["stats"])
+        try:
+            update_run(engine, run_id, finished_at=utcnow(), status=state["status"],
+                       items=state["items"], error=state["error"], stats=state["stats"])
+        except StoreError:
+            if not stopped:
+                raise
 
 
 def update_run(engine: Engine, run_id: int, *, stats: dict | None = None, **values) -> None:
