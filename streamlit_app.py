@@ -19,6 +19,8 @@ page = st.navigation([
             url_path="switching"),
     st.Page(f"{PAGES}/ranks.py", title="App ranks", icon=":material/leaderboard:",
             url_path="ranks"),
+    st.Page(f"{PAGES}/compare.py", title="Compare", icon=":material/compare_arrows:",
+            url_path="compare"),
     st.Page(f"{PAGES}/posts.py", title="Posts", icon=":material/forum:", url_path="posts"),
     st.Page(f"{PAGES}/sources.py", title="Sources", icon=":material/sensors:",
             url_path="sources"),

@@ -15,7 +15,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from dashboard.demo import (_DIURNAL, END, REVIEWS, SOCIAL, VOLUMES, _names, _Writer,
+from dashboard.demo import (_DIURNAL, END, REVIEWS, SOCIAL, STARS, VOLUMES, _names, _Writer,
                             intensity_curves, load_calibration)
 from dashboard.events import load_events
 from dashboard.tracker import Tracker
@@ -69,8 +69,7 @@ def posts_frame(tracker: Tracker, n: int, seed: int = SEED) -> pd.DataFrame:
         communities.append(w.community(source, names.get("brand") or names.get("from")
                                        or names.get("to")))
     seconds = rng.choice(24, size=n, p=_DIURNAL) * 3600 + rng.integers(3600, size=n)
-    stars = {"review_leave": [1], "review_gripe": [1, 2, 3], "review_praise": [4, 5, 5]}
-    rating = [int(rng.choice(stars[k])) if k in stars else None for k in kinds]
+    rating = [int(rng.choice(STARS[k])) if k in STARS else None for k in kinds]
     return pd.DataFrame({
         "id": [f"b{i:07d}" for i in range(n)], "source": sources,
         "created_at": days[day_of] + pd.to_timedelta(seconds, unit="s"),

@@ -16,9 +16,9 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from dashboard.read.metrics import rolling_share
+from dashboard.read.metrics import rolling_ratings, rolling_share
 from dashboard.tracker import Tracker
-from dashboard.vocabulary import FAILED, OK, PARTIAL, SKIPPED
+from dashboard.vocabulary import FAILED, OK, PARTIAL, SKIPPED, STORES
 
 # Okabe & Ito (2008) and Tol's muted scheme; colour-blind safe, readable on light and dark
 PALETTE = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#56B4E9", "#E69F00", "#44AA99",
@@ -334,3 +334,102 @@ def source_status_chart(run_days: pd.DataFrame, simulated: bool = False) -> go.F
             160 + 28 * max(1, run_days["source"].nunique() if not run_days.empty else 1))
     fig.update_layout(hovermode="closest")
     return fig
+
+
+def reason_colors(labels: dict[str, str]) -> dict[str, str]:
+    """Reason name -> its colour, in the tracker's order (``labels``: name -> label)."""
+    return {name: PALETTE[i % len(PALETTE)] for i, name in enumerate(labels)}
+
+
+def reasons_chart(daily_reasons: pd.DataFrame, markers: pd.DataFrame, labels: dict[str, str],
+                  simulated: bool = False, outages: pd.DataFrame | None = None) -> go.Figure:
+    """Posts leaving, moving from or considering leaving the brands in view, per day,
+    stacked by the reason they give (``labels``: the reasons shown, name -> label; a post
+    giving two reasons is in both stacks)."""
+    fig = go.Figure()
+    per_day = daily_reasons.groupby(["reason", "date"], as_index=False)["posts"].sum()
+    for name, color in reason_colors(labels).items():
+        g = per_day[per_day["reason"] == name]
+        if g.empty:
+            continue
+        fig.add_trace(go.Bar(x=g["date"], y=g["posts"], name=labels[name], marker_color=color,
+                             hovertemplate=f"{_esc(labels[name])}: %{{y:,}}<extra></extra>"))
+    fig.update_layout(barmode="stack", bargap=0.15)
+    fig.update_yaxes(title_text="posts giving the reason", rangemode="tozero")
+    _layout(fig, "Why they leave: posts leaving or thinking of leaving, by the reason they "
+            "give", simulated, 460)
+    return add_context(fig, markers, outages)
+
+
+RATING_ROWS = [("reviews", "reviews per day", "%{y:,} reviews"),
+               ("mean_rating", "mean stars (7 days)", "%{y:.2f} stars over 7 days"),
+               ("one_star_share", "% one-star (7 days)", "%{y:.0f}% one-star over 7 days")]
+
+
+def ratings_chart(ratings: pd.DataFrame, markers: pd.DataFrame, colors: dict[str, str],
+                  simulated: bool = False) -> go.Figure:
+    """Per app: reviews per day, and their mean stars and share giving one star over the
+    trailing 7 days; a column per store, a line per brand, breaks where it had no reviews."""
+    stores = [s for s in STORES if s in set(ratings["store"])] or [next(iter(STORES))]
+    fig = make_subplots(rows=3, cols=len(stores), shared_xaxes=True, vertical_spacing=0.06,
+                        horizontal_spacing=0.05, subplot_titles=[STORES[s] for s in stores])
+    smooth = rolling_ratings(ratings)
+    for col, store in enumerate(stores, 1):
+        here = smooth[smooth["store"] == store] if not smooth.empty else smooth
+        for brand in [b for b in colors if b in set(here.get("brand", ()))]:
+            g = here[here["brand"] == brand]
+            for row, (column, _, hover) in enumerate(RATING_ROWS, 1):
+                y = g[column] * 100 if column == "one_star_share" else g[column]
+                fig.add_trace(go.Scatter(x=g["date"], y=y, name=brand, legendgroup=brand,
+                                         showlegend=col == 1 and row == 1, mode="lines",
+                                         connectgaps=False,
+                                         line={"color": colors[brand], "width": 1.5},
+                                         hovertemplate=f"{_esc(brand)}: {hover}<extra></extra>"),
+                              row=row, col=col)
+    for row, (_, title, _) in enumerate(RATING_ROWS, 1):
+        fig.update_yaxes(title_text=title, row=row, col=1)
+    fig.update_yaxes(rangemode="tozero", row=1)
+    fig.update_yaxes(range=[0.8, 5.2], row=2)
+    fig.update_yaxes(range=[0, 100], row=3)
+    _layout(fig, "Review stars: reviews per day, their mean stars and the share giving one "
+            "star, per app", simulated, 620)
+    # numbered tags would hide the stores' titles; hover the other charts for the events
+    return _event_lines(fig, markers) if len(stores) > 1 else add_context(fig, markers)
+
+
+COMPARE_ROWS = [("posts", "posts per day"), ("negative_share", "% negative"),
+                ("leaving", "leaving"), ("arriving", "arriving"),
+                ("best_rank", "best chart position")]
+EPISODE_STYLES = ({"color": PALETTE[0], "dash": "solid"}, {"color": PALETTE[1], "dash": "dash"})
+
+
+def compare_chart(episodes: list[tuple[str, pd.DataFrame]], simulated: bool = False,
+                  limit: int = 100) -> go.Figure:
+    """Two episodes (name, ``episodes.episode_days``) aligned on day 0: posts naming the
+    brand, their negative share, leaving, arriving and the brand's best chart position,
+    against days since day 0 (the dotted line)."""
+    fig = make_subplots(rows=len(COMPARE_ROWS), cols=1, shared_xaxes=True,
+                        vertical_spacing=0.035)
+    for (name, days), style in zip(episodes, EPISODE_STYLES):
+        for row, (column, title) in enumerate(COMPARE_ROWS, 1):
+            y = days[column] * 100 if column == "negative_share" else days[column]
+            fig.add_trace(go.Scatter(x=days["day"], y=y, name=name, legendgroup=name,
+                                     showlegend=row == 1, mode="lines", connectgaps=False,
+                                     line=style | {"width": 2},
+                                     customdata=days["date"].dt.strftime("%d %b %Y"),
+                                     hovertemplate=f"{_esc(name)}, %{{customdata}}: "
+                                                   f"%{{y:,.0f}} {title}<extra></extra>"),
+                          row=row, col=1)
+    for row, (column, title) in enumerate(COMPARE_ROWS, 1):
+        fig.update_yaxes(title_text=title, row=row, col=1,
+                         **({"range": [0, 100]} if column == "negative_share" else
+                            {} if column == "best_rank" else {"rangemode": "tozero"}))
+    _rank_axis(fig, limit, row=len(COMPARE_ROWS), col=1)
+    fig.update_yaxes(title_text="best position", row=len(COMPARE_ROWS), col=1)
+    fig.update_xaxes(title_text="days since day 0", row=len(COMPARE_ROWS), col=1)
+    fig.update_layout(shapes=[{"type": "line", "xref": ax, "yref": f"y{ax[1:]} domain",
+                               "x0": 0, "x1": 0, "y0": 0, "y1": 1,
+                               "line": {"dash": "dot", "width": 1, "color": "#888888"}}
+                              for ax in _xaxes(fig)])
+    return _layout(fig, "Two episodes aligned on day 0: posts, negative share, leaving, "
+                   "arriving and best chart position", simulated, 900)

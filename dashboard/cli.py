@@ -24,7 +24,7 @@ import pandas as pd
 from dashboard import paths
 from dashboard.errors import UserError
 
-EXPORT_TABLES = ("posts", "ranks", "daily")
+EXPORT_TABLES = ("posts", "ranks", "daily", "reasons", "ratings")
 
 
 class Progress:
@@ -137,7 +137,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("export", help="write stored posts, ranks or daily figures to a file",
                        description="daily: one row per date and brand with posts, "
-                       "mean_sentiment, negative_share, leaving and arriving.")
+                       "mean_sentiment, negative_share, leaving and arriving; reasons: per "
+                       "date, brand and reason (the tracker's), the posts leaving, moving "
+                       "from or considering leaving the brand that give it; ratings: per date, "
+                       "brand and store, the app's reviews, mean_rating and one_star_share.")
     p.add_argument("--table", choices=EXPORT_TABLES, required=True)
     p.add_argument("--format", choices=("csv", "parquet"), default=None,
                    help="default: from the output file's extension, else csv")

@@ -1,11 +1,14 @@
 """The built-in demo store: a seeded simulation of a backlash-and-switching episode.
 
 Shaped to the figures in ``data/demo/calibration.csv`` (each with its public source): the
-day-over-day jumps in ChatGPT uninstalls and one-star reviews, Claude's download growth,
-and Claude's climb from outside the US top 100 through ~#42 and #6 to #1 on 2026-02-28.
-Everything else (volumes, wording, other apps' ranks) is invented. The post texts come
-from ``data/demo/texts.toml``. Every row is flagged ``simulated``; the same seed always
-gives the same store.
+day-over-day jumps in ChatGPT uninstalls and one-star reviews (and the weekend's halving of
+its five-star ones), Claude's download growth, and Claude's climb from outside the US top
+100 through ~#42 and #6 to #1 on 2026-02-28. Before that, a smaller episode follows the
+real removal of GPT-4o on 2026-02-13. The reasons leaving posts give follow the story
+(``REASON_MIX``: the model's removal in mid-February, the Pentagon deal from late
+February). Everything else (volumes, wording, star mix, other apps' ranks) is invented.
+The post texts come from ``data/demo/texts.toml``. Every row is flagged ``simulated``; the
+same seed always gives the same store.
 
 The story needs its two brands: a tracker without brands named ChatGPT and Claude is
 refused (``check_tracker``) with a one-line error rather than simulated. The CLI's
@@ -37,6 +40,7 @@ from dashboard.write.schema import app_ranks, posts, runs
 from dashboard.write.store import get_meta, open_store, set_meta, write_ranks, write_runs
 
 SEED = 2026
+VERSION = 2  # bump when the simulation changes, so `make run` rebuilds an older demo store
 START, END = date(2026, 1, 12), date(2026, 4, 19)
 TARGET, RIVAL = "ChatGPT", "Claude"  # the brand under fire and the one people move to
 SOCIAL = {"reddit": 0.45, "bluesky": 0.2, "mastodon": 0.12, "hackernews": 0.1}
@@ -69,13 +73,15 @@ def intensity_curves(cal: dict, days: pd.DatetimeIndex) -> dict[str, np.ndarray]
     pct = lambda k: 1 + cal[k][1] / 100
     fri = 2.3  # Friday's level; Saturday's uninstall jump is the calibrated factor
     backlash = _curve([(d(1, 12), 1), (d(2, 4), 1), (d(2, 5), 1.5), (d(2, 12), 1.4),
-                       (d(2, 13), 2.2), (d(2, 15), 1.4), (d(2, 26), 1.4), (d(2, 27), fri),
+                       (d(2, 13), 5.5), (d(2, 14), 3.2), (d(2, 16), 1.9), (d(2, 20), 1.5),
+                       (d(2, 26), 1.4), (d(2, 27), fri),
                        (d(2, 28), fri * pct("chatgpt_us_uninstalls_dod_pct")),
                        (d(3, 1), fri * pct("chatgpt_us_uninstalls_dod_pct") * 1.2),
                        (d(3, 2), 10), (d(3, 3), 8), (d(3, 5), 5.5), (d(3, 12), 3),
                        (d(3, 26), 1.8), (d(4, 19), 1.3)], days)
     star1 = 1.5 * pct("chatgpt_one_star_reviews_dod_pct_day1")
-    reviews = _curve([(d(1, 12), 1), (d(2, 13), 1.6), (d(2, 16), 1.1), (d(2, 27), 1.5),
+    reviews = _curve([(d(1, 12), 1), (d(2, 12), 1), (d(2, 13), 2.5), (d(2, 16), 1.3),
+                      (d(2, 27), 1.5),
                       (d(2, 28), star1),
                       (d(3, 1), star1 * pct("chatgpt_one_star_reviews_dod_pct_day2")),
                       (d(3, 2), 14), (d(3, 4), 6), (d(3, 10), 2.5), (d(4, 19), 1.2)], days)
@@ -88,7 +94,32 @@ def intensity_curves(cal: dict, days: pd.DatetimeIndex) -> dict[str, np.ndarray]
                     (d(2, 24), 2.0), (d(2, 26), thu), (d(2, 27), fri_c), (d(2, 28), sat_c),
                     (d(3, 1), sat_c * 1.2), (d(3, 2), sat_c * 1.3), (d(3, 6), 5),
                     (d(3, 20), 3.5), (d(4, 19), mar / jan)], days)
-    return {"backlash": backlash, "reviews": reviews, "rival": rival}
+    # ChatGPT's five-star reviews: down by the calibrated share over the weekend of the deal
+    half = pct("chatgpt_five_star_reviews_change_pct_weekend")
+    fans = _curve([(d(1, 12), 1), (d(2, 12), 1), (d(2, 13), 0.8), (d(2, 16), 1),
+                   (d(2, 27), 1), (d(2, 28), half), (d(3, 1), half), (d(3, 8), 0.8),
+                   (d(4, 19), 0.95)], days)
+    return {"backlash": backlash, "reviews": reviews, "rival": rival, "fans": fans}
+
+
+# reason -> its weight among the reasons leaving posts give, by day (data/demo/texts.toml)
+REASON_MIX = {
+    "military": [((1, 12), 0.02), ((2, 23), 0.02), ((2, 25), 0.3), ((2, 27), 1.5),
+                 ((2, 28), 8), ((3, 6), 8), ((3, 20), 5), ((4, 19), 3)],
+    "ethics": [((1, 12), 0.6), ((2, 4), 0.6), ((2, 5), 2.5), ((2, 11), 1.5), ((2, 27), 1.2),
+               ((3, 2), 2), ((4, 19), 1)],
+    "quality": [((1, 12), 0.8), ((1, 28), 0.8), ((1, 29), 1.5), ((2, 12), 1.5), ((2, 13), 6),
+                ((2, 18), 2.5), ((2, 26), 1.2), ((4, 19), 0.8)],
+    "price": [((1, 12), 1), ((4, 19), 1)], "limits": [((1, 12), 0.6), ((4, 19), 0.6)],
+    "privacy": [((1, 12), 0.5), ((4, 19), 0.5)], "outage": [((1, 12), 0.2), ((4, 19), 0.2)],
+    "none": [((1, 12), 1), ((4, 19), 1)],
+}
+
+
+def reason_mix(days: pd.DatetimeIndex) -> dict[str, np.ndarray]:
+    """Reason -> its daily weight (``REASON_MIX``)."""
+    return {name: _curve([(date(2026, m, dd), v) for (m, dd), v in path], days)
+            for name, path in REASON_MIX.items()}
 
 
 # post type -> (quiet-day count, which curve drives it, exponent on that curve); the types
@@ -97,9 +128,12 @@ VOLUMES = {
     LEAVE: (6, "backlash", 1.0), MOVE: (3, "mix", 1.0), CONSIDER: (3, "backlash", 0.7),
     RETURN: (0.6, "rival", 0.6), "complaint": (7, "backlash", 1.0),
     "praise": (9, "rival", 0.9), "defend": (6, "backlash", 0.4), "chatter": (55, None, 0),
-    "news": (3, "backlash", 1.0), "review_leave": (3, "reviews", 1.0),
-    "review_gripe": (4, "reviews", 0.4), "review_praise": (6, "rival", 0.9),
+    "news": (3, "backlash", 1.0), "review_leave": (2, "reviews", 1.0),
+    "review_gripe": (2, "reviews", 0.4), "review_fan": (16, "fans", 1.0),
+    "review_praise": (6, "rival", 0.9),
 }
+STARS = {"review_leave": [1], "review_gripe": [1, 2, 3], "review_fan": [4, 5, 5, 5],
+         "review_praise": [4, 5, 5]}  # the stars a review of each type gives
 CHATTER_WEIGHTS = {"ChatGPT": 30, "Claude": 12, "Gemini": 18, "Grok": 8, "Copilot": 8,
                    "Perplexity": 8, "DeepSeek": 7, "Meta AI": 5, "Le Chat": 4}
 MOVE_TARGETS = {"Claude": 75, "Gemini": 8, "Le Chat": 6, "Perplexity": 5, "DeepSeek": 2,
@@ -115,7 +149,8 @@ class _Writer:
     def __init__(self, tracker: Tracker, rng: np.random.Generator):
         self.rng = rng
         words = tomllib.loads(TEXTS.read_text(encoding="utf-8"))
-        self.slots, self.types = words["slots"], words["types"]
+        self.slots, self.types, self.reasons = words["slots"], words["types"], words["reasons"]
+        self.reason_weights = {name: 1.0 for name in self.reasons}  # set per day by the demo
         self.brands = [b for b in tracker.brand_names if b in CHATTER_WEIGHTS] or \
             tracker.brand_names
         self.tracker = tracker
@@ -124,15 +159,20 @@ class _Writer:
     def pick(self, options):
         return options[self.rng.integers(len(options))]
 
-    def weighted(self, weights: dict[str, float]) -> str:
-        keys = [k for k in weights if k in self.brands]
+    def weighted(self, weights: dict[str, float], any_key: bool = False) -> str:
+        """A key of ``weights`` drawn by weight (a tracked brand's unless ``any_key``)."""
+        keys = [k for k in weights if any_key or k in self.brands]
         p = np.array([weights[k] for k in keys], dtype=float)
         return keys[self.rng.choice(len(keys), p=p / p.sum())]
 
     def text(self, kind: str, **names) -> str:
         def fill(m):
             key = m.group(1)
-            return names[key] if key in names else self.pick(self.slots[key])
+            if key in names:
+                return names[key]
+            if key == "reason":
+                return self.pick(self.reasons[self.weighted(self.reason_weights, any_key=True)])
+            return self.pick(self.slots[key])
         out = re.sub(r"\{(\w+)\}", fill, self.pick(self.types[kind]["templates"]))
         return re.sub(r"\s+", " ", out).strip()
 
@@ -142,8 +182,7 @@ class _Writer:
         text = self.text(kind, **names)
         rating = None
         if source in REVIEWS:
-            rating = {"review_leave": 1, "review_gripe": int(self.rng.choice([1, 2, 3])),
-                      "review_praise": int(self.rng.choice([4, 5, 5]))}[kind]
+            rating = int(self.rng.choice(STARS[kind]))
             text = f"{self.pick(self.types[kind]['title'])}. {text}"
         hour = self.rng.choice(24, p=_DIURNAL)
         created = datetime.combine(day, datetime.min.time()) + timedelta(
@@ -179,12 +218,14 @@ def simulate_posts(tracker: Tracker, cal: dict, rng: np.random.Generator) -> pd.
     days = pd.date_range(START, END, freq="D")
     curves = intensity_curves(cal, days)
     curves["mix"] = curves["backlash"] ** 0.6 * curves["rival"] ** 0.7
+    reasons_by_day = reason_mix(days)
     w = _Writer(tracker, rng)
     event_days = set(load_events()["date"].dt.date)
     rows = []
     for i, ts in enumerate(days):
         day = ts.date()
         heat = curves["backlash"][i]
+        w.reason_weights = {name: weights[i] for name, weights in reasons_by_day.items()}
         share = (heat - 1) / heat  # how much of today's switching is the backlash
         for kind, (base, curve, power) in VOLUMES.items():
             lam = base * (curves[curve][i] ** power if curve else 1.0)
@@ -224,6 +265,8 @@ def _names(w: _Writer, kind: str, share: float) -> dict:
     if kind in ("complaint", "defend", "review_gripe"):
         return {"brand": TARGET if kind == "defend" or w.rng.random() < 0.8 else
                 w.weighted(CHATTER_WEIGHTS)}
+    if kind == "review_fan":
+        return {"brand": TARGET}
     if kind in ("praise", "review_praise"):
         return {"brand": RIVAL if w.rng.random() < 0.6 else w.weighted(CHATTER_WEIGHTS)}
     if kind == "news":
@@ -379,8 +422,9 @@ DEMO_STAMP = "demo_built_with"
 
 
 def demo_stamp(scorer: Scorer) -> str:
-    """What a demo store was built with: the seed and the scorer's version."""
-    return f"seed {SEED}, scorer {scorer.version}"
+    """What a demo store was built with: the seed, the simulation's and the scorer's
+    versions."""
+    return f"seed {SEED}, demo {VERSION}, scorer {scorer.version}"
 
 
 def demo_is_current(engine: Engine, tracker: Tracker) -> bool:

@@ -48,6 +48,16 @@ class Charts:
 
 
 @dataclass(frozen=True)
+class Reason:
+    """A reason people give for leaving, found by its phrases in the text of posts that
+    leave, move or consider it (``read/reasons.py``)."""
+    name: str  # in exports (``reason`` column)
+    label: str  # what readers see, and what a link carries
+    phrases: tuple[str, ...]  # lower-case words, "*" any one word (dashboard/phrases.py)
+    description: str = ""
+
+
+@dataclass(frozen=True)
 class Tracker:
     name: str
     brands: tuple[Brand, ...]
@@ -57,6 +67,7 @@ class Tracker:
     keep_author_handles: bool = False
     lexicon: tuple[str, ...] = ()  # the tracker's lexicon override files, resolved paths
     notify: tuple[str, ...] = ()  # [alerts] notify: Apprise URLs for `alert` (README: Alerts)
+    reasons: tuple[Reason, ...] = ()  # [[reasons]]: why people leave, in tracker order
     path: str = ""
 
     @property
@@ -115,6 +126,13 @@ def parse_tracker(raw: dict, where: str = "<tracker>") -> Tracker:
             apps=tuple(App(store, b[store]["id"], b[store]["source"])
                        for store in STORES if store in b),
         ))
+    reasons = [Reason(r["name"], r["label"], tuple(r["phrases"]), r.get("description", ""))
+               for r in raw.get("reasons", [])]
+    for key in ("name", "label"):  # names go into exports, labels into links
+        names = [getattr(r, key) for r in reasons]
+        for i, name in enumerate(names):
+            if name in names[:i]:
+                fail(f"reasons[{i}].{key}", f"reason {key} {name!r} is listed twice")
     ch = raw.get("charts", {})
     base = Path(where).parent
     lexicon = []
@@ -130,6 +148,7 @@ def parse_tracker(raw: dict, where: str = "<tracker>") -> Tracker:
         keep_author_handles=head.get("keep_author_handles", False),
         lexicon=tuple(lexicon),
         notify=tuple(raw.get("alerts", {}).get("notify", [])),
+        reasons=tuple(reasons),
         brands=tuple(brands),
         sources=raw.get("sources", {}),
         charts=Charts(countries=tuple(ch.get("countries") or ["us"]),

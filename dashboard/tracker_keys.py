@@ -8,7 +8,7 @@ shape. To accept a new key, add its line to its table.
 URLs must be ``https://`` (``wss://`` for streams); plain ``http://`` and ``ws://`` only
 reach this machine (127.0.0.1, ::1, localhost), for tests.
 
-May import: errors, vocabulary.
+May import: errors, phrases, vocabulary.
 """
 from __future__ import annotations
 
@@ -18,6 +18,7 @@ from collections.abc import Callable
 from urllib.parse import urlsplit
 
 from dashboard.errors import UserError
+from dashboard.phrases import normalise, problem
 from dashboard.vocabulary import STORES
 
 LOOPBACK = {"127.0.0.1", "::1", "localhost"}
@@ -76,6 +77,17 @@ def texts(value, key: str) -> list[str]:
     if not isinstance(value, list) or not all(isinstance(x, str) and x.strip() for x in value):
         _fail(key, "expected a list of non-empty strings")
     return [x.strip() for x in value]
+
+
+def phrases(value, key: str) -> list[str]:
+    """At least one phrase, ``*`` for any one word (``dashboard/phrases.py``), normalised."""
+    items = texts(value, key)
+    if not items:
+        _fail(key, "expected at least one phrase")
+    for i, item in enumerate(items):
+        if problem(item):
+            _fail(f"{key}[{i}]", f"{problem(item)}, got {item!r}")
+    return [normalise(x) for x in items]
 
 
 def flag(value, key: str) -> bool:
@@ -208,7 +220,7 @@ TRACKER = table({
     "charts": table({"countries": countries, "charts": one_of(CHART_NAMES, "chart"),
                      "limit": whole(1, 200), "base_url": link(), "legacy_base_url": link()}),
     "scoring": table({"lexicon": texts}),
-    "reasons": tables({"name": text, "label": text, "phrases": texts, "description": note},
+    "reasons": tables({"name": text, "label": text, "phrases": phrases, "description": note},
                       required=("name", "label", "phrases")),
     "alerts": table({"notify": texts}),
 }, required=("tracker", "brands"))

@@ -30,11 +30,13 @@ from dashboard.files import figures as fx
 from dashboard.files import remote_store
 from dashboard.files.export import csv_bytes, parquet_bytes
 from dashboard.files.visible import visible_frame
-from dashboard.read import queries
+from dashboard.read import episodes, queries
 from dashboard.read.daily import daily_table
 from dashboard.read.filters import Filters
 from dashboard.read.freshness import age_in_words, data_as_of
 from dashboard.read.metrics import dense_start, rank_lines
+from dashboard.read.ratings import ratings_table
+from dashboard.read.reasons import posts_by_reason
 from dashboard.tracker import Tracker, load_tracker
 from dashboard.vocabulary import APP_STORE, SENTIMENT_LABELS, STORES
 from dashboard.write.store import open_store
@@ -43,6 +45,7 @@ TTL = "5m"  # how stale a view may be while collectors write
 HOURLY_UP_TO_DAYS = 7  # ranges this short are plotted per hour
 SEARCH_LIMIT = queries.SEARCH_LIMIT  # characters a search box takes
 TEXT_SHOWN = queries.TEXT_SHOWN  # characters of a post's text a table shows
+REASONS_READ = 50_000  # leaving posts a view reads for reasons, newest first (seconds at most)
 
 
 @dataclass(frozen=True)
@@ -93,12 +96,13 @@ def _tracker(path: str) -> Tracker:
 
 @st.cache_data(ttl=TTL, show_spinner=False)
 def load_info(url: str) -> dict:
-    """``queries.store_overview``, and ``default_start``: where the dense data begins
-    (``metrics.dense_start``), the start of the default date range."""
+    """``queries.store_overview``, ``default_start``: where the dense data begins
+    (``metrics.dense_start``), the start of the default date range, and ``rank_stores``:
+    the app stores whose charts were captured."""
     engine = _engine(url)
     info = queries.store_overview(engine)
     return info | {"default_start": dense_start(queries.posts_per_day(engine))
-                   or info["first_day"]}
+                   or info["first_day"], "rank_stores": queries.rank_stores(engine)}
 
 
 @st.cache_data(ttl=TTL, show_spinner=False)
@@ -146,6 +150,32 @@ def _rank_figure(url: str, tracker_path: str, f: Filters, store: str, title: str
     return charts.rank_chart(load_rank_lines(url, f, store), load_markers(f.start, f.end),
                              charts.brand_colors(tracker), title, tracker.charts.limit,
                              simulated, list(tracker.charts.countries))
+
+
+@st.cache_data(ttl=TTL, show_spinner="Reading why they leave…")
+def load_reasons(url: str, tracker_path: str, f: Filters) -> tuple[pd.DataFrame, int]:
+    """``reasons.posts_by_reason`` of the newest ``REASONS_READ`` posts at most: one row per
+    post and reason it gives, and how many posts were read."""
+    matches, read = posts_by_reason(_engine(url), _tracker(tracker_path), f, REASONS_READ)
+    return visible_frame(matches), read
+
+
+@st.cache_data(ttl=TTL, show_spinner=False)
+def load_ratings(url: str, tracker_path: str, f: Filters) -> pd.DataFrame:
+    return ratings_table(_engine(url), _tracker(tracker_path), f)
+
+
+@st.cache_data(ttl=TTL, show_spinner=False)
+def load_episode(url: str, tracker_path: str, f: Filters, day0: date, brand: str
+                 ) -> pd.DataFrame:
+    """``episodes.episode_days`` of ``brand`` around ``day0``, within the store's days and
+    ``f``'s sources, countries and sentiment (not its dates or brands)."""
+    info = load_info(url)
+    start, end = episodes.window(day0, info["first_day"], info["last_day"])
+    f = replace(f, start=start, end=end, brands=(brand,))
+    daily = load_daily(url, tracker_path, f)
+    ranks = queries.rank_history(_engine(url), replace(f, sources=(), sentiments=()))
+    return episodes.episode_days(daily, episodes.best_ranks(ranks), day0)
 
 
 @st.cache_data(ttl=TTL, show_spinner=False)
@@ -277,12 +307,16 @@ def page(title: str, needs_data: bool = True) -> PageContext:
     return ctx
 
 
-def app_store_picker() -> tuple[str, str]:
+def app_store_picker(ctx: PageContext) -> tuple[str, str]:
     """The app store in view, picked above the rank charts and kept in the URL (``store``):
-    its name in the store and the name readers see."""
-    names = {shown: name for name, shown in STORES.items()}
-    shown = st.segmented_control("Store", list(names), default=STORES[APP_STORE], key="store",
-                                 bind="query-params") or STORES[APP_STORE]
+    its name in the store and the name readers see. Only stores whose charts were captured
+    are offered (nothing collects Google Play's; the demo simulates them), and with one,
+    nothing is asked."""
+    names = {shown: name for name, shown in STORES.items()
+             if name in ctx.info["rank_stores"]} or {STORES[APP_STORE]: APP_STORE}
+    default = next(iter(names))
+    shown = default if len(names) == 1 else st.segmented_control(
+        "Store", list(names), default=default, key="store", bind="query-params") or default
     return names[shown], shown
 
 

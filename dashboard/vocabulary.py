@@ -1,7 +1,8 @@
 """The project's shared words, each defined once: the switch kinds a post can report and which
 of them count as leaving or arriving, the sentiment labels and where they start, the
 statuses of a collection run and which of them mean "no data", what a streaming run
-measures, the app stores, and the scorers' names and version.
+measures, the app stores and the sources of their reviews, and the scorers' names and
+version.
 
 Scoring, the daily rollup, the queries, the charts, the pages, the collectors, eval and the
 demo all take these from here, so a change (say, counting "consider" posts as leaving) is
@@ -22,6 +23,7 @@ CONSIDER = "consider"  # any of these, hedged or asked: "thinking of cancelling"
 SWITCH_KINDS = (LEAVE, MOVE, RETURN, CONSIDER)
 LEAVING_KINDS = (LEAVE, MOVE)  # counted as leaving their switch_from ("consider" is not)
 ARRIVING_KINDS = (MOVE, RETURN)  # counted as arriving at their switch_to
+REASON_KINDS = (LEAVE, MOVE, CONSIDER)  # whose text is read for the tracker's [[reasons]]
 
 # --- scorers: which one made a post's scores (stored as posts.scorer_version) ------------
 SCORER_VERSION = "5"  # bump when the scoring code changes what it outputs
@@ -53,3 +55,5 @@ STREAM_STATS = {"events": "events seen", "kept": "posts kept", "lag_s": "lag beh
 # --- app stores: the store column of app_ranks, and the tracker's [brands.<store>] -------
 APP_STORE, GOOGLE_PLAY = "app_store", "google_play"
 STORES = {APP_STORE: "App Store", GOOGLE_PLAY: "Google Play"}  # name -> what readers see
+# the sources whose posts are a store's reviews: rated 1-5, community the app's id
+REVIEW_SOURCES = {"app_store_reviews": APP_STORE, "google_play_reviews": GOOGLE_PLAY}

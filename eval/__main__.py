@@ -1,5 +1,6 @@
 """``python -m eval [--shared DIR]`` (``make eval``): plain VADER against our scorer on public
-sentiment data, and switching detection on labelled real posts and on our own examples.
+sentiment data, switching detection on labelled real posts and on our own examples, and
+the tracker's reasons for leaving on labelled leaving posts.
 
 Reads ``../shared`` beside the checkout by default and skips, saying why, whatever is
 absent. Every sentiment set is reported per split (``eval/sentiment.py``), then the effect
@@ -24,7 +25,7 @@ from dashboard.scoring import Scorer
 from dashboard.scoring.lexicon import FIELD_LEXICON, load_entries
 from dashboard.scoring.sentiment import RULES, Sentiment
 from dashboard.tracker import load_tracker
-from eval import sentiment, sentiment_changes, switching
+from eval import reasons, sentiment, sentiment_changes, switching
 
 TARGET_PRECISION, TARGET_RECALL = 0.90, 0.80
 RESULTS = paths.DATA / "eval" / "results.json"
@@ -40,6 +41,7 @@ def main(argv: list[str] | None = None) -> int:
                "scorer_version": scorer.version}
     ok = sentiment_report(args.shared, scorer, results)
     switching_report(args.shared, scorer, results)
+    reasons_report(args.shared, scorer, results)
     if "sentiment" in results:
         save(results)
         print(f"\nwrote {RESULTS.relative_to(paths.ROOT)}")
@@ -138,6 +140,25 @@ def switching_report(shared: Path, scorer: Scorer, results: dict) -> None:
                     print(f"  {batch}: leave/move with the right brands, precision "
                           f"{_ratio(r['tp'], r['called'])}, recall {_ratio(r['tp'], r['actual'])}")
             print()
+
+
+def reasons_report(shared: Path, scorer: Scorer, results: dict) -> None:
+    """Each reason's precision and recall per labelled set and split."""
+    print("== Reasons for leaving (the tracker's phrases; dev: shaped on, test: only "
+          "measured) ==")
+    rows, skipped = reasons.labelled(shared)
+    for reason in skipped:
+        print(f"skipped {reason}")
+    measured = reasons.evaluate(rows, scorer.tracker)
+    results["reasons"] = measured
+    for key in dict.fromkeys((r["set"], r["split"]) for r in measured):
+        part = [r for r in measured if (r["set"], r["split"]) == key]
+        print(f"{key[0]}, {key[1]} split: {part[0]['posts']} posts")
+        print(f"  {'':<12} {'precision':>15} {'recall':>15}")
+        for r in part:
+            print(f"  {r['reason']:<12} {_ratio(r['tp'], r['called']):>15} "
+                  f"{_ratio(r['tp'], r['actual']):>15}")
+        print()
 
 
 def _table(result: dict) -> None:

@@ -30,7 +30,9 @@ def posts_frame(n: int, seed: int = 7, days: int = 40) -> pd.DataFrame:
     """``n`` posts spread over ``days`` days from 2026-02-01, ids ``p0``..``p{n-1}``."""
     rng = np.random.default_rng(seed)
     words = tomllib.loads(TEXTS.read_text(encoding="utf-8"))
-    slots, types = words["slots"], words["types"]
+    # every reason's wordings are one slot here (the demo picks a reason by the day)
+    slots = words["slots"] | {"reason": [w for group in words["reasons"].values() for w in group]}
+    types = words["types"]
     kinds = sorted(types)
 
     def pick(options):

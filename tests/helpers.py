@@ -1,7 +1,8 @@
 """What several test modules share, so that no test module imports another: paths, the
 ``../shared`` skip, replayed collector runs (a tracker, a run context, and the routes and
 scenarios that serve each source's recorded fixtures), a local HTTP server that misbehaves
-as told, stores of older schema versions (``make_old``), the hostile store, and `streamlit
+as told, small stores of given posts (``store_posts``), stores of older schema versions
+(``make_old``), the hostile store, and `streamlit
 run` plus a real Chromium for the browser tests. The fixtures built on these are in
 ``conftest.py``.
 
@@ -27,6 +28,7 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
+import pandas as pd
 import pytest
 from sqlalchemy import text
 
@@ -35,7 +37,10 @@ from dashboard.collectors import hackernews, runner
 from dashboard.collectors.credentials import Credentials
 from dashboard.collectors.http import Http
 from dashboard.collectors.runner import make_context
+from dashboard.files.importer import normalise_posts
+from dashboard.scoring import Scorer
 from dashboard.tracker import parse_tracker
+from dashboard.write.ingest import save_posts_as_run
 from reliability.payloads import hostile_posts
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -244,6 +249,15 @@ def local_server(behave: Behaviour) -> Iterator[tuple[str, list[str]]]:
         stop.set()
         server.shutdown()
         server.server_close()
+
+
+# --- small stores ------------------------------------------------------------------------
+
+def store_posts(engine, tracker, rows: list[dict], source: str = "test") -> None:
+    """Score and store ``rows`` (columns as an imported file has them: id, created_at, text,
+    community, rating, ...) as posts of ``source``."""
+    frame = normalise_posts(pd.DataFrame(rows), source, "test rows")
+    save_posts_as_run(engine, frame, source, Scorer(tracker))
 
 
 # --- old stores ---------------------------------------------------------------------------

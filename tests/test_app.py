@@ -93,8 +93,9 @@ def test_overview_on_an_empty_store(monkeypatch, tmp_path):
     assert "store is empty" in at.info[0].value
 
 
-PAGES = {"switching": ["Migration", "Net migration", "Share of voice"],
-         "ranks": ["App Store top-free", "App Store rank in US"],
+PAGES = {"switching": ["Migration", "Net migration", "Share of voice", "Why they leave"],
+         "ranks": ["App Store top-free", "Review stars", "App Store rank in US"],
+         "compare": ["Two episodes aligned on day 0"],
          "posts": [], "sources": ["Collection runs per source and day"], "about": []}
 
 
@@ -145,7 +146,7 @@ def test_posts_page_filters_by_text_kind_and_day(monkeypatch, demo_url):
 
 def test_switching_page_shows_the_posts_behind_a_flow(monkeypatch, demo_url):
     at = on_page(monkeypatch, demo_url, "switching", flow="ChatGPT → Gemini")
-    rows = at.dataframe[0].value
+    rows = next(d.value for d in at.dataframe if "switch_phrase" in d.value.columns)
     assert len(rows) > 0 and rows["switch_phrase"].notna().all()
 
 

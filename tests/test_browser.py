@@ -5,7 +5,7 @@ screenshots/ (git-ignored) for a human to look at.
 """
 import pytest
 
-from tests.helpers import ROOT, needs_chromium, settle
+from tests.helpers import ROOT, needs_chromium, settle, streamlit_server
 
 SHOTS = ROOT / "screenshots"
 
@@ -31,7 +31,8 @@ def assert_no_errors(page):
     assert page.locator('[data-testid="stAlertContentError"]').count() == 0
 
 
-PAGES = {"": 3, "switching": 3, "ranks": 2, "posts": 0, "sources": 1, "about": 0}
+PAGES = {"": 3, "switching": 4, "ranks": 3, "compare": 1, "posts": 0, "sources": 1,
+         "about": 0}
 
 
 @pytest.mark.parametrize("page_name, plots", PAGES.items())
@@ -82,3 +83,35 @@ def test_clicking_a_day_opens_its_posts(app_url, page):
     assert picked.endswith("2026/03/02")
     assert "day=2026-03-02" in page.url and "brands=ChatGPT" in page.url
     assert page.locator('[data-testid="stDataFrame"]').count() >= 1
+
+
+def test_every_page_draws_without_errors_on_an_empty_store(browser, tmp_path):
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    page = context.new_page()
+    with streamlit_server(f"sqlite:///{tmp_path / 'empty.sqlite'}") as url:
+        for name in PAGES:
+            page.goto(f"{url}/{name}")
+            settle(page, plots=0)  # every page says the store is empty
+            assert_no_errors(page)
+            assert "Simulated demo data" not in page.inner_text("body")
+    context.close()
+
+
+def test_a_compare_link_reopens_those_episodes(app_url, page):
+    page.goto(f"{app_url}/compare?a_day=2026-02-20&a_brand=Claude&b_day=2026-03-02"
+              "&b_brand=Gemini")
+    settle(page, plots=1)
+    assert_no_errors(page)
+    legend = page.locator(".js-plotly-plot").first.inner_text()
+    assert "A: Claude from 20 Feb 2026" in legend and "B: Gemini from 02 Mar 2026" in legend
+    assert "a_brand=Claude" in page.url and "b_day=2026-03-02" in page.url
+
+
+def test_a_reasons_link_reopens_that_filter(app_url, page):
+    page.goto(f"{app_url}/switching?reasons=Military+deals&reasons=Price")
+    settle(page, plots=4)
+    assert_no_errors(page)
+    chips = page.locator('[data-testid="stMultiSelect"]').last.inner_text()
+    assert "Military deals" in chips and "Price" in chips and "Privacy" not in chips
+    legend = page.locator(".js-plotly-plot").nth(3).locator(".legend").text_content()
+    assert "Military deals" in legend and "Worse answers" not in legend

@@ -23,7 +23,7 @@ from reliability.payloads import SINK, detect_js, instances
 from tests.helpers import SEARCHES, needs_chromium, settle
 
 pytestmark = [pytest.mark.browser, pytest.mark.reliability, needs_chromium]
-VISITS = ["", "switching", "ranks", "posts", "sources", "about",
+VISITS = ["", "switching", "ranks", "compare", "posts", "sources", "about",
           *(f"posts?q={urllib.parse.quote(s)}" for s in SEARCHES)]
 
 

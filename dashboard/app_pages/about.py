@@ -45,6 +45,10 @@ show the present, so their history is what the collection schedule has captured.
   Claude", "researcher quits OpenAI"), negations ("I'm not cancelling"), advice or
   hypotheticals. A product the tracker does not follow shows as *other* ("from Cursor to
   Claude Code"). The Posts and Switching pages show the exact phrase that made each call.
+* **Reasons for leaving**: the tracker lists reasons (military deals, privacy, price, ...)
+  with the phrases that give them; every leaving, moving or considering post is searched
+  for them as it is read, and may give several. A phrase does not see a negation ("not
+  because of the price" still counts price): the measured accuracy is below.
 * **Leaving / arriving** on the charts count posts that report it, not people or
   accounts: treat them as a signal of intent, not as subscription numbers.
 """)
@@ -68,6 +72,9 @@ if results:
                "for recall).")
     st.markdown("**Switching: leaving and moving posts with the right brands**")
     st.dataframe(accuracy.switching_table(results), hide_index=True)
+    if results.get("reasons"):
+        st.markdown("**Reasons for leaving: each reason's phrases on labelled leaving posts**")
+        st.dataframe(accuracy.reasons_table(results), hide_index=True)
     st.markdown("**Sentiment: this scorer beside plain VADER**")
     st.dataframe(accuracy.sentiment_table(results), hide_index=True)
 else:

@@ -99,7 +99,7 @@ if not spikes.empty:
 ui.show_chart(charts.migration_chart(daily, markers, colors, ctx.simulated, outages),
               "switching", daily[["date", "brand", "leaving", "arriving"]])
 
-store, label = ui.app_store_picker()
+store, label = ui.app_store_picker(ctx)
 lines = ui.load_rank_lines(ctx.url, f, store)
 if lines.empty:
     st.info("No app-store ranks in this period for these brands and countries.")

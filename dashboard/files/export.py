@@ -6,8 +6,8 @@ forms some read as these) get a leading apostrophe, so a post cannot become a sp
 formula (CSV/formula injection). Numbers, including text cells that are plain numbers such
 as "-3", are left alone. Lines end in CRLF, so no cell can break out into a row of its own.
 
-May import: errors, tracker, files.visible, and the read side (read.daily, read.queries) for
-the CLI's exports.
+May import: errors, tracker, files.visible, and the read side (read.daily, read.metrics,
+read.queries, read.ratings, read.reasons) for the CLI's exports.
 """
 from __future__ import annotations
 
@@ -20,7 +20,10 @@ from sqlalchemy import Engine
 from dashboard.errors import UserError
 from dashboard.files.visible import visible
 from dashboard.read.daily import daily_table
+from dashboard.read.metrics import daily_reasons
 from dashboard.read.queries import all_posts, all_ranks, scorer_versions
+from dashboard.read.ratings import ratings_table
+from dashboard.read.reasons import posts_by_reason
 from dashboard.tracker import Tracker
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", "\uff20")
@@ -88,10 +91,14 @@ def write_table(frame: pd.DataFrame, output: str | Path, fmt: str, append: bool 
 
 def export_table(engine: Engine, table: str, output: str | Path, fmt: str,
                  tracker: Tracker) -> int:
-    """Write ``posts``, ``ranks`` or ``daily`` to ``output``; returns the row count. Posts
-    carry their ``scorer_version``; daily rows name every scorer version in the store
-    (``scorer_versions``, ";"-separated)."""
-    if table == "daily":
+    """Write ``posts``, ``ranks``, ``daily``, ``reasons`` or ``ratings`` to ``output``;
+    returns the row count. Posts carry their ``scorer_version``; daily rows name every
+    scorer version in the store (``scorer_versions``, ";"-separated)."""
+    if table in ("reasons", "ratings"):
+        frame = (daily_reasons(posts_by_reason(engine, tracker)[0]) if table == "reasons" else
+                 ratings_table(engine, tracker))
+        frame["date"] = pd.to_datetime(frame["date"]).dt.date
+    elif table == "daily":
         frame = daily_table(engine, tracker)
         frame["date"] = pd.to_datetime(frame["date"]).dt.date
         # which scorer made the numbers (posts exports carry it per post)

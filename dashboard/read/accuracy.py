@@ -1,6 +1,7 @@
 """The accuracy ``make eval`` measured (``data/eval/results.json``), as the About page's
 tables: every labelled set by split (dev: rules may be shaped on it; test: never tuned on),
-each rate with the counts behind it, and plain VADER beside our sentiment.
+each rate with the counts behind it, plain VADER beside our sentiment, and each reason for
+leaving.
 
 May import: paths.
 """
@@ -32,6 +33,15 @@ def switching_table(results: dict) -> pd.DataFrame:
             row[f"{r['measure']}: precision"] = _rate(r["tp"], r["called"])
             row[f"{r['measure']}: recall"] = _rate(r["tp"], r["actual"])
     return pd.DataFrame(list(rows.values()))
+
+
+def reasons_table(results: dict) -> pd.DataFrame:
+    """One row per labelled set, split and reason: posts, precision and recall of the
+    reason's phrases as "0.88 (99/112)"."""
+    return pd.DataFrame([{"set": r["set"], "split": r["split"], "reason": r["reason"],
+                          "posts": r["posts"], "precision": _rate(r["tp"], r["called"]),
+                          "recall": _rate(r["tp"], r["actual"])}
+                         for r in results.get("reasons", [])])
 
 
 def sentiment_table(results: dict) -> pd.DataFrame:

@@ -71,6 +71,27 @@ def rolling_share(daily_one_brand: pd.DataFrame, column: str, days: int = 7) -> 
     return num / den.where(den > 0)
 
 
+def rolling_ratings(ratings: pd.DataFrame, days: int = 7) -> pd.DataFrame:
+    """Per brand, store and day from the first day to the last of ``ratings`` (the
+    ``ratings`` table): ``reviews`` that day (0 without) and, over the trailing ``days``,
+    ``mean_rating`` and ``one_star_share`` weighted by reviews (NaN with none: a few reviews
+    a day swing too much to read day by day)."""
+    if ratings.empty:
+        return ratings
+    every = pd.date_range(ratings["date"].min(), ratings["date"].max(), freq="D", name="date")
+    out = []
+    for (brand, store), g in ratings.groupby(["brand", "store"], sort=False):
+        g = g.set_index("date").reindex(every)
+        reviews = g["reviews"].fillna(0)
+        window = reviews.rolling(days, min_periods=1).sum().where(lambda n: n > 0)
+        roll = lambda col: (g[col] * reviews).fillna(0).rolling(days, min_periods=1).sum()
+        out.append(pd.DataFrame({"brand": brand, "store": store, "reviews": reviews.astype(int),
+                                 "mean_rating": roll("mean_rating") / window,
+                                 "one_star_share": roll("one_star_share") / window}
+                                ).reset_index())
+    return pd.concat(out, ignore_index=True)
+
+
 def net_migration(daily: pd.DataFrame) -> pd.DataFrame:
     """Per date and brand: arriving minus leaving (positive = gaining users)."""
     out = daily[["date", "brand"]].copy()
@@ -202,6 +223,28 @@ def cumulative_net(daily: pd.DataFrame) -> pd.DataFrame:
     out = net_migration(daily).sort_values("date")
     out["cumulative"] = out.groupby("brand")["net"].cumsum()
     return out
+
+
+def daily_reasons(matches: pd.DataFrame) -> pd.DataFrame:
+    """Per date, brand and reason (its name), from ``reasons.reason_matches`` rows: how
+    many posts give it (days without are left out)."""
+    if matches.empty:
+        return pd.DataFrame({"date": pd.Series(dtype="datetime64[ns]"),
+                             "brand": pd.Series(dtype=object), "reason": pd.Series(dtype=object),
+                             "posts": pd.Series(dtype=int)})
+    return (matches.groupby(["date", "brand", "reason"]).size().rename("posts")
+            .reset_index()[["date", "brand", "reason", "posts"]])
+
+
+def reason_examples(matches: pd.DataFrame, order: list[str], per_reason: int = 5
+                    ) -> pd.DataFrame:
+    """The ``per_reason`` most engaged posts giving each reason (newest first on a tie),
+    the reasons in ``order`` (their names)."""
+    ranked = matches.sort_values(["engagement", "created_at"], ascending=False,
+                                 na_position="last", kind="stable")
+    top = ranked.groupby("reason", sort=False).head(per_reason)
+    return top.sort_values("reason", key=lambda r: r.map(order.index), kind="stable",
+                           ignore_index=True)
 
 
 def stream_figures(latest_runs: pd.DataFrame) -> pd.DataFrame:

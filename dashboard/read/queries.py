@@ -1,8 +1,9 @@
 """Read-side SQL: what the pages and exports show, aggregated in the database.
 
 Every function takes an engine (and most a ``Filters``) and returns what a page or an
-export reads: a DataFrame, or for ``store_overview`` a dict, for ``texts`` a list of
-strings, for ``all_posts`` DataFrames chunk by chunk. The dashboard's pages never write SQL
+export reads: a DataFrame, or for ``store_overview`` a dict, for ``texts`` and
+``rank_stores`` a list of strings, for ``all_posts`` and ``reason_posts`` DataFrames chunk
+by chunk. The dashboard's pages never write SQL
 themselves. Dates are UTC days; ``end`` is inclusive. Daily figures and the store's summary
 come from the daily rollup (``write/rollup.py``) when it is current, else (and for hourly
 figures) from the raw rows; both give the same numbers. Per-brand sentiment
@@ -187,6 +188,42 @@ def switch_flows(engine: Engine, f: Filters) -> pd.DataFrame:
     stmt = (select(posts.c.switch_from, posts.c.switch_to, func.count().label("posts"))
             .where(*cond).group_by(posts.c.switch_from, posts.c.switch_to))
     return _frame(engine, stmt)
+
+
+def reason_posts(engine: Engine, f: Filters, chunksize: int = 10_000, limit: int | None = None):
+    """Posts that leave, move from or consider leaving one of ``f.brands`` (``brand``), whole
+    texts, newest first (``limit`` at most), in chunks: the tracker's reasons are found in
+    them as they are read (``read/reasons.py``), so a changed reason needs no rescoring."""
+    cond = [*_post_conditions(f), posts.c.switch_kind.in_(vocabulary.REASON_KINDS),
+            posts.c.switch_from.in_(f.brands)]
+    stmt = (select(posts.c.day.label("date"), posts.c.switch_from.label("brand"),
+                   posts.c.switch_kind, posts.c.created_at, posts.c.source,
+                   posts.c.engagement, posts.c.url, posts.c.text)
+            .where(*cond).order_by(posts.c.created_at.desc(), posts.c.id.desc()).limit(limit))
+    with engine.connect() as conn:
+        result = conn.execution_options(stream_results=True, yield_per=chunksize).execute(stmt)
+        for part in result.partitions(chunksize):
+            yield pd.DataFrame(part, columns=list(result.keys()))
+
+
+def review_days(engine: Engine, f: Filters) -> pd.DataFrame:
+    """Per day, review source and app (``app_id``, the reviews' community): reviews, their
+    mean stars and how many gave one star."""
+    cond = [*_post_conditions(f), posts.c.rating.is_not(None),
+            posts.c.source.in_(list(vocabulary.REVIEW_SOURCES))]
+    stmt = (select(posts.c.day.label("date"), posts.c.source,
+                   posts.c.community.label("app_id"), func.count().label("reviews"),
+                   func.avg(posts.c.rating).label("mean_rating"),
+                   func.sum(case((posts.c.rating == 1, 1), else_=0)).label("one_star"))
+            .where(*cond).group_by(posts.c.day, posts.c.source, posts.c.community))
+    return _frame(engine, stmt, parse_dates=["date"])
+
+
+def rank_stores(engine: Engine) -> list[str]:
+    """The app stores whose charts the store holds snapshots of."""
+    with engine.connect() as conn:
+        return [r[0] for r in conn.execute(select(app_ranks.c.store).distinct()
+                                           .order_by(app_ranks.c.store))]
 
 
 def rank_history(engine: Engine, f: Filters) -> pd.DataFrame:

@@ -4,12 +4,14 @@ One entry a line, tab-separated: term, valence (-4..4, VADER's scale), and why (
 a reviewer must be able to judge every entry). Lines starting with ``#`` and blank lines
 are ignored. A term of several words ("deleted my account") is matched as a phrase of
 lower-case words; a single word replaces VADER's valence for it, and a valence of 0
-removes the word from VADER's lexicon. Later files override earlier ones: the field's
-file first (``backlash.tsv``), then the tracker's own (its ``[scoring] lexicon`` key).
-An entry is admitted only if ``make eval`` shows it helps on data it was not shaped on and
-hurts none (``eval/sentiment_changes.py``; the files' headers say more).
+removes the word from VADER's lexicon. A phrase may use ``*`` for any one word (the syntax
+the tracker's reasons share, ``dashboard/phrases.py``), but not first. Later files override
+earlier ones: the field's file first (``backlash.tsv``), then the tracker's own (its
+``[scoring] lexicon`` key). An entry is admitted only if ``make eval`` shows it helps on
+data it was not shaped on and hurts none (``eval/sentiment_changes.py``; the files' headers
+say more).
 
-May import: errors, paths.
+May import: errors, paths, phrases.
 """
 from __future__ import annotations
 
@@ -19,6 +21,7 @@ from typing import NamedTuple
 
 from dashboard.errors import UserError
 from dashboard.paths import DATA
+from dashboard.phrases import WILDCARD, normalise
 
 FIELD_LEXICON = DATA / "lexicon" / "backlash.tsv"
 
@@ -54,11 +57,11 @@ def _parse(line: str, where: str) -> Entry:
         raise UserError(f"{where}: expected term<TAB>valence<TAB>why, got {len(parts)} "
                         f"field(s)")
     term, valence, why = (p.strip() for p in parts)
-    term = " ".join(term.lower().split())
+    term = normalise(term)
     if not term or not why:
         raise UserError(f"{where}: the term and the reason must not be empty")
-    if term.split()[0] == "*" or term == "*":
-        raise UserError(f"{where}: a term cannot start with the wildcard \"*\"")
+    if term.split()[0] == WILDCARD:  # phrases are looked up by their first word
+        raise UserError(f"{where}: a term cannot start with the wildcard \"{WILDCARD}\"")
     try:
         value = float(valence)
     except ValueError:
