@@ -146,8 +146,11 @@ def test_posts_page_filters_by_text_kind_and_day(monkeypatch, demo_url):
 
 def test_switching_page_shows_the_posts_behind_a_flow(monkeypatch, demo_url):
     at = on_page(monkeypatch, demo_url, "switching", flow="ChatGPT → Gemini")
+    flow = at.selectbox(key="flow")
+    assert flow.value == "ChatGPT → Gemini" != flow.options[0]  # the link chose it
     rows = next(d.value for d in at.dataframe if "switch_phrase" in d.value.columns)
     assert len(rows) > 0 and rows["switch_phrase"].notna().all()
+    assert any("posts report ChatGPT → Gemini" in c.value for c in at.caption)
 
 
 def test_sources_page_lists_the_outages(monkeypatch, demo_url):

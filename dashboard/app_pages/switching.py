@@ -63,10 +63,10 @@ else:
 st.subheader("The posts behind a flow")
 if not flows.empty:
     options = [f"{r.switch_from} → {r.switch_to}" for r in flows.itertuples()]
-    picked = st.selectbox("Flow", options, key="flow", bind="query-params",
-                          format_func=lambda o: f"{o} ({dict(zip(options, flows.posts))[o]:,} "
-                                                "posts)")
-    source, target = (picked or options[0]).split(" → ")
+    # the label is what the link carries, so it holds no count (counts change, links must not)
+    picked = st.selectbox("Flow", options, key="flow", bind="query-params") or options[0]
+    source, target = picked.split(" → ")
+    st.caption(f"{dict(zip(options, flows.posts))[picked]:,} posts report {source} → {target}.")
     rows = ui.load_posts(ctx.url, f, limit=200, flow=(source, target))
     st.caption("The *phrase* column is the wording the switching detector matched.")
     st.dataframe(rows[["created_at", "source", "switch_phrase", "text", "engagement", "url"]]
