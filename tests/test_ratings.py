@@ -138,7 +138,8 @@ def test_export_ratings_as_csv_and_parquet(demo_url, tmp_path):
                      demo_url, "--quiet"]) == 0
     frame = pd.read_csv(tmp_path / "ratings.csv")
     assert list(frame.columns) == ["date", "brand", "store", "reviews", "mean_rating",
-                                   "one_star_share"]
+                                   "one_star_share", "simulated"]
+    assert frame["simulated"].all()  # the demo's figures say so
     assert set(frame["store"]) == {"app_store", "google_play"}
     assert frame["mean_rating"].between(1, 5).all() and frame["one_star_share"].between(0, 1).all()
     assert len(pd.read_parquet(tmp_path / "ratings.parquet")) == len(frame)

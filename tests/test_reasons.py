@@ -183,7 +183,7 @@ def test_export_reasons_as_csv_and_parquet(demo_url, tmp_path):
         assert main(["export", "--table", "reasons", "-o", str(tmp_path / name), "--db",
                      demo_url, "--quiet"]) == 0
     frame = pd.read_csv(tmp_path / "reasons.csv")
-    assert list(frame.columns) == ["date", "brand", "reason", "posts"]
+    assert list(frame.columns) == ["date", "brand", "reason", "posts", "simulated"]
     assert not frame.duplicated(["date", "brand", "reason"]).any() and (frame["posts"] > 0).all()
     pd.testing.assert_frame_equal(
         pd.read_parquet(tmp_path / "reasons.parquet").astype({"date": str}),

@@ -21,7 +21,7 @@ from dashboard.errors import UserError
 from dashboard.files.visible import visible
 from dashboard.read.daily import daily_table
 from dashboard.read.metrics import daily_reasons
-from dashboard.read.queries import all_posts, all_ranks, scorer_versions
+from dashboard.read.queries import all_posts, all_ranks, scorer_versions, store_overview
 from dashboard.read.ratings import ratings_table
 from dashboard.read.reasons import posts_by_reason
 from dashboard.tracker import Tracker
@@ -93,7 +93,9 @@ def export_table(engine: Engine, table: str, output: str | Path, fmt: str,
                  tracker: Tracker) -> int:
     """Write ``posts``, ``ranks``, ``daily``, ``reasons`` or ``ratings`` to ``output``;
     returns the row count. Posts carry their ``scorer_version``; daily rows name every
-    scorer version in the store (``scorer_versions``, ";"-separated)."""
+    scorer version in the store (``scorer_versions``, ";"-separated). Posts and ranks carry
+    their own ``simulated`` flag; the daily, reasons and ratings rows say whether the store
+    holds simulated data, so a figure from the demo is marked wherever it is pasted."""
     if table in ("reasons", "ratings"):
         frame = (daily_reasons(posts_by_reason(engine, tracker)[0]) if table == "reasons" else
                  ratings_table(engine, tracker))
@@ -104,6 +106,8 @@ def export_table(engine: Engine, table: str, output: str | Path, fmt: str,
         # which scorer made the numbers (posts exports carry it per post)
         frame["scorer_versions"] = ";".join(v for v in scorer_versions(engine)[
             "scorer_version"].dropna().sort_values())
+    if table in ("reasons", "ratings", "daily"):
+        frame["simulated"] = store_overview(engine)["simulated"]
     elif table == "ranks":
         frame = all_ranks(engine)
     elif fmt == "parquet":
