@@ -52,7 +52,7 @@ HELD_BY = rf"{HOLDING}\s+(?:to|with|for|on|at|of|from)\s+"
 # the same held thing, with the brand left unsaid ("cancelled my subscription")
 IMPLICIT = (r"(?:(?:my|our|the|your|ur|their|this|that)\s+(?:(?:paid|premium|monthly|annual|yearly|"
             r"\$\d+)\s+)?(?:plus|pro|premium|subscriptions?|sub|account|membership|plan|app)|"
-            r"(?-i:Plus|Pro|Premium))"
+            r"(?-i:Plus|Pro|Premium|Max))"
             r"\b(?!\s+(?:to|with|for|on|at|of|from)\s)(?!\s*" + B + ")")
 LEAVE = (r"(?:cancel(?:l?ed|l?ing|s)?|cancl?ed|canceld|unsubscrib(?:e|ed|ing)|"
          r"unsub(?:bed|bing)?|quit(?:ting|s)?|delet(?:e|ed|ing)|uninstall(?:ed|ing|s)?|"
@@ -60,7 +60,7 @@ LEAVE = (r"(?:cancel(?:l?ed|l?ing|s)?|cancl?ed|canceld|unsubscrib(?:e|ed|ing)|"
          r"bail(?:s|ed|ing)?\s+on|rip\s+(?:to\s+)?my|"
          r"drop(?:ped|ping)?|abandon(?:ed|ing)?|(?:done|through|finished)\s+with|"
          r"bye(?:\s+bye)?,?|goodbye,?|farewell,?|(?:said|say|saying)\s+goodbye\s+to|"
-         r"stop(?:ped|ping)?\s+(?:using|paying(?:\s+for)?)|"
+         r"stop(?:ped|ping)?\s+(?:using|paying(?:\s+for)?|topping\s+up|renewing)|"
          r"no\s+longer\s+(?:using|paying\s+for|pay\s+for|use)|br(?:eak|oke|eaking)\s+up\s+with|"
          r"(?:mov(?:e|ed|ing)|walk(?:ed|ing)?|switch(?:ed|ing)?|turn(?:ed|ing)?)\s+(?:on|away)\s+"
          r"from|(?:get|got|getting)\s+rid\s+of|(?:mov|get|gett|got|com|came|jump)\w*\s+"
@@ -146,9 +146,14 @@ CROWD_WEIGHS = (r"(?:weigh|mull|eye|consider|threaten|plan|sa(?:y|ys|id)\s+they\
 LOSES = (r"(?:(?:is|are|has\s+been|keeps?|just|you)\s+)*(?:los(?:e|es|ing|t)|"
          r"shed(?:s|ding)?|bleed(?:s|ing)?|bled|hemorrhag\w+|haemorrhag\w+)\s+(?:\S+\s+){0,3}?"
          r"(?:paying\s+|paid\s+|loyal\s+)?(?:users?|subscribers?|customers?|members?)")
+# a product taken off one's devices: "Gemini is off my phone now"
+OFF_MY = (r"(?:is|are|'s|’s)\s+(?:now\s+)?off\s+(?:my|our)\s+(?:phone|laptop|computer|mac|pc|"
+          r"devices?|home\s*screen|dock|taskbar)")
 GONE = (r"(?:(?:is|was|has\s+been|got|now|officially)\s+(?:officially\s+|now\s+|finally\s+|"
         r"been\s+)*(?:gone|deleted|cancell?ed|uninstalled|dead\s+to\s+me|over)|"
-        r"(?:were|was|are|is)\s+(?:the\s+first\s+(?:thing\s+|ones?\s+)?)?to\s+go)\b")
+        r"(?:were|was|are|is)\s+(?:the\s+first\s+(?:thing\s+|ones?\s+)?)?to\s+go|"
+        r"(?:were|was)\s+the\s+first\s+(?:things?|ones?|subscriptions?)\s+(?:we|i)\s+"
+        r"(?:cut|crossed\s+off|dropped|cancell?ed)|" + OFF_MY + r")\b")
 # people replaced by a product are jobs, not a switch of products
 WORKERS = (r"(?:\S+\s+){0,3}?(?:positions?|jobs?|workers?|people|staff|employees?|paralegals?|"
            r"writers?|roles?|headcount|interns?|assistants?|agents?|team|devs?|developers?|"
@@ -161,6 +166,11 @@ DONE_TO = (r"(?:cancell?ed|deleted|uninstalled|axed|closed|binned|dumped|nuked|"
 # when, after an act ("Unsubscribed on Sunday night", "Cancelled the same minute")
 WHEN = (r"(?:on|this|last|the\s+same|yesterday|today|tonight|earlier|already|finally|"
         r"for\s+good|after|at|in|over|a\s+few|two|three|\d+|months?|weeks?|days?)\b")
+# "letting my Plus go" (not "let it go to waste", "let it go wild")
+LET_GO = r"go\b(?!\s+(?:to|wild|ahead|on|off|through|over|into|crazy|nuts|unused|by)\b)"
+# "OpenAI lost me." as a customer; not "lost me halfway through", "lost me at step 3"
+LOST_ME = (r"(?=\s*(?:[.!,;:\n]|$|as\s+an?\s+(?:\w+\s+)?(?:customer|user|subscriber)|for\s+good|"
+           r"today|yesterday|this\s+(?:week|month|year)|after|over|with\s+(?:the|this|that)))")
 MORE_MONEY = (r"(?:another|one\s+more|a\s+single|any\s+more|more\s+of\s+my)\s+(?:cent|penny|"
               r"dime|dollar|euro|pound|\$|money|subscription\s+fee)")
 GROWS = (r"(?:downloads|sign-?ups|installs|subscriptions|subscribers|users|usage|traffic|"
@@ -203,8 +213,9 @@ RULES = [
     ("weigh", "any", rf"\b(?:keep|stick\s+with|stay\s+(?:with|on))\s+(?:paying\s+for\s+|"
                      rf"using\s+)?{DET}{F}{TAIL}(?:\s+[\w.+-]+){{0,3}}?\s+or\s+"
                      rf"(?:[\w'’]+\s+){{0,3}}?{DET}{TX}"),
-    ("return", "any", rf"\b(?:(?:switch(?:ed|ing)?|went|go(?:ing)?|com(?:e|ing)|came|"
-                      rf"mov(?:e|ed|ing)|crawl(?:ed|ing)?|runn?(?:ing)?|ran)\s+back|"
+    ("return", "any", rf"\b(?:(?:switch(?:ed|ing)?|went|gone|go(?:ing)?|com(?:e|ing)|came|"
+                      rf"mov(?:e|ed|ing)|crawl(?:ed|ing)?|runn?(?:ing)?|ran)\s+(?:(?:it|them|"
+                      rf"everything|us|myself|ourselves)\s+)?back|(?:came|come|coming)\s+home|"
                       rf"return(?:ed|ing|s)?|resubscrib(?:e|ed|ing)|re-?up(?:ped)?|"
                       rf"reinstall(?:ed|ing)?|re-?download(?:ed|ing)?|"
                       rf"(?:i'm|i’m|im|i\s+am|we're|we’re|am|is|are)\s+(?:now\s+)?back)\s+"
@@ -245,23 +256,32 @@ RULES = [
                      rf"{MORE_MONEY}"),
     ("leave", "speaker", rf"\b(?:not|never|no\s+longer)\s+(?:giving|paying|sending)\s+"
                          rf"{DET}{F}{TAIL}\s+{MORE_MONEY}"),
-    ("leave", "speaker", rf"\blet\s+(?:my|our|the)\s+{F}{TAIL}(?:\s+\w+){{0,2}}?\s+"
-                         rf"(?:lapse|expire|run\s+out)"),
-    ("implicit", "speaker", r"\blet\s+(?:my|our|the)\s+(?:subscription|sub|plan|membership)"
-                            r"(?:\s+\w+){0,2}?\s+(?:lapse|expire|run\s+out)"),
+    ("leave", "speaker", rf"\blet(?:ting)?\s+(?:my|our|the)\s+{F}{TAIL}(?:\s+\w+){{0,2}}?\s+"
+                         rf"(?:lapse|expire|run\s+out|{LET_GO})"),
+    ("implicit", "speaker", rf"\blet(?:ting)?\s+(?:my|our|the|it|them)\s*(?:subscription|sub|plan|"
+                            rf"membership)?(?:\s+\w+){{0,2}}?\s+(?:lapse|expire|run\s+out|"
+                            rf"{LET_GO})"),
     ("implicit", "speaker", r"(?:^|(?<=[\n.!:]))\s*(?:my\s+)?(?:account|subscription|sub|plan|"
                             r"membership)\s+(?:is\s+|has\s+been\s+|now\s+)?(?:closed|"
                             r"cancell?ed|deleted|gone)"),
     ("implicit", "speaker", rf"\b{LEAVE}\s+{IMPLICIT}"),
     ("implicit", "speaker", r"\b(?:request(?:ed|ing)?|start(?:ed|ing)?|initiat(?:ed|ing)?)\s+"
                             r"(?:my\s+|the\s+|an?\s+)?(?:account\s+)?(?:deletion|cancell?ation)|"
-                            r"\bdid(?:n'?t|\s+not)\s+renew(?:\s+(?:it|them))?\b"),
+                            r"\bdid(?:n'?t|\s+not)\s+renew(?:\s+(?:it|them))?\b|"
+                            r"\b(?:won'?t|will\s+not|(?:am|'m|’m)\s+not\s+going\s+to)\s+"
+                            r"(?:renew|top\s+(?:it|them)\s+up)\s+(?:it|them)?\b|"
+                            r"\bstop(?:ped|ping)?\s+(?:topping\s+(?:it\s+)?up|renewing)\b|"
+                            r"\bcross(?:ed|ing)?\s+(?:it|them)\s+off\b"),
     ("implicit", "speaker", r"\b(?:cancel(?:l?ed|l?ing)?|cancled|unsubscrib(?:ed|ing)|"
                             r"unsubbed|uninstall(?:ed|ing)|delet(?:ed|ing)|downgrad(?:ed|ing)|"
                             r"hit\s+(?:the\s+)?(?:cancel|unsubscribe)(?:\s+button)?|"
                             r"remov(?:e|ed|ing)\s+(?:my|our|the)\s+(?:credit\s+)?(?:card|"
                             r"payment\s+(?:method|info|details)))(?:\s+(?:it|them))?"
                             rf"(?=\s*(?:[.!,;\n]|$|{WHEN}))"),
+    ("leave", "speaker", rf"\bcross(?:ed|ing)?\s+{DET}{F}{TAIL}\s+off\b"),
+    ("leave", "speaker", rf"\bno\s+more\s+{DET}{F}{TAIL}\s+for\s+(?:me|us)\b"),
+    ("leave", "any", rf"{F}{TAIL}\s+(?:has\s+|have\s+|just\s+|finally\s+)?lost\s+me{LOST_ME}"),
+    ("implicit", "speaker", rf"(?:^|(?<=[\n.!:;,]))\s*(?:and\s+)?(?:it|the\s+app)\s*{OFF_MY}\b"),
     ("leave", "any", rf"\b(?:won'?t|will\s+not|never)\s+be\s+(?:charged|billed)\s+by\s+{DET}"
                      rf"{F}"),
     ("used", "any", rf"\b(?:was|were|had\s+been|years?\s+(?:of|with|on)|months?\s+"
@@ -318,6 +338,13 @@ HEDGES = {"thinking", "think", "considering", "consider", "weighing", "weigh", "
           "needs", "looking", "unless", "probably", "perhaps", "eventually", "someday",
           "hoping", "hope", "leaning", "id", "wed", "youd", "torn", "tempting", "thought",
           "wondered", "tried", "trying", "attempted", "almost", "nearly"}
+# hedges that a verb joined by "and" shares ("might cancel X and switch to Y"); not the
+# tries and thoughts that come before an act ("tried it and switched")
+SHARED_HEDGES = HEDGES - {"tried", "trying", "attempted", "thought", "wondered", "about",
+                          "thoughts", "looking", "almost", "nearly", "anyone", "anybody"}
+PAST_FORMS = {"went", "left", "came", "got", "made", "gave", "took", "ran", "put", "quit",
+              "bought", "chose", "brought", "fled", "ditched", "kept"}
+JOINED = re.compile(r"\b(?:and|or)\s+(?:(?:then|just|maybe)\s+)?$", re.IGNORECASE)
 ASKS_OTHERS = {"anyone", "anybody", "who"}  # + "else": "anyone else ...?" reports one's own
 # advice to people who might switch reports nobody's move ("before you switch to ...")
 ADVICE = re.compile(r"\b(?:before|if|when|whenever|once|in\s+case|whether|until|after)\s+"
@@ -495,7 +522,8 @@ def _hits(norm: str, mentions: list[Mention]) -> list[_Hit]:
                 continue
             if kind == "move" and re.search(r"\bback\s", m.group(), re.IGNORECASE):
                 kind = "return"  # "from Claude Code back to Cursor"
-            hedged = kind == "weigh" or _hedged(words, norm, m.end())
+            hedged = kind == "weigh" or _hedged(words, norm, m.end()) or \
+                _shared_hedge(norm, m, words)
             # the match stops at a mention's first character: extend to its last
             end = max([m.end()] + [x.end for x in mentions if m.start() <= x.start < m.end()])
             hits.append(_Hit(kind, side["f"], side["t"], m.start(), end, hedged,
@@ -517,6 +545,7 @@ def _decide(text: str, hits: list[_Hit], mentions: list[Mention]) -> Switch | No
     main = next((h for h in pool if h.kind in ("move", "weigh") and h.from_brand and
                  h.to_brand), None) or next((h for h in pool if h.kind == "return"),
                                             None) or pool[0]
+    main = _went_back(main, pool)
     used = [main]
     if not main.to_brand and main.kind != "return" and not UNDECIDED.search(text):
         chosen = [h for h in hits if h.to_brand and h.kind in ("move", "adopt")
@@ -549,6 +578,16 @@ def _decide(text: str, hits: list[_Hit], mentions: list[Mention]) -> Switch | No
     used.sort(key=lambda h: h.start)
     phrase = " … ".join(text[h.start:h.end].strip() for h in used)
     return Switch(from_brand, to_brand, kind, phrase, tuple((h.start, h.end) for h in used))
+
+
+def _went_back(main: _Hit, pool: list[_Hit]) -> _Hit:
+    """"Moved the bot from Claude to DeepSeek ... then moved it back to Claude": a later
+    return to the brand a move left undoes it, and is a return from where they had gone."""
+    if main.kind != "move" or not main.from_brand:
+        return main
+    back = next((h for h in pool if h.kind == "return" and h.start > main.start and
+                 h.to_brand == main.from_brand), None)
+    return back._replace(from_brand=main.to_brand) if back else main
 
 
 def _first(hits: list[_Hit], main: _Hit, ok) -> list[_Hit]:
@@ -723,6 +762,18 @@ def _hedged(words: list[str], norm: str, end: int) -> bool:
     if any(w in ASKS_OTHERS and nxt == "else" for w, nxt in zip(words, words[1:])):
         return False
     return bool(HEDGES & set(words)) or _in_question(norm, end)
+
+
+def _shared_hedge(norm: str, m: re.Match, words: list[str]) -> bool:
+    """"Might cancel ChatGPT and switch to Claude": a verb joined by "and" to a hedged one
+    shares its hedge; not "... and switched to", a past act, nor "tried it and ..."."""
+    first = m.group().split(maxsplit=1)[0].lower()
+    if any(w not in FILLER for w in words) or first.endswith("ed") or first in PAST_FORMS:
+        return False
+    before = norm[max(0, m.start() - 120):m.start()]
+    join = JOINED.search(before)
+    return bool(join) and bool(SHARED_HEDGES & set(_clause_words(norm, m.start() - len(
+        before) + join.start())))
 
 
 def _in_question(norm: str, end: int) -> bool:
