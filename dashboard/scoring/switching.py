@@ -21,7 +21,11 @@ hedged or asked ones (``consider``) are not counted as leaving. A post's main st
 wins: an act done over a hedge, a full from → to over either side alone; a leaving act is
 completed by where the post says they went ("Cancelled Plus. Claude is my daily driver
 now") or an arrival by what they used before ("After two years with ChatGPT I moved
-everything to Claude"). ``tests/data/SWITCHING_GUIDE.md`` defines the kinds the way they
+everything to Claude"); a brand used before and another used or paid for now make a move
+though no verb says it ("I had been paying for ChatGPT ... I took that money to Anthropic
+instead"), and a later return undoes a move ("moved it back to Claude"). A verb joined by
+"and" to a hedged one shares the hedge ("might cancel X and switch to Y").
+``tests/data/SWITCHING_GUIDE.md`` defines the kinds the way they
 are labelled.
 
 May import: scoring.brands, vocabulary.
@@ -105,7 +109,7 @@ PRAISE = (r"(?:better|great|amazing|awesome|excellent|fantastic|wonderful|brilli
           r"what\s+(?:i|we)\s*(?:'m|’m|am|'re|’re|are)?\s+using|where\s+(?:i|we)\b)")
 ADOPT = (r"(?:pick(?:ed|ing)?\s+up|sign(?:ed|ing)?\s+up\s+(?:for|with|to|on)|"
          r"subscrib(?:e|ed|ing)\s+to|got|get|getting|try(?:ing)?|tried|us(?:e|ing)|"
-         r"(?:went|going|go)\s+with|chose|choosing|(?:paying|pay|paid)(?:\s+for)?|bought|"
+         r"(?:went|going|go)\s+with|set(?:ting)?\s+up|chose|choosing|(?:paying|pay|paid)(?:\s+for)?|bought|"
          r"hello,?|hi,?|welcome(?:\s+to)?,?|lov(?:e|ing)|enjoy(?:ing)?|happy\s+with|"
          r"(?:now|currently)\s+(?:on|with)|giv(?:e|ing)|gave|join(?:ed|ing)?|onto|"
          r"all\s+in\s+on|team|start(?:ed|ing)?|land(?:ed|ing|s)?\s+(?:on|at|in)|"
@@ -144,7 +148,9 @@ CROWD_GOES = (r"(?:(?:are|were|have|has|been|keep|kept|start(?:ed)?|begin|began|
 CROWD_WEIGHS = (r"(?:weigh|mull|eye|consider|threaten|plan|sa(?:y|ys|id)\s+they\s+(?:may|"
                 r"might|will|would|could))\w*")
 LOSES = (r"(?:(?:is|are|has\s+been|keeps?|just|you)\s+)*(?:los(?:e|es|ing|t)|"
-         r"shed(?:s|ding)?|bleed(?:s|ing)?|bled|hemorrhag\w+|haemorrhag\w+)\s+(?:\S+\s+){0,3}?"
+         r"shed(?:s|ding)?|bleed(?:s|ing)?|bled|hemorrhag\w+|haemorrhag\w+)\s+"
+         r"(?!(?:\S+\s+){0,2}?(?:enterprise|business|corporate|government|federal|major|key|"
+         r"anchor|biggest)\s)(?:\S+\s+){0,3}?"
          r"(?:paying\s+|paid\s+|loyal\s+)?(?:users?|subscribers?|customers?|members?)")
 # a product taken off one's devices: "Gemini is off my phone now"
 OFF_MY = (r"(?:is|are|'s|’s)\s+(?:now\s+)?off\s+(?:my|our)\s+(?:phone|laptop|computer|mac|pc|"
@@ -171,6 +177,12 @@ LET_GO = r"go\b(?!\s+(?:to|wild|ahead|on|off|through|over|into|crazy|nuts|unused
 # "OpenAI lost me." as a customer; not "lost me halfway through", "lost me at step 3"
 LOST_ME = (r"(?=\s*(?:[.!,;:\n]|$|as\s+an?\s+(?:\w+\s+)?(?:customer|user|subscriber)|for\s+good|"
            r"today|yesterday|this\s+(?:week|month|year)|after|over|with\s+(?:the|this|that)))")
+# a brand used beside another, not in its place: "now I'm using Claude too"
+ALSO = rf"(?!{TAIL}\s+(?:too|as\s+well|alongside|in\s+addition)\b)"
+# what is paid, moved from one brand to another ("took that money to Anthropic instead")
+MONEY = (r"(?:money|budget|dollars|bucks|euros|pounds|\$\d+|seats?|subscription|spend(?:ing)?|"
+         r"twenty)")
+DEVOTEE = r"(?:user|diehard|regular|loyalist|subscriber|fan)s?\b"
 MORE_MONEY = (r"(?:another|one\s+more|a\s+single|any\s+more|more\s+of\s+my)\s+(?:cent|penny|"
               r"dime|dollar|euro|pound|\$|money|subscription\s+fee)")
 GROWS = (r"(?:downloads|sign-?ups|installs|subscriptions|subscribers|users|usage|traffic|"
@@ -284,17 +296,36 @@ RULES = [
     ("implicit", "speaker", rf"(?:^|(?<=[\n.!:;,]))\s*(?:and\s+)?(?:it|the\s+app)\s*{OFF_MY}\b"),
     ("leave", "any", rf"\b(?:won'?t|will\s+not|never)\s+be\s+(?:charged|billed)\s+by\s+{DET}"
                      rf"{F}"),
-    ("used", "any", rf"\b(?:was|were|had\s+been|years?\s+(?:of|with|on)|months?\s+"
-                    rf"(?:of|with|on)|long-?time|longtime|loyal|"
+    ("used", "any", rf"\b(?:was|were|had\s+been|(?:'d|’d)\s+been|heavy|years?\s+(?:of|with|on)|"
+                    rf"months?\s+(?:of|with|on)|long-?time|longtime|loyal|"
                     rf"(?:staying|stay|stayed|sticking|stuck)\s+with|still)\s+"
                     rf"(?:(?:using|on|paying\s+for|subscribed\s+to|with)\s+)?{DET}{F}"),
     ("used", "any", rf"\bas\s+an?\s+(?:\w+\s+)?{F}\s+(?:user|subscriber|customer)"),
-    ("used", "any", rf"\b(?:i|we)\s+(?:had|used|started\s+(?:it|\w+)\s+(?:with|on|in))\s+"
-                    rf"{DET}{F}"),
+    ("used", "any", rf"\b(?:i|we)\s+(?:had|used|relied\s+on|leaned\s+on|paid(?:\s+for)?|"
+                    rf"started\s+(?:it|\w+)\s+(?:with|on|in))\s+{DET}{F}"),
     ("used", "any", rf"{F}{TAIL}\s+(?:user|subscriber|customer|person)\s+until\b"),
-    ("now", "any", rf"\b(?:now|these\s+days|nowadays|since\s+(?:then|\w+))\s*,?\s+(?:i|we)\s+"
+    # an untracked product used before: "I was on Character.AI", "I was a Cursor diehard",
+    # "Cursor diehard here"
+    ("used", "any", rf"\b(?:i|we)\s+(?:was|were|had\s+been|(?:'d|’d)\s+been)\s+(?:on|using)\s+"
+                    rf"(?P<fo>{NAME})"),
+    ("used", "any", rf"\b(?:i|we)\s+(?:was|were)\s+an?\s+(?:\w+\s+)?(?P<fo>{NAME})\s+{DEVOTEE}"),
+    ("used", "any", rf"(?P<fo>{NAME})\s+{DEVOTEE}\s+here\b"),
+    ("now", "any", rf"\b(?:now|these\s+days|nowadays|since\s+(?:then|\w+))\s*,?\s+(?:i|we)"
+                   rf"(?:\s+|(?=['’]))"
                    rf"(?:just\s+|only\s+|mostly\s+|basically\s+)?(?:use|ask|pay\s+for|rely\s+on|"
-                   rf"go\s+to|am\s+on|'m\s+on|’m\s+on|are\s+on|'re\s+on)\s+{DET}{T}"),
+                   rf"go\s+to|am\s+on|'m\s+on|’m\s+on|are\s+on|'re\s+on|(?:am|'m|’m|are|'re|’re)\s+"
+                   rf"(?:using|paying\s+for))\s+{DET}{T}{ALSO}"),
+    ("now", "any", rf"\b(?:i'?m|i’m|i\s+am|we'?re|we’re|we\s+are)\s+(?:all\s+|fully\s+)?"
+                   rf"(?:on|using)\s+{DET}{T}{TAIL}(?:\s+[\w'’]+){{0,4}}?\s+now\b"),
+    # money taken to another brand: "took that money to Anthropic", "putting both seats on
+    # Claude instead", "my $20 goes to Claude now"
+    ("now", "speaker", rf"\b(?:took|take|taking|mov(?:e|ed|ing)|put|putting|spen[dt]|spending|"
+                       rf"redirect(?:ed|ing)?|shift(?:ed|ing)?|gave|giv(?:e|ing))\s+(?:that|the|my|"
+                       rf"our|this|those|both|all)\s+(?:[\w$'’-]+\s+){{0,3}}?(?:(?P<f>{B}){TAIL}\s+)?"
+                       rf"{MONEY}\s+(?:over\s+)?(?:to|on|towards?|into)\s+{DET}{T}"),
+    ("now", "any", rf"\b(?:my|our|the|that)\s+(?:[\w$'’-]+\s+){{0,2}}?{MONEY}\s+(?:now\s+)?"
+                   rf"(?:goes|go|went|is\s+going)\s+(?:now\s+)?to\s+{DET}{T}"),
+    ("now", "any", rf"{T}{TAIL}\s+gets\s+(?:it|my\s+money|the\s+money|that\s+money)\s+now\b"),
     ("now", "any", rf"\b(?:i'?m|i\s+am|we'?re|we\s+are)\s+(?:an?\s+)?{T}{TAIL}\s+"
                    rf"(?:person|people|user|users|household|family|shop)\s+now\b"),
     ("now", "any", rf"\b(?:now|these\s+days|nowadays)\s*,?\s+(?:it'?s|it’s|it\s+is)\s+(?:all\s+|"
@@ -305,7 +336,14 @@ RULES = [
                         rf"(?!\s+as\b)"),
     ("now", "any", rf"\b(?:i|we)\s+(?:just\s+|only\s+|mostly\s+)?(?:use|ask|pay\s+for)\s+{DET}"
                    rf"{T}{TAIL}\s+(?:now|instead|these\s+days)\b"),
+    ("now", "any", rf"{TX}{TAIL}\s+(?:(?:quietly\s+|soon\s+|just\s+)?became|has\s+been|is\s+now|"
+                   rf"(?:is|'s|’s)(?=\s+(?:my|our)\s+\S+\s+(?:\S+\s+)?(?:now|since)\b))\s+"
+                   rf"(?:my|our)\s+(?:new\s+|only\s+)?(?:daily(?:\s+driver)?|main|go-to|default|only)\b"),
     ("adopt", "any", rf"\b{ADOPT}\s+{DET}{T}"),
+    # where someone went, untracked: "went fully local with Qwen", "moved to Lumo"
+    ("adopt", "any", rf"\b(?:went|gone|going|go)\s+(?:fully\s+|all\s+)?local\s+with\s+{DET}"
+                     rf"(?P<to>{NAME})"),
+    ("adopt", "any", rf"\b(?:mov|switch|migrat)\w*\s+{MOVED}(?:over\s+)?to\s+(?P<to>{NAME})"),
     ("adopt", "any", rf"{T}{TAIL}\s+(?:is|has\s+been|'s|’s|was)\s+(?:now\s+|honestly\s+|"
                      rf"already\s+|just\s+|been\s+)*(?:{PRAISE}|(?:my|our)\s+(?:new\s+)?"
                      rf"(?:daily|main|go-to|default|favou?rite|replacement|home)|the\s+"
@@ -510,7 +548,8 @@ def _hits(norm: str, mentions: list[Mention]) -> list[_Hit]:
                 continue
             actor = _crowd_actor(norm, m, words) if who == "crowd" else \
                 _actor(words, who, m.group())
-            if kind in ACTS and not actor or _gerund_subject(norm, m, words) or \
+            if (kind in ACTS or who == "speaker") and not actor or \
+                    _gerund_subject(norm, m, words) or \
                     any(a <= m.start() and m.end() <= b for a, b in quotes):
                 continue
             groups = m.groupdict()
@@ -548,7 +587,7 @@ def _decide(text: str, hits: list[_Hit], mentions: list[Mention]) -> Switch | No
     main = _went_back(main, pool)
     used = [main]
     if not main.to_brand and main.kind != "return" and not UNDECIDED.search(text):
-        chosen = [h for h in hits if h.to_brand and h.kind in ("move", "adopt")
+        chosen = [h for h in hits if h.to_brand and h.kind in ("move", "adopt", "now")
                   and h.to_brand != main.from_brand and h is not main]
         chosen.sort(key=lambda h: (h.start < main.start, abs(h.start - main.start)))
         used += chosen[:1] or _named_next(text, main, mentions)
@@ -637,13 +676,13 @@ def _named_before(main: _Hit, mentions: list[Mention], to: str) -> list[_Hit]:
 
 def _used_then_now(hits: list[_Hit], mentions: list[Mention]) -> list[_Hit]:
     """"I had the ChatGPT app ... now I just ask Meta AI": a brand used before (said so,
-    or the one other brand named before) and another used now make a move, though no
-    verb says it."""
+    named where the money came from, or the one other brand named before) and another
+    used now make a move, though no verb says it."""
     now = next((h for h in hits if h.kind == "now" and not h.hedged), None)
     if not now:
         return []
-    was = next((h.from_brand for h in hits if h.kind == "used" and h.from_brand != now.to_brand
-                and h.start < now.start), None)
+    was = now.from_brand or next((h.from_brand for h in hits if h.kind == "used" and
+                                  h.from_brand != now.to_brand and h.start < now.start), None)
     before = {m.brand for m in mentions if m.end <= now.start and m.brand != now.to_brand}
     was = was or (before.pop() if len(before) == 1 else None)
     return [now._replace(kind="move", from_brand=was)] if was else []
