@@ -117,7 +117,8 @@ ADOPT = (r"(?:pick(?:ed|ing)?\s+up|sign(?:ed|ing)?\s+up\s+(?:for|with|to|on)|"
          r"(?:i'm|i’m|im|i\s+am|now|officially)\s+an?(?:\s+(?:happy|proud|new))?)")
 ARROW = r"(?:->|-->|→|⟶|=>|⇒|➡️?|➜|>>)"
 # a named product the tracker does not follow, in a slot where one side must be a product
-NAME = (r"(?-i:(?!(?:I|I'm|The|This|That|My|Our|A|An|It|We|You|Me|Them|Him|Her|There|"
+# (its capital is checked first: most positions fail there, before the list of refusals)
+NAME = (r"(?-i:\b(?=[A-Z])(?!(?:I|I'm|The|This|That|My|Our|A|An|It|We|You|Me|Them|Him|Her|There|"
         r"Here|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|"
         r"March|April|May|June|July|August|September|October|November|December|Good|Now|"
         r"Ever|Real|Life|Work|Home|Scratch|Zero|Day|Today|Tomorrow|Years?|Months?|Weeks?|"
