@@ -21,7 +21,11 @@ hedged or asked ones (``consider``) are not counted as leaving. A post's main st
 wins: an act done over a hedge, a full from → to over either side alone; a leaving act is
 completed by where the post says they went ("Cancelled Plus. Claude is my daily driver
 now") or an arrival by what they used before ("After two years with ChatGPT I moved
-everything to Claude"). ``tests/data/SWITCHING_GUIDE.md`` defines the kinds the way they
+everything to Claude"); a brand used before and another used or paid for now make a move
+though no verb says it ("I had been paying for ChatGPT ... I took that money to Anthropic
+instead"), and a later return undoes a move ("moved it back to Claude"). A verb joined by
+"and" to a hedged one shares the hedge ("might cancel X and switch to Y").
+``tests/data/SWITCHING_GUIDE.md`` defines the kinds the way they
 are labelled.
 
 May import: scoring.brands, vocabulary.
@@ -52,7 +56,7 @@ HELD_BY = rf"{HOLDING}\s+(?:to|with|for|on|at|of|from)\s+"
 # the same held thing, with the brand left unsaid ("cancelled my subscription")
 IMPLICIT = (r"(?:(?:my|our|the|your|ur|their|this|that)\s+(?:(?:paid|premium|monthly|annual|yearly|"
             r"\$\d+)\s+)?(?:plus|pro|premium|subscriptions?|sub|account|membership|plan|app)|"
-            r"(?-i:Plus|Pro|Premium))"
+            r"(?-i:Plus|Pro|Premium|Max))"
             r"\b(?!\s+(?:to|with|for|on|at|of|from)\s)(?!\s*" + B + ")")
 LEAVE = (r"(?:cancel(?:l?ed|l?ing|s)?|cancl?ed|canceld|unsubscrib(?:e|ed|ing)|"
          r"unsub(?:bed|bing)?|quit(?:ting|s)?|delet(?:e|ed|ing)|uninstall(?:ed|ing|s)?|"
@@ -60,7 +64,7 @@ LEAVE = (r"(?:cancel(?:l?ed|l?ing|s)?|cancl?ed|canceld|unsubscrib(?:e|ed|ing)|"
          r"bail(?:s|ed|ing)?\s+on|rip\s+(?:to\s+)?my|"
          r"drop(?:ped|ping)?|abandon(?:ed|ing)?|(?:done|through|finished)\s+with|"
          r"bye(?:\s+bye)?,?|goodbye,?|farewell,?|(?:said|say|saying)\s+goodbye\s+to|"
-         r"stop(?:ped|ping)?\s+(?:using|paying(?:\s+for)?)|"
+         r"stop(?:ped|ping)?\s+(?:using|paying(?:\s+for)?|topping\s+up|renewing)|"
          r"no\s+longer\s+(?:using|paying\s+for|pay\s+for|use)|br(?:eak|oke|eaking)\s+up\s+with|"
          r"(?:mov(?:e|ed|ing)|walk(?:ed|ing)?|switch(?:ed|ing)?|turn(?:ed|ing)?)\s+(?:on|away)\s+"
          r"from|(?:get|got|getting)\s+rid\s+of|(?:mov|get|gett|got|com|came|jump)\w*\s+"
@@ -105,7 +109,7 @@ PRAISE = (r"(?:better|great|amazing|awesome|excellent|fantastic|wonderful|brilli
           r"what\s+(?:i|we)\s*(?:'m|’m|am|'re|’re|are)?\s+using|where\s+(?:i|we)\b)")
 ADOPT = (r"(?:pick(?:ed|ing)?\s+up|sign(?:ed|ing)?\s+up\s+(?:for|with|to|on)|"
          r"subscrib(?:e|ed|ing)\s+to|got|get|getting|try(?:ing)?|tried|us(?:e|ing)|"
-         r"(?:went|going|go)\s+with|chose|choosing|(?:paying|pay|paid)(?:\s+for)?|bought|"
+         r"(?:went|going|go)\s+with|set(?:ting)?\s+up|chose|choosing|(?:paying|pay|paid)(?:\s+for)?|bought|"
          r"hello,?|hi,?|welcome(?:\s+to)?,?|lov(?:e|ing)|enjoy(?:ing)?|happy\s+with|"
          r"(?:now|currently)\s+(?:on|with)|giv(?:e|ing)|gave|join(?:ed|ing)?|onto|"
          r"all\s+in\s+on|team|start(?:ed|ing)?|land(?:ed|ing|s)?\s+(?:on|at|in)|"
@@ -113,7 +117,8 @@ ADOPT = (r"(?:pick(?:ed|ing)?\s+up|sign(?:ed|ing)?\s+up\s+(?:for|with|to|on)|"
          r"(?:i'm|i’m|im|i\s+am|now|officially)\s+an?(?:\s+(?:happy|proud|new))?)")
 ARROW = r"(?:->|-->|→|⟶|=>|⇒|➡️?|➜|>>)"
 # a named product the tracker does not follow, in a slot where one side must be a product
-NAME = (r"(?-i:(?!(?:I|I'm|The|This|That|My|Our|A|An|It|We|You|Me|Them|Him|Her|There|"
+# (its capital is checked first: most positions fail there, before the list of refusals)
+NAME = (r"(?-i:\b(?=[A-Z])(?!(?:I|I'm|The|This|That|My|Our|A|An|It|We|You|Me|Them|Him|Her|There|"
         r"Here|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|"
         r"March|April|May|June|July|August|September|October|November|December|Good|Now|"
         r"Ever|Real|Life|Work|Home|Scratch|Zero|Day|Today|Tomorrow|Years?|Months?|Weeks?|"
@@ -144,11 +149,18 @@ CROWD_GOES = (r"(?:(?:are|were|have|has|been|keep|kept|start(?:ed)?|begin|began|
 CROWD_WEIGHS = (r"(?:weigh|mull|eye|consider|threaten|plan|sa(?:y|ys|id)\s+they\s+(?:may|"
                 r"might|will|would|could))\w*")
 LOSES = (r"(?:(?:is|are|has\s+been|keeps?|just|you)\s+)*(?:los(?:e|es|ing|t)|"
-         r"shed(?:s|ding)?|bleed(?:s|ing)?|bled|hemorrhag\w+|haemorrhag\w+)\s+(?:\S+\s+){0,3}?"
+         r"shed(?:s|ding)?|bleed(?:s|ing)?|bled|hemorrhag\w+|haemorrhag\w+)\s+"
+         r"(?!(?:\S+\s+){0,2}?(?:enterprise|business|corporate|government|federal|major|key|"
+         r"anchor|biggest)\s)(?:\S+\s+){0,3}?"
          r"(?:paying\s+|paid\s+|loyal\s+)?(?:users?|subscribers?|customers?|members?)")
+# a product taken off one's devices: "Gemini is off my phone now"
+OFF_MY = (r"(?:is|are|'s|’s)\s+(?:now\s+)?off\s+(?:my|our)\s+(?:phone|laptop|computer|mac|pc|"
+          r"devices?|home\s*screen|dock|taskbar)")
 GONE = (r"(?:(?:is|was|has\s+been|got|now|officially)\s+(?:officially\s+|now\s+|finally\s+|"
         r"been\s+)*(?:gone|deleted|cancell?ed|uninstalled|dead\s+to\s+me|over)|"
-        r"(?:were|was|are|is)\s+(?:the\s+first\s+(?:thing\s+|ones?\s+)?)?to\s+go)\b")
+        r"(?:were|was|are|is)\s+(?:the\s+first\s+(?:thing\s+|ones?\s+)?)?to\s+go|"
+        r"(?:were|was)\s+the\s+first\s+(?:things?|ones?|subscriptions?)\s+(?:we|i)\s+"
+        r"(?:cut|crossed\s+off|dropped|cancell?ed)|" + OFF_MY + r")\b")
 # people replaced by a product are jobs, not a switch of products
 WORKERS = (r"(?:\S+\s+){0,3}?(?:positions?|jobs?|workers?|people|staff|employees?|paralegals?|"
            r"writers?|roles?|headcount|interns?|assistants?|agents?|team|devs?|developers?|"
@@ -161,6 +173,17 @@ DONE_TO = (r"(?:cancell?ed|deleted|uninstalled|axed|closed|binned|dumped|nuked|"
 # when, after an act ("Unsubscribed on Sunday night", "Cancelled the same minute")
 WHEN = (r"(?:on|this|last|the\s+same|yesterday|today|tonight|earlier|already|finally|"
         r"for\s+good|after|at|in|over|a\s+few|two|three|\d+|months?|weeks?|days?)\b")
+# "letting my Plus go" (not "let it go to waste", "let it go wild")
+LET_GO = r"go\b(?!\s+(?:to|wild|ahead|on|off|through|over|into|crazy|nuts|unused|by)\b)"
+# "OpenAI lost me." as a customer; not "lost me halfway through", "lost me at step 3"
+LOST_ME = (r"(?=\s*(?:[.!,;:\n]|$|as\s+an?\s+(?:\w+\s+)?(?:customer|user|subscriber)|for\s+good|"
+           r"today|yesterday|this\s+(?:week|month|year)|after|over|with\s+(?:the|this|that)))")
+# a brand used beside another, not in its place: "now I'm using Claude too"
+ALSO = rf"(?!{TAIL}\s+(?:too|as\s+well|alongside|in\s+addition)\b)"
+# what is paid, moved from one brand to another ("took that money to Anthropic instead")
+MONEY = (r"(?:money|budget|dollars|bucks|euros|pounds|\$\d+|seats?|subscription|spend(?:ing)?|"
+         r"twenty)")
+DEVOTEE = r"(?:user|diehard|regular|loyalist|subscriber|fan)s?\b"
 MORE_MONEY = (r"(?:another|one\s+more|a\s+single|any\s+more|more\s+of\s+my)\s+(?:cent|penny|"
               r"dime|dollar|euro|pound|\$|money|subscription\s+fee)")
 GROWS = (r"(?:downloads|sign-?ups|installs|subscriptions|subscribers|users|usage|traffic|"
@@ -203,8 +226,9 @@ RULES = [
     ("weigh", "any", rf"\b(?:keep|stick\s+with|stay\s+(?:with|on))\s+(?:paying\s+for\s+|"
                      rf"using\s+)?{DET}{F}{TAIL}(?:\s+[\w.+-]+){{0,3}}?\s+or\s+"
                      rf"(?:[\w'’]+\s+){{0,3}}?{DET}{TX}"),
-    ("return", "any", rf"\b(?:(?:switch(?:ed|ing)?|went|go(?:ing)?|com(?:e|ing)|came|"
-                      rf"mov(?:e|ed|ing)|crawl(?:ed|ing)?|runn?(?:ing)?|ran)\s+back|"
+    ("return", "any", rf"\b(?:(?:switch(?:ed|ing)?|went|gone|go(?:ing)?|com(?:e|ing)|came|"
+                      rf"mov(?:e|ed|ing)|crawl(?:ed|ing)?|runn?(?:ing)?|ran)\s+(?:(?:it|them|"
+                      rf"everything|us|myself|ourselves)\s+)?back|(?:came|come|coming)\s+home|"
                       rf"return(?:ed|ing|s)?|resubscrib(?:e|ed|ing)|re-?up(?:ped)?|"
                       rf"reinstall(?:ed|ing)?|re-?download(?:ed|ing)?|"
                       rf"(?:i'm|i’m|im|i\s+am|we're|we’re|am|is|are)\s+(?:now\s+)?back)\s+"
@@ -245,36 +269,64 @@ RULES = [
                      rf"{MORE_MONEY}"),
     ("leave", "speaker", rf"\b(?:not|never|no\s+longer)\s+(?:giving|paying|sending)\s+"
                          rf"{DET}{F}{TAIL}\s+{MORE_MONEY}"),
-    ("leave", "speaker", rf"\blet\s+(?:my|our|the)\s+{F}{TAIL}(?:\s+\w+){{0,2}}?\s+"
-                         rf"(?:lapse|expire|run\s+out)"),
-    ("implicit", "speaker", r"\blet\s+(?:my|our|the)\s+(?:subscription|sub|plan|membership)"
-                            r"(?:\s+\w+){0,2}?\s+(?:lapse|expire|run\s+out)"),
+    ("leave", "speaker", rf"\blet(?:ting)?\s+(?:my|our|the)\s+{F}{TAIL}(?:\s+\w+){{0,2}}?\s+"
+                         rf"(?:lapse|expire|run\s+out|{LET_GO})"),
+    ("implicit", "speaker", rf"\blet(?:ting)?\s+(?:my|our|the|it|them)\s*(?:subscription|sub|plan|"
+                            rf"membership)?(?:\s+\w+){{0,2}}?\s+(?:lapse|expire|run\s+out|"
+                            rf"{LET_GO})"),
     ("implicit", "speaker", r"(?:^|(?<=[\n.!:]))\s*(?:my\s+)?(?:account|subscription|sub|plan|"
                             r"membership)\s+(?:is\s+|has\s+been\s+|now\s+)?(?:closed|"
                             r"cancell?ed|deleted|gone)"),
     ("implicit", "speaker", rf"\b{LEAVE}\s+{IMPLICIT}"),
     ("implicit", "speaker", r"\b(?:request(?:ed|ing)?|start(?:ed|ing)?|initiat(?:ed|ing)?)\s+"
                             r"(?:my\s+|the\s+|an?\s+)?(?:account\s+)?(?:deletion|cancell?ation)|"
-                            r"\bdid(?:n'?t|\s+not)\s+renew(?:\s+(?:it|them))?\b"),
+                            r"\bdid(?:n'?t|\s+not)\s+renew(?:\s+(?:it|them))?\b|"
+                            r"\b(?:won'?t|will\s+not|(?:am|'m|’m)\s+not\s+going\s+to)\s+"
+                            r"(?:renew|top\s+(?:it|them)\s+up)\s+(?:it|them)?\b|"
+                            r"\bstop(?:ped|ping)?\s+(?:topping\s+(?:it\s+)?up|renewing)\b|"
+                            r"\bcross(?:ed|ing)?\s+(?:it|them)\s+off\b"),
     ("implicit", "speaker", r"\b(?:cancel(?:l?ed|l?ing)?|cancled|unsubscrib(?:ed|ing)|"
                             r"unsubbed|uninstall(?:ed|ing)|delet(?:ed|ing)|downgrad(?:ed|ing)|"
                             r"hit\s+(?:the\s+)?(?:cancel|unsubscribe)(?:\s+button)?|"
                             r"remov(?:e|ed|ing)\s+(?:my|our|the)\s+(?:credit\s+)?(?:card|"
                             r"payment\s+(?:method|info|details)))(?:\s+(?:it|them))?"
                             rf"(?=\s*(?:[.!,;\n]|$|{WHEN}))"),
+    ("leave", "speaker", rf"\bcross(?:ed|ing)?\s+{DET}{F}{TAIL}\s+off\b"),
+    ("leave", "speaker", rf"\bno\s+more\s+{DET}{F}{TAIL}\s+for\s+(?:me|us)\b"),
+    ("leave", "any", rf"{F}{TAIL}\s+(?:has\s+|have\s+|just\s+|finally\s+)?lost\s+me{LOST_ME}"),
+    ("implicit", "speaker", rf"(?:^|(?<=[\n.!:;,]))\s*(?:and\s+)?(?:it|the\s+app)\s*{OFF_MY}\b"),
     ("leave", "any", rf"\b(?:won'?t|will\s+not|never)\s+be\s+(?:charged|billed)\s+by\s+{DET}"
                      rf"{F}"),
-    ("used", "any", rf"\b(?:was|were|had\s+been|years?\s+(?:of|with|on)|months?\s+"
-                    rf"(?:of|with|on)|long-?time|longtime|loyal|"
+    ("used", "any", rf"\b(?:was|were|had\s+been|(?:'d|’d)\s+been|heavy|years?\s+(?:of|with|on)|"
+                    rf"months?\s+(?:of|with|on)|long-?time|longtime|loyal|"
                     rf"(?:staying|stay|stayed|sticking|stuck)\s+with|still)\s+"
                     rf"(?:(?:using|on|paying\s+for|subscribed\s+to|with)\s+)?{DET}{F}"),
     ("used", "any", rf"\bas\s+an?\s+(?:\w+\s+)?{F}\s+(?:user|subscriber|customer)"),
-    ("used", "any", rf"\b(?:i|we)\s+(?:had|used|started\s+(?:it|\w+)\s+(?:with|on|in))\s+"
-                    rf"{DET}{F}"),
+    ("used", "any", rf"\b(?:i|we)\s+(?:had|used|relied\s+on|leaned\s+on|paid(?:\s+for)?|"
+                    rf"started\s+(?:it|\w+)\s+(?:with|on|in))\s+{DET}{F}"),
     ("used", "any", rf"{F}{TAIL}\s+(?:user|subscriber|customer|person)\s+until\b"),
-    ("now", "any", rf"\b(?:now|these\s+days|nowadays|since\s+(?:then|\w+))\s*,?\s+(?:i|we)\s+"
+    # an untracked product used before: "I was on Character.AI", "I was a Cursor diehard",
+    # "Cursor diehard here"
+    ("used", "any", rf"\b(?:i|we)\s+(?:was|were|had\s+been|(?:'d|’d)\s+been)\s+(?:on|using)\s+"
+                    rf"(?P<fo>{NAME})"),
+    ("used", "any", rf"\b(?:i|we)\s+(?:was|were)\s+an?\s+(?:\w+\s+)?(?P<fo>{NAME})\s+{DEVOTEE}"),
+    ("used", "any", rf"(?P<fo>{NAME})\s+{DEVOTEE}\s+here\b"),
+    ("now", "any", rf"\b(?:now|these\s+days|nowadays|since\s+(?:then|\w+))\s*,?\s+(?:i|we)"
+                   rf"(?:\s+|(?=['’]))"
                    rf"(?:just\s+|only\s+|mostly\s+|basically\s+)?(?:use|ask|pay\s+for|rely\s+on|"
-                   rf"go\s+to|am\s+on|'m\s+on|’m\s+on|are\s+on|'re\s+on)\s+{DET}{T}"),
+                   rf"go\s+to|am\s+on|'m\s+on|’m\s+on|are\s+on|'re\s+on|(?:am|'m|’m|are|'re|’re)\s+"
+                   rf"(?:using|paying\s+for))\s+{DET}{T}{ALSO}"),
+    ("now", "any", rf"\b(?:i'?m|i’m|i\s+am|we'?re|we’re|we\s+are)\s+(?:all\s+|fully\s+)?"
+                   rf"(?:on|using)\s+{DET}{T}{TAIL}(?:\s+[\w'’]+){{0,4}}?\s+now\b"),
+    # money taken to another brand: "took that money to Anthropic", "putting both seats on
+    # Claude instead", "my $20 goes to Claude now"
+    ("now", "speaker", rf"\b(?:took|take|taking|mov(?:e|ed|ing)|put|putting|spen[dt]|spending|"
+                       rf"redirect(?:ed|ing)?|shift(?:ed|ing)?|gave|giv(?:e|ing))\s+(?:that|the|my|"
+                       rf"our|this|those|both|all)\s+(?:[\w$'’-]+\s+){{0,3}}?(?:(?P<f>{B}){TAIL}\s+)?"
+                       rf"{MONEY}\s+(?:over\s+)?(?:to|on|towards?|into)\s+{DET}{T}"),
+    ("now", "any", rf"\b(?:my|our|the|that)\s+(?:[\w$'’-]+\s+){{0,2}}?{MONEY}\s+(?:now\s+)?"
+                   rf"(?:goes|go|went|is\s+going)\s+(?:now\s+)?to\s+{DET}{T}"),
+    ("now", "any", rf"{T}{TAIL}\s+gets\s+(?:it|my\s+money|the\s+money|that\s+money)\s+now\b"),
     ("now", "any", rf"\b(?:i'?m|i\s+am|we'?re|we\s+are)\s+(?:an?\s+)?{T}{TAIL}\s+"
                    rf"(?:person|people|user|users|household|family|shop)\s+now\b"),
     ("now", "any", rf"\b(?:now|these\s+days|nowadays)\s*,?\s+(?:it'?s|it’s|it\s+is)\s+(?:all\s+|"
@@ -285,7 +337,14 @@ RULES = [
                         rf"(?!\s+as\b)"),
     ("now", "any", rf"\b(?:i|we)\s+(?:just\s+|only\s+|mostly\s+)?(?:use|ask|pay\s+for)\s+{DET}"
                    rf"{T}{TAIL}\s+(?:now|instead|these\s+days)\b"),
+    ("now", "any", rf"{TX}{TAIL}\s+(?:(?:quietly\s+|soon\s+|just\s+)?became|has\s+been|is\s+now|"
+                   rf"(?:is|'s|’s)(?=\s+(?:my|our)\s+\S+\s+(?:\S+\s+)?(?:now|since)\b))\s+"
+                   rf"(?:my|our)\s+(?:new\s+|only\s+)?(?:daily(?:\s+driver)?|main|go-to|default|only)\b"),
     ("adopt", "any", rf"\b{ADOPT}\s+{DET}{T}"),
+    # where someone went, untracked: "went fully local with Qwen", "moved to Lumo"
+    ("adopt", "any", rf"\b(?:went|gone|going|go)\s+(?:fully\s+|all\s+)?local\s+with\s+{DET}"
+                     rf"(?P<to>{NAME})"),
+    ("adopt", "any", rf"\b(?:mov|switch|migrat)\w*\s+{MOVED}(?:over\s+)?to\s+(?P<to>{NAME})"),
     ("adopt", "any", rf"{T}{TAIL}\s+(?:is|has\s+been|'s|’s|was)\s+(?:now\s+|honestly\s+|"
                      rf"already\s+|just\s+|been\s+)*(?:{PRAISE}|(?:my|our)\s+(?:new\s+)?"
                      rf"(?:daily|main|go-to|default|favou?rite|replacement|home)|the\s+"
@@ -318,6 +377,13 @@ HEDGES = {"thinking", "think", "considering", "consider", "weighing", "weigh", "
           "needs", "looking", "unless", "probably", "perhaps", "eventually", "someday",
           "hoping", "hope", "leaning", "id", "wed", "youd", "torn", "tempting", "thought",
           "wondered", "tried", "trying", "attempted", "almost", "nearly"}
+# hedges that a verb joined by "and" shares ("might cancel X and switch to Y"); not the
+# tries and thoughts that come before an act ("tried it and switched")
+SHARED_HEDGES = HEDGES - {"tried", "trying", "attempted", "thought", "wondered", "about",
+                          "thoughts", "looking", "almost", "nearly", "anyone", "anybody"}
+PAST_FORMS = {"went", "left", "came", "got", "made", "gave", "took", "ran", "put", "quit",
+              "bought", "chose", "brought", "fled", "ditched", "kept"}
+JOINED = re.compile(r"\b(?:and|or)\s+(?:(?:then|just|maybe)\s+)?$", re.IGNORECASE)
 ASKS_OTHERS = {"anyone", "anybody", "who"}  # + "else": "anyone else ...?" reports one's own
 # advice to people who might switch reports nobody's move ("before you switch to ...")
 ADVICE = re.compile(r"\b(?:before|if|when|whenever|once|in\s+case|whether|until|after)\s+"
@@ -483,7 +549,8 @@ def _hits(norm: str, mentions: list[Mention]) -> list[_Hit]:
                 continue
             actor = _crowd_actor(norm, m, words) if who == "crowd" else \
                 _actor(words, who, m.group())
-            if kind in ACTS and not actor or _gerund_subject(norm, m, words) or \
+            if (kind in ACTS or who == "speaker") and not actor or \
+                    _gerund_subject(norm, m, words) or \
                     any(a <= m.start() and m.end() <= b for a, b in quotes):
                 continue
             groups = m.groupdict()
@@ -495,7 +562,8 @@ def _hits(norm: str, mentions: list[Mention]) -> list[_Hit]:
                 continue
             if kind == "move" and re.search(r"\bback\s", m.group(), re.IGNORECASE):
                 kind = "return"  # "from Claude Code back to Cursor"
-            hedged = kind == "weigh" or _hedged(words, norm, m.end())
+            hedged = kind == "weigh" or _hedged(words, norm, m.end()) or \
+                _shared_hedge(norm, m, words)
             # the match stops at a mention's first character: extend to its last
             end = max([m.end()] + [x.end for x in mentions if m.start() <= x.start < m.end()])
             hits.append(_Hit(kind, side["f"], side["t"], m.start(), end, hedged,
@@ -517,9 +585,10 @@ def _decide(text: str, hits: list[_Hit], mentions: list[Mention]) -> Switch | No
     main = next((h for h in pool if h.kind in ("move", "weigh") and h.from_brand and
                  h.to_brand), None) or next((h for h in pool if h.kind == "return"),
                                             None) or pool[0]
+    main = _went_back(main, pool)
     used = [main]
     if not main.to_brand and main.kind != "return" and not UNDECIDED.search(text):
-        chosen = [h for h in hits if h.to_brand and h.kind in ("move", "adopt")
+        chosen = [h for h in hits if h.to_brand and h.kind in ("move", "adopt", "now")
                   and h.to_brand != main.from_brand and h is not main]
         chosen.sort(key=lambda h: (h.start < main.start, abs(h.start - main.start)))
         used += chosen[:1] or _named_next(text, main, mentions)
@@ -549,6 +618,16 @@ def _decide(text: str, hits: list[_Hit], mentions: list[Mention]) -> Switch | No
     used.sort(key=lambda h: h.start)
     phrase = " … ".join(text[h.start:h.end].strip() for h in used)
     return Switch(from_brand, to_brand, kind, phrase, tuple((h.start, h.end) for h in used))
+
+
+def _went_back(main: _Hit, pool: list[_Hit]) -> _Hit:
+    """"Moved the bot from Claude to DeepSeek ... then moved it back to Claude": a later
+    return to the brand a move left undoes it, and is a return from where they had gone."""
+    if main.kind != "move" or not main.from_brand:
+        return main
+    back = next((h for h in pool if h.kind == "return" and h.start > main.start and
+                 h.to_brand == main.from_brand), None)
+    return back._replace(from_brand=main.to_brand) if back else main
 
 
 def _first(hits: list[_Hit], main: _Hit, ok) -> list[_Hit]:
@@ -598,13 +677,13 @@ def _named_before(main: _Hit, mentions: list[Mention], to: str) -> list[_Hit]:
 
 def _used_then_now(hits: list[_Hit], mentions: list[Mention]) -> list[_Hit]:
     """"I had the ChatGPT app ... now I just ask Meta AI": a brand used before (said so,
-    or the one other brand named before) and another used now make a move, though no
-    verb says it."""
+    named where the money came from, or the one other brand named before) and another
+    used now make a move, though no verb says it."""
     now = next((h for h in hits if h.kind == "now" and not h.hedged), None)
     if not now:
         return []
-    was = next((h.from_brand for h in hits if h.kind == "used" and h.from_brand != now.to_brand
-                and h.start < now.start), None)
+    was = now.from_brand or next((h.from_brand for h in hits if h.kind == "used" and
+                                  h.from_brand != now.to_brand and h.start < now.start), None)
     before = {m.brand for m in mentions if m.end <= now.start and m.brand != now.to_brand}
     was = was or (before.pop() if len(before) == 1 else None)
     return [now._replace(kind="move", from_brand=was)] if was else []
@@ -723,6 +802,18 @@ def _hedged(words: list[str], norm: str, end: int) -> bool:
     if any(w in ASKS_OTHERS and nxt == "else" for w, nxt in zip(words, words[1:])):
         return False
     return bool(HEDGES & set(words)) or _in_question(norm, end)
+
+
+def _shared_hedge(norm: str, m: re.Match, words: list[str]) -> bool:
+    """"Might cancel ChatGPT and switch to Claude": a verb joined by "and" to a hedged one
+    shares its hedge; not "... and switched to", a past act, nor "tried it and ..."."""
+    first = m.group().split(maxsplit=1)[0].lower()
+    if any(w not in FILLER for w in words) or first.endswith("ed") or first in PAST_FORMS:
+        return False
+    before = norm[max(0, m.start() - 120):m.start()]
+    join = JOINED.search(before)
+    return bool(join) and bool(SHARED_HEDGES & set(_clause_words(norm, m.start() - len(
+        before) + join.start())))
 
 
 def _in_question(norm: str, end: int) -> bool:
