@@ -41,7 +41,7 @@ KEYS_VERSION = 1  # bump when the keys change in a way the constants below do no
 # the sites the collectors read: a link there is a post's own address, a subreddit or an
 # app's page (every review of an app links the same page), never an outside story
 OWN_SITES = ("reddit.com", "redd.it", "news.ycombinator.com", "bsky.app", "bsky.social",
-             "apple.com", "play.google.com")
+             "apps.apple.com", "itunes.apple.com", "play.google.com")
 TRACKING = re.compile(r"^(utm_\w+|fbclid|gclid|dclid|msclkid|mc_cid|mc_eid|igshid|ref|"
                       r"ref_src|ref_url|smid|cmpid|ocid|share|si)$", re.IGNORECASE)
 HOST_PREFIXES = ("www.", "m.", "mobile.")

@@ -109,6 +109,7 @@ def test_a_link_is_the_same_link_whatever_the_scheme_www_tracking_or_trailing_sl
     assert link_key(ARTICLE + "?page=2&lang=en") == link_key(ARTICLE + "?lang=en&page=2") \
         != link_key(ARTICLE)
     assert link_key(ARTICLE.replace("deal", "talks")) not in same
+    assert link_key("https://www.apple.com/newsroom/2026/03/a-story/") is not None
 
 
 @pytest.mark.parametrize("own", [
@@ -117,6 +118,7 @@ def test_a_link_is_the_same_link_whatever_the_scheme_www_tracking_or_trailing_sl
     "https://news.ycombinator.com/item?id=43210987",
     "https://bsky.app/profile/someone.bsky.social/post/3kabc",
     "https://itunes.apple.com/us/review?id=6473753684&type=Purple%20Software",  # every review
+    "https://apps.apple.com/us/app/claude-by-anthropic/id6473753684",
     "https://play.google.com/store/apps/details?id=com.anthropic.claude",
     "https://example-news.test/", "https://example-news.test",  # a home page
     "ftp://example-news.test/file", "not a link", "http://[broken/x", None])
