@@ -33,6 +33,7 @@ import unicodedata
 from datetime import timedelta
 from urllib.parse import parse_qsl, urlencode, urlsplit
 
+import numpy as np
 import pandas as pd
 
 WINDOW = timedelta(days=3)  # a post repeating a story within this after a copy is a copy
@@ -78,8 +79,12 @@ def wording_key(text) -> str | None:
     ``MIN_WORDS`` words are left."""
     if not isinstance(text, str):
         return None
-    words = _NOT_WORD.sub(" ", _LINK.sub(" ", unicodedata.normalize("NFKC", text).casefold())
-                          ).split()
+    if not text.isascii():  # NFKC leaves ASCII as it is: skip it for most posts
+        text = unicodedata.normalize("NFKC", text)
+    text = text.casefold()
+    if "http" in text or "www." in text:
+        text = _LINK.sub(" ", text)
+    words = _NOT_WORD.sub(" ", text).split()
     return _digest("w", " ".join(words)) if len(words) >= MIN_WORDS else None
 
 
@@ -106,19 +111,20 @@ def copy_of(frame: pd.DataFrame) -> pd.Series:
     ``source_id``): the ``id`` of the earliest post of ``frame`` with the same key in the
     ``WINDOW`` before it, or None. Exact for a post when ``frame`` holds every post with
     its key in the ``WINDOW`` before it."""
-    keyed = frame[frame["story_key"].notna()].sort_values(ORDER, kind="stable")
-    keyed = keyed.assign(rank=range(len(keyed)), since=keyed["created_at"] - WINDOW)
-    # for each post, the first post of its key (in ORDER) dated at or after `since`; that
-    # is itself when nothing earlier is close enough
-    first = pd.merge_asof(
-        keyed[["story_key", "since", "rank"]].sort_values("since", kind="stable"),
-        keyed[["story_key", "created_at", "rank", "id"]].rename(
-            columns={"rank": "first_rank", "id": "first_id"}),
-        left_on="since", right_on="created_at", by="story_key", direction="forward")
-    first = first.set_index("rank").reindex(keyed["rank"])
-    copies = first["first_id"].where(first["first_rank"] < first.index)
+    keyed = frame[frame["story_key"].notna()].sort_values(["story_key", *ORDER],
+                                                          kind="stable")
+    keys, ids = keyed["story_key"].to_numpy(), keyed["id"].to_numpy()
+    times = pd.to_datetime(keyed["created_at"]).to_numpy()
+    found = np.full(len(keyed), -1)
+    starts = np.flatnonzero(np.r_[True, keys[1:] != keys[:-1]]) if len(keys) else []
+    for start, end in zip(starts, [*starts[1:], len(keys)]):
+        # the first post of the key dated at or after WINDOW before each; itself when
+        # nothing earlier is close enough
+        found[start:end] = start + np.searchsorted(times[start:end],
+                                                   times[start:end] - np.timedelta64(WINDOW))
+    copies = [int(ids[f]) if f < i else None for i, f in enumerate(found)]
     out = pd.Series([None] * len(frame), index=frame.index, dtype=object)
-    out[keyed.index] = [None if pd.isna(c) else int(c) for c in copies]
+    out[keyed.index] = copies
     return out
 
 

@@ -35,7 +35,9 @@ from dashboard.write.faults import DENIED, READ_ONLY
 from dashboard.write.schema import COPY, meta, posts, story_dirty
 
 STORY_LOCK = 0x73746f72  # "stor": PostgreSQL's advisory lock for write batches
-KEYS_PER_READ = 500  # story keys per statement reading their posts
+KEYS_PER_READ = 2000  # story keys per read of their posts: a write batch's in one
+KEY_ROWS = 10_000  # posts read per part when finding every key again (long texts)
+REBUILD_ROWS = 50_000  # posts read per part when finding every copy again
 DEFINITION_KEY = "copies_definition"  # meta key: the rules the copies were found by
 
 # no trigger on INSERT: the batch hands settle the posts it stored (cheaper than noting
@@ -150,6 +152,15 @@ def _recompute(conn: Connection, spans: pd.DataFrame) -> int:
     return len(changed)
 
 
+def _copies_in(frame: pd.DataFrame) -> dict[int, int]:
+    """Post id -> the post it copies, for the copies among ``frame`` (every post of its
+    keys)."""
+    if frame.empty:
+        return {}
+    found = stories.copy_of(frame)
+    return {int(pid): copy for pid, copy in zip(frame["id"], found) if copy is not None}
+
+
 # PostgreSQL: one statement for any number of posts, their ids and values bound as arrays;
 # "id = ANY" lets the planner find them by the primary key even before the table has
 # statistics (a first import), rather than read the whole table
@@ -186,7 +197,7 @@ def rebuild(conn: Connection) -> None:
         result = conn.execute(select(posts.c.id, posts.c.text, posts.c.url,
                                      posts.c.implausible_time, posts.c.story_key)
                               .where(posts.c.id > last).order_by(posts.c.id)
-                              .limit(KEYS_PER_READ * 20))
+                              .limit(KEY_ROWS))
         frame = pd.DataFrame(result.fetchall(), columns=list(result.keys()))
         if frame.empty:
             break
@@ -196,15 +207,20 @@ def rebuild(conn: Connection) -> None:
                                          if key != old})
         last = int(frame["id"].iloc[-1])
     conn.execute(update(posts).where(COPY).values(duplicate_of=None))
-    shared = conn.execute(select(posts.c.story_key, func.min(posts.c.created_at),
-                                 func.max(posts.c.created_at))
-                          .where(posts.c.story_key.is_not(None))
-                          .group_by(posts.c.story_key).having(func.count() > 1)).all()
-    if shared:  # a key of one post copies nothing
-        spans = pd.DataFrame(shared, columns=["story_key", "min", "max"])
-        for end in ("min", "max"):
-            spans[end] = pd.to_datetime(spans[end])
-        _recompute(conn, spans.set_index("story_key"))
+    # every post with a key, in key order: a key's posts come together (the last key of a
+    # part is held back until the next part has brought the rest of its posts)
+    result = conn.execute(
+        select(posts.c.id, posts.c.story_key, posts.c.created_at, posts.c.source,
+               posts.c.source_id).where(posts.c.story_key.is_not(None))
+        .order_by(posts.c.story_key).execution_options(yield_per=REBUILD_ROWS))
+    found, held = {}, pd.DataFrame()
+    for part in result.partitions():
+        frame = pd.concat([held, pd.DataFrame(part, columns=list(result.keys()))])
+        whole = frame["story_key"] != frame["story_key"].iloc[-1]
+        found |= _copies_in(frame[whole])
+        held = frame[~whole]
+    found |= _copies_in(held)
+    _write(conn, "duplicate_of", found)
     conn.execute(delete(story_dirty))  # every change is settled above
     conn.execute(delete(meta).where(meta.c.key == DEFINITION_KEY))
     conn.execute(insert(meta).values(key=DEFINITION_KEY, value=stories.definition()))
