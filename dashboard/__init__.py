@@ -3,7 +3,8 @@
 Layers, each importing only from those before it (the README's "Code map"):
 
 1. the foundation: ``vocabulary`` (shared words), ``errors``, ``paths``, ``tracker``,
-   ``events``, ``time_window`` (when a post's time is plausible);
+   ``events``, ``time_window`` (when a post's time is plausible), ``stories`` (which posts
+   tell the same story);
 2. ``scoring/``: pure scoring, text in and scores out;
 3. ``write/``: everything that changes a store;
 4. ``read/``: what the pages and exports show, read from a store;

@@ -7,8 +7,11 @@ its five-star ones), Claude's download growth, and Claude's climb from outside t
 real removal of GPT-4o on 2026-02-13. The reasons leaving posts give follow the story
 (``REASON_MIX``: the model's removal in mid-February, the Pentagon deal from late
 February). Everything else (volumes, wording, star mix, other apps' ranks) is invented.
-The post texts come from ``data/demo/texts.toml``. Every row is flagged ``simulated``; the
-same seed always gives the same store.
+The post texts come from ``data/demo/texts.toml``; a post whose wording another used in the
+days before gets a few words more (the templates repeat, people seldom do: the dashboard
+would count them as one story), and some news and leaving posts are posted again
+elsewhere within hours, as people repost, so the dashboard has copies to count once.
+Every row is flagged ``simulated``; the same seed always gives the same store.
 
 The story needs its two brands: a tracker without brands named ChatGPT and Claude is
 refused (``check_tracker``) with a one-line error rather than simulated. The CLI's
@@ -33,6 +36,7 @@ from dashboard.errors import UserError
 from dashboard.events import load_events
 from dashboard.paths import DATA
 from dashboard.scoring import Scorer
+from dashboard.stories import WINDOW, wording_key
 from dashboard.tracker import Tracker, load_tracker
 from dashboard.vocabulary import APP_STORE, CONSIDER, FAILED, GOOGLE_PLAY, LEAVE, MOVE, OK, RETURN
 from dashboard.write.ingest import pseudonymise, save_posts
@@ -40,7 +44,7 @@ from dashboard.write.schema import app_ranks, posts, runs
 from dashboard.write.store import get_meta, open_store, set_meta, write_ranks, write_runs
 
 SEED = 2026
-VERSION = 2  # bump when the simulation changes, so `make run` rebuilds an older demo store
+VERSION = 3  # bump when the simulation changes, so `make run` rebuilds an older demo store
 START, END = date(2026, 1, 12), date(2026, 4, 19)
 TARGET, RIVAL = "ChatGPT", "Claude"  # the brand under fire and the one people move to
 SOCIAL = {"reddit": 0.45, "bluesky": 0.2, "mastodon": 0.12, "hackernews": 0.1}
@@ -141,6 +145,8 @@ MOVE_TARGETS = {"Claude": 75, "Gemini": 8, "Le Chat": 6, "Perplexity": 5, "DeepS
 OUTAGE_POSTS = {date(2026, 3, 2): 80, date(2026, 3, 3): 20}  # Claude's demand outage
 SUBREDDITS = {"ChatGPT": ["ChatGPT", "OpenAI", "singularity"],
               "Claude": ["ClaudeAI", "Anthropic", "singularity"]}
+REPOSTED = {"news": 0.3, LEAVE: 0.05}  # share of a post type posted again within hours
+REPOST_DELAY = (timedelta(minutes=20), timedelta(hours=12))  # after the post it copies
 
 
 class _Writer:
@@ -151,6 +157,7 @@ class _Writer:
         words = tomllib.loads(TEXTS.read_text(encoding="utf-8"))
         self.slots, self.types, self.reasons = words["slots"], words["types"], words["reasons"]
         self.reason_weights = {name: 1.0 for name in self.reasons}  # set per day by the demo
+        self.tails = words["variation"]["tails"]
         self.brands = [b for b in tracker.brand_names if b in CHATTER_WEIGHTS] or \
             tracker.brand_names
         self.tracker = tracker
@@ -221,7 +228,7 @@ def simulate_posts(tracker: Tracker, cal: dict, rng: np.random.Generator) -> pd.
     reasons_by_day = reason_mix(days)
     w = _Writer(tracker, rng)
     event_days = set(load_events()["date"].dt.date)
-    rows = []
+    rows, kinds = [], []
     for i, ts in enumerate(days):
         day = ts.date()
         heat = curves["backlash"][i]
@@ -235,13 +242,61 @@ def simulate_posts(tracker: Tracker, cal: dict, rng: np.random.Generator) -> pd.
             for _ in range(rng.poisson(lam)):
                 names = _names(w, kind, share)
                 rows.append(w.post(kind, day, _choose(rng, sources), heat, **names))
+                kinds.append(kind)
         for _ in range(OUTAGE_POSTS.get(day, 0)):
             rows.append(w.post("outage", day, _choose(rng, SOCIAL), heat, brand=RIVAL))
-    frame = pd.DataFrame(rows)
+            kinds.append("outage")
+    frame = _distinct_wordings(pd.DataFrame(rows), w.tails)
+    frame = pd.concat([frame, _reposts(w, frame, kinds)], ignore_index=True)
     down = pd.Series(False, index=frame.index)
     for source, dates in OUTAGES.items():
         down |= (frame["source"] == source) & frame["created_at"].dt.date.isin(dates)
     return frame[~down].reset_index(drop=True)
+
+
+def _distinct_wordings(frame: pd.DataFrame, tails: list[str]) -> pd.DataFrame:
+    """``frame`` with ``tails`` added to each post whose wording (``stories.wording_key``)
+    another post used in the ``WINDOW`` before it (and the longest ``REPOST_DELAY``, so that
+    no copy links two of them), until none did: the first repeat gets the first tail, and
+    so on, then two tails. No random draw, so the rest stays as it was."""
+    texts, last_used, apart = frame["text"].tolist(), {}, WINDOW + REPOST_DELAY[1]
+    for i in frame.sort_values("created_at", kind="stable").index:
+        at, repeats = frame.at[i, "created_at"], 0
+        while (key := wording_key(texts[i])) in last_used and at - last_used[key] <= apart:
+            repeats += 1
+            texts[i] = f"{frame.at[i, 'text']} {_tail(tails, repeats)}"
+        if key is not None:
+            last_used[key] = at
+    return frame.assign(text=texts)
+
+
+def _tail(tails: list[str], n: int) -> str:
+    """The ``n``-th tail (from 1): each of ``tails``, then each pair of them, ..."""
+    words = []
+    while n:
+        n, i = divmod(n - 1, len(tails))
+        words.append(tails[i])
+    return " ".join(reversed(words))
+
+
+def _reposts(w: _Writer, frame: pd.DataFrame, kinds: list[str]) -> pd.DataFrame:
+    """Copies of a share (``REPOSTED``) of the posts of some kinds: the same text posted
+    again by someone on a social source ``REPOST_DELAY`` later, up to the last day."""
+    copies = []
+    for post, kind in zip(frame.to_dict("records"), kinds):
+        if w.rng.random() >= REPOSTED.get(kind, 0):
+            continue
+        source = _choose(w.rng, SOCIAL)
+        created = post["created_at"] + timedelta(seconds=int(w.rng.integers(
+            *(d.total_seconds() for d in REPOST_DELAY))))
+        if created.date() <= END:
+            copies.append(post | {
+                "source": source, "source_id": f"sim-{source}-copy-{len(copies) + 1:05d}",
+                "created_at": created, "collected_at": created + timedelta(hours=1),
+                "author": f"sim-user-{w.rng.integers(40_000)}",
+                "community": w.community(source, None),
+                "engagement": int(w.rng.lognormal(1, 1))})
+    return pd.DataFrame(copies, columns=frame.columns)
 
 
 def _choose(rng, weights: dict[str, float]) -> str:

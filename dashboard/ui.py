@@ -199,6 +199,11 @@ def load_posts(url: str, f: Filters, limit: int = 500, search: str = "", day: da
 
 
 @st.cache_data(ttl=TTL, show_spinner=False)
+def load_copies(url: str, stories: tuple[int, ...]) -> pd.DataFrame:
+    return visible_frame(queries.story_copies(_engine(url), list(stories)))
+
+
+@st.cache_data(ttl=TTL, show_spinner=False)
 def load_texts(url: str, f: Filters, brand: str, limit: int = 5000) -> list[str]:
     return queries.texts(_engine(url), f, brand, limit)
 

@@ -76,6 +76,14 @@ def pg_url():
     admin.dispose()
 
 
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def store_url(request, tmp_path):
+    """A new store, on SQLite and then on PostgreSQL (skipped without a server)."""
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'store.sqlite'}"
+    return request.getfixturevalue("pg_url")
+
+
 @pytest.fixture
 def web():
     """Replayed HTTP (`responses`): register what each request gets."""

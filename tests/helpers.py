@@ -2,8 +2,9 @@
 ``../shared`` skip, replayed collector runs (a tracker, a run context, and the routes and
 scenarios that serve each source's recorded fixtures), a local HTTP server that misbehaves
 as told, small stores of given posts (``store_posts``), stores of older schema versions
-(``make_old``), the hostile store, and `streamlit
-run` plus a real Chromium for the browser tests. The fixtures built on these are in
+(``make_old``), the rollup checked against a recomputation (``assert_exact``), the hostile
+store, and `streamlit run` plus a real Chromium for the browser tests. The fixtures built
+on these are in
 ``conftest.py``.
 
 May import: dashboard, reliability and the test libraries (pytest, responses; streamlit's
@@ -30,7 +31,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pandas as pd
 import pytest
-from sqlalchemy import text
+from sqlalchemy import select, text
 
 from dashboard.cli import main
 from dashboard.collectors import hackernews, runner
@@ -41,6 +42,8 @@ from dashboard.files.importer import normalise_posts
 from dashboard.scoring import Scorer
 from dashboard.tracker import parse_tracker
 from dashboard.write.ingest import save_posts_as_run
+from dashboard.write import rollup
+from dashboard.write.schema import daily_rollup
 from reliability.payloads import hostile_posts
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -266,6 +269,17 @@ def make_old(conn, version: int) -> None:
     """Turn a current store into the shape schema ``version`` had (undoing the steps of
     dashboard/write/migrations.py above it, newest first), keeping its posts."""
     pg = conn.dialect.name == "postgresql"
+    if version < 7:  # posts.story_key and posts.duplicate_of, kept by the story triggers
+        for op in ("update", "delete"):
+            conn.execute(text(f"DROP TRIGGER story_mark_{op}" + " ON posts" * pg))
+        conn.execute(text("DROP TABLE story_dirty"))
+        for index in ("ix_posts_story", "ix_posts_copies"):
+            conn.execute(text(f"DROP INDEX {index}"))
+        for column in ("story_key", "duplicate_of"):
+            conn.execute(text(f"ALTER TABLE posts DROP COLUMN {column}"))
+        # and the rollup counted copies then: built with another definition
+        conn.execute(text("DELETE FROM meta WHERE key IN ('copies_definition', "
+                          "'rollup_definition')"))
     if version < 6:  # posts.implausible_time
         conn.execute(text("DROP INDEX ix_posts_implausible"))
         conn.execute(text("ALTER TABLE posts DROP COLUMN implausible_time"))
@@ -285,6 +299,26 @@ def make_old(conn, version: int) -> None:
         conn.execute(text("ALTER TABLE mentions DROP COLUMN sentiment"))
     conn.execute(text("UPDATE meta SET value = :v WHERE key = 'schema_version'"),
                  {"v": str(version)})
+
+
+# --- the daily rollup -------------------------------------------------------------------
+
+def rollup_rows(engine) -> list[tuple]:
+    """The daily rollup's rows, sorted and rounded (sums of floats differ in the last bits)."""
+    with engine.connect() as conn:
+        return _rounded(conn.execute(select(daily_rollup)).all())
+
+
+def _rounded(rows) -> list[tuple]:
+    return sorted(tuple(round(v, 9) if isinstance(v, float) else v for v in r) for r in rows)
+
+
+def assert_exact(engine) -> None:
+    """The rollup is current and equals a recomputation from the raw rows (and holds some)."""
+    with engine.connect() as conn:
+        assert rollup.is_current(conn)
+        recomputed = _rounded(conn.execute(rollup.group_rows([])).all())
+    assert rollup_rows(engine) == recomputed != []
 
 
 # --- hostile posts ------------------------------------------------------------------------

@@ -1,5 +1,8 @@
-"""The demo store: seeded, flagged simulated, and shaped to the calibration file; a tracker
-it cannot simulate is refused in one line."""
+"""The demo store: seeded, flagged simulated, and shaped to the calibration file (its
+figures: each story once); its reposts are copies, and the words that keep its templated
+posts apart change no score; a tracker it cannot simulate is refused in one line."""
+import re
+import tomllib
 from datetime import date
 
 import numpy as np
@@ -7,7 +10,9 @@ import pandas as pd
 import pytest
 
 from dashboard.cli import main
-from dashboard.demo import OUTAGES, load_calibration, simulate_posts, simulate_ranks
+from dashboard.demo import (OUTAGES, REPOST_DELAY, TEXTS, load_calibration, simulate_posts,
+                            simulate_ranks)
+from dashboard.scoring import SCORE_COLUMNS, Scorer
 from dashboard.write.store import open_store
 from tests.helpers import FIXTURES
 
@@ -70,6 +75,7 @@ def test_chart_outage_leaves_a_gap_and_a_failed_run(demo):
 
 def daily(demo, kind_col, brand, source=None):
     p = demo["posts"]
+    p = p[p.duplicate_of.isna()]  # what the figures count: each story once
     if source:
         p = p[p.source == source]
     return p[p[kind_col] == brand].groupby(p.created_at.dt.date).size()
@@ -96,6 +102,30 @@ def test_quiet_weeks_before_and_after(demo):
     assert per_day[date(2026, 4, 6):].max() < peak / 3
     assert set(p.source) == {"reddit", "bluesky", "mastodon", "hackernews",
                              "app_store_reviews", "google_play_reviews"}
+
+
+def test_some_posts_are_reposted_within_hours_and_counted_once(demo):
+    p = demo["posts"].set_index("id")
+    copies = p[p.duplicate_of.notna()]
+    assert 0 < len(copies) < 0.05 * len(p)
+    first = p.loc[copies.duplicate_of.astype(int)]
+    assert (first["text"].to_numpy() == copies["text"].to_numpy()).all()
+    waited = copies["created_at"].to_numpy() - first["created_at"].to_numpy()
+    assert (waited >= REPOST_DELAY[0]).all() and (waited <= REPOST_DELAY[1]).all()
+    assert set(copies.source) == {"reddit", "bluesky", "mastodon", "hackernews"}
+
+
+def test_the_words_keeping_templated_posts_apart_change_no_score(demo, tracker):
+    tails = tomllib.loads(TEXTS.read_text(encoding="utf-8"))["variation"]["tails"]
+    posts = demo["posts"]
+    varied = posts[posts["text"].str.endswith(tuple(tails))].sample(300, random_state=1)
+    bare = varied["text"].str.replace(
+        "(?: (?:" + "|".join(map(re.escape, tails)) + "))+$", "", regex=True)
+    assert (bare != varied["text"]).all()
+    scored = [Scorer(tracker).score_frame(pd.DataFrame({"text": texts}))[SCORE_COLUMNS]
+              .fillna("-").astype(str).reset_index(drop=True) for texts in
+              (varied["text"].tolist(), bare.tolist())]
+    pd.testing.assert_frame_equal(*scored)
 
 
 def test_ranks_are_unique_per_snapshot(tracker):

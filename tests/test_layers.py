@@ -11,7 +11,7 @@ from tests.helpers import ROOT
 
 FOUNDATION = {"dashboard", "dashboard.vocabulary", "dashboard.errors", "dashboard.paths",
               "dashboard.tracker", "dashboard.tracker_keys", "dashboard.events",
-              "dashboard.time_window", "dashboard.phrases"}
+              "dashboard.time_window", "dashboard.phrases", "dashboard.stories"}
 # layer -> the layers (or single modules) it may import from, its own included
 MAY_IMPORT = {
     "foundation": {"foundation"},

@@ -16,9 +16,9 @@ from dashboard.scoring import Scorer
 from dashboard.write import migrations, rollup
 from dashboard.write.ingest import save_posts
 from dashboard.write.rescore import rescore
-from dashboard.write.schema import daily_rollup, posts
+from dashboard.write.schema import posts
 from dashboard.write.store import get_meta, open_store, write_posts
-from tests.helpers import make_old
+from tests.helpers import assert_exact, make_old, rollup_rows
 
 TEXTS = ["Left ChatGPT for Claude and it's wonderful", "Gemini is fine",
          "Grok is awful, DeepSeek is brilliant", "Cancelled my ChatGPT Plus today",
@@ -36,30 +36,11 @@ def url(request, tmp_path):
 def some_posts(n: int, source: str = "reddit", start: str = "2026-02-27") -> pd.DataFrame:
     return pd.DataFrame({
         "source": source, "source_id": [f"{source}-{i}" for i in range(n)],
-        "text": [TEXTS[i % len(TEXTS)] for i in range(n)],
+        # numbered: posts with the same words days apart would be one story (stories.py)
+        "text": [f"{TEXTS[i % len(TEXTS)]} ({source} post {i})" for i in range(n)],
         "created_at": pd.Timestamp(start, tz="UTC") + pd.to_timedelta(
             [i * 5 for i in range(n)], unit="h"),
         "simulated": [i % 3 == 0 for i in range(n)]})
-
-
-def rollup_rows(engine) -> list[tuple]:
-    with engine.connect() as conn:
-        return _rounded(conn.execute(select(daily_rollup)).all())
-
-
-def recomputed(engine) -> list[tuple]:
-    with engine.connect() as conn:
-        return _rounded(conn.execute(rollup.group_rows([])).all())
-
-
-def _rounded(rows) -> list[tuple]:
-    return sorted(tuple(round(v, 9) if isinstance(v, float) else v for v in r) for r in rows)
-
-
-def assert_exact(engine):
-    with engine.connect() as conn:
-        assert rollup.is_current(conn)
-    assert rollup_rows(engine) == recomputed(engine) != []
 
 
 def test_rollup_equals_a_recomputation_after_every_kind_of_write(url, tracker):

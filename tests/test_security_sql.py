@@ -27,8 +27,8 @@ from tests.helpers import ROOT
 
 SQL_WORDS = re.compile(r"\b(SELECT|INSERT|UPDATE|DELETE|CREATE|DROP|ALTER|PRAGMA|WHERE)\b")
 # DDL cannot take bound parameters; these build trigger names from the module's own constants
-ALLOWED = {("dashboard/write/rollup.py", "CREATE TRIGGER"),
-           ("dashboard/write/rollup.py", "DROP TRIGGER")}
+ALLOWED = {(f"dashboard/write/{module}.py", statement) for module in ("rollup", "copies")
+           for statement in ("CREATE TRIGGER", "DROP TRIGGER")}
 PAYLOADS = ["'; DROP TABLE posts; --", "' OR '1'='1", "\" OR \"\"=\"", "%", "_", "\\", "%'--",
             "' UNION SELECT sql FROM sqlite_master --", "[a-z]", "*", "?", ":text", "$1", "%s",
             "{0}", "\x1a", "--", "/*", "Robert'); DROP TABLE mentions;--"]

@@ -55,7 +55,9 @@ def stray_posts(n: int = 40) -> pd.DataFrame:
     return pd.DataFrame({
         "source": [s for s, _ in rows], "source_id": [f"p{i}" for i in range(len(rows))],
         "created_at": [w for _, w in rows],
-        "text": ["Cancelled ChatGPT Plus today, moving to Claude"] * len(rows)})
+        # numbered: the same words on nearby days would be one story (stories.py)
+        "text": [f"Cancelled ChatGPT Plus today, moving to Claude (post {i})"
+                 for i in range(len(rows))]})
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])

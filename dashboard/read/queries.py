@@ -8,7 +8,10 @@ themselves. Dates are UTC days; ``end`` is inclusive. Daily figures and the stor
 come from the daily rollup (``write/rollup.py``) when it is current, else (and for hourly
 figures) from the raw rows; both give the same numbers. Per-brand sentiment
 is the sentiment toward the brand (``mentions.sentiment``): "Left ChatGPT for Claude and
-it's wonderful" is negative for ChatGPT and positive for Claude.
+it's wonderful" is negative for ChatGPT and positive for Claude. A story posted again
+counts once: copies of an earlier post (``posts.duplicate_of``) are in no figure and no
+list, except as a story's copies (``post_rows``' ``copies``, ``story_copies``) and in
+the posts export.
 
 May import: vocabulary, read.filters, and, to read them, write.schema and write.rollup.
 """
@@ -24,19 +27,21 @@ from dashboard.read.filters import Filters
 from dashboard.vocabulary import DELIVERED, DELIVERED_NOTHING, PARTIAL, SKIPPED
 from dashboard.write import rollup
 from dashboard.write.rollup import ALL
-from dashboard.write.schema import IMPLAUSIBLE, app_ranks, daily_rollup, mentions, posts, runs
+from dashboard.write.schema import (COPY, IMPLAUSIBLE, app_ranks, daily_rollup, mentions,
+                                    posts, runs)
 
 SEARCH_LIMIT = 200  # characters of a search: longer ones are cut (a LIKE pattern has limits)
 TEXT_SHOWN = 2000  # characters of a post's text in a table; the rest is cut, and says so
 
 
 def _post_conditions(f: Filters, implausible: bool = False) -> list:
-    """The filters on posts; posts whose time is implausible are left out, or with
-    ``implausible`` are the only ones kept, whatever their dates."""
+    """The filters on posts, copies of an earlier post left out (each story once); posts
+    whose time is implausible are left out, or with ``implausible`` are the only ones kept,
+    whatever their dates."""
     if implausible:
-        cond = [IMPLAUSIBLE]
+        cond = [~COPY, IMPLAUSIBLE]
     else:
-        cond = [~IMPLAUSIBLE]
+        cond = [~COPY, ~IMPLAUSIBLE]
         if f.start:
             cond.append(posts.c.day >= f.start)
         if f.end:
@@ -263,7 +268,9 @@ def post_rows(engine: Engine, f: Filters, limit: int = 500, search: str = "",
               flow: tuple[str | None, str | None] | None = None, order: str = "engagement",
               implausible: bool = False) -> pd.DataFrame:
     """Posts matching the filters (for tables and drill-downs), ``limit`` at most, each
-    text cut to ``TEXT_SHOWN`` characters (a cut one ends saying how long it was).
+    text cut to ``TEXT_SHOWN`` characters (a cut one ends saying how long it was); a story
+    posted again is listed once, by its first post, with its ``id`` and how many
+    ``copies`` of it were posted (``story_copies`` lists them).
 
     ``search`` matches text case-insensitively (its first ``SEARCH_LIMIT`` characters; NUL
     characters dropped: PostgreSQL refuses them and no stored text holds one); ``day``
@@ -288,13 +295,50 @@ def post_rows(engine: Engine, f: Filters, limit: int = 500, search: str = "",
         cond += [column == brand for column, brand in
                  zip((posts.c.switch_from, posts.c.switch_to), flow) if brand is not None]
     cols = [_shown_text() if c == "text" else posts.c[c]
-            for c in ("created_at", "source", "community", "author", "text", "brands",
+            for c in ("id", "created_at", "source", "community", "author", "text", "brands",
                       "sentiment", "sentiment_label", "switch_from", "switch_to",
                       "switch_kind", "switch_phrase", "engagement", "rating", "url",
                       "simulated")]
     stmt = select(*cols, func.length(posts.c.text).label("length")).where(*cond).order_by(
         *ORDERS[order]()).limit(limit)
-    rows = _frame(engine, stmt, parse_dates=["created_at"])
+    rows = _cut_texts(_frame(engine, stmt, parse_dates=["created_at"]))
+    chain = _copies_of(rows["id"].tolist())
+    copies = _frame(engine, select(chain.c.story, func.count().label("copies"))
+                    .group_by(chain.c.story))
+    return rows.assign(copies=rows["id"].map(dict(zip(copies["story"], copies["copies"])))
+                       .fillna(0).astype(int))
+
+
+def story_copies(engine: Engine, stories: list[int], limit: int = 1000) -> pd.DataFrame:
+    """The copies of the stories whose first posts are ``stories`` (ids, as ``post_rows``
+    gives them), ``limit`` at most, by story and time: ``story`` (its first post's id),
+    the start of its first post's text (``story_text``), and each copy's time, source,
+    community, text (cut as ``post_rows`` cuts it), engagement, link and ``simulated``."""
+    chain = _copies_of(stories)
+    first = posts.alias("first")
+    stmt = (select(chain.c.story, func.substr(first.c.text, 1, 120).label("story_text"),
+                   posts.c.created_at, posts.c.source, posts.c.community, _shown_text(),
+                   posts.c.engagement, posts.c.url, posts.c.simulated,
+                   func.length(posts.c.text).label("length"))
+            .join(posts, posts.c.id == chain.c.id).join(first, first.c.id == chain.c.story)
+            .order_by(chain.c.story, posts.c.created_at).limit(limit))
+    return _cut_texts(_frame(engine, stmt, parse_dates=["created_at"]))
+
+
+def _copies_of(stories: list[int]):
+    """(``story``, ``id``) of every copy of the ``stories``: the posts copying their first
+    posts, the posts copying those (a story reposted for longer than the window), and so on,
+    each step read through the index of copies. UNION, not UNION ALL: a loop edited in by
+    hand ends instead of running forever."""
+    chain = select(posts.c.duplicate_of.label("story"), posts.c.id).where(
+        posts.c.duplicate_of.in_(stories)).cte("chain", recursive=True)
+    later = posts.alias("later")
+    return chain.union(select(chain.c.story, later.c.id).where(
+        later.c.duplicate_of == chain.c.id))
+
+
+def _cut_texts(rows: pd.DataFrame) -> pd.DataFrame:
+    """``rows`` with each text longer than ``TEXT_SHOWN`` (``length`` column) saying so."""
     cut = rows["length"] > TEXT_SHOWN
     rows.loc[cut, "text"] = [f"{t}… [cut: {n:,} characters in all]"
                              for t, n in zip(rows.loc[cut, "text"], rows.loc[cut, "length"])]
@@ -323,9 +367,10 @@ def store_overview(engine: Engine) -> dict:
         else:
             first, last, n, sim = conn.execute(select(
                 func.min(posts.c.day), func.max(posts.c.day), func.count(),
-                func.max(case((posts.c.simulated, 1), else_=0))).where(~IMPLAUSIBLE)).one()
+                func.max(case((posts.c.simulated, 1), else_=0))).where(~IMPLAUSIBLE, ~COPY)
+            ).one()
             sources = [row[0] for row in conn.execute(select(posts.c.source).distinct()
-                                                      .where(~IMPLAUSIBLE)
+                                                      .where(~IMPLAUSIBLE, ~COPY)
                                                       .order_by(posts.c.source))]
         r_first, r_last, r_sim = conn.execute(select(
             func.min(app_ranks.c.captured_at), func.max(app_ranks.c.captured_at),
@@ -345,13 +390,14 @@ def store_overview(engine: Engine) -> dict:
 
 
 def posts_per_day(engine: Engine) -> pd.DataFrame:
-    """``day`` and ``posts``: how many posts (implausible times left out) each day holds."""
+    """``day`` and ``posts``: how many posts (implausible times and copies left out) each
+    day holds."""
     if _use_rollup(engine):
         r = daily_rollup.c
         stmt = (select(r.day, func.sum(r.posts).label("posts")).where(r.brand == ALL)
                 .group_by(r.day).order_by(r.day))
     else:
-        stmt = (select(posts.c.day, func.count().label("posts")).where(~IMPLAUSIBLE)
+        stmt = (select(posts.c.day, func.count().label("posts")).where(~IMPLAUSIBLE, ~COPY)
                 .group_by(posts.c.day).order_by(posts.c.day))
     return _frame(engine, stmt)
 
@@ -362,9 +408,15 @@ def _as_date(value) -> date:
 
 
 def all_posts(engine: Engine, chunksize: int = 50_000):
-    """Every stored post, in chunks (for exports)."""
-    cols = [c for c in posts.columns if c.name not in ("id", "day")]
-    stmt = select(*cols).order_by(posts.c.created_at, posts.c.id)
+    """Every stored post, in chunks (for exports), copies too: ``copy_of`` names the
+    earlier post of the same story a copy repeats (``source:source_id``; empty for a post
+    that copies none)."""
+    cols = [c for c in posts.columns if c.name not in ("id", "day", "story_key",
+                                                       "duplicate_of")]
+    original = posts.alias("original")
+    stmt = (select(*cols, (original.c.source + ":" + original.c.source_id).label("copy_of"))
+            .outerjoin(original, original.c.id == posts.c.duplicate_of)
+            .order_by(posts.c.created_at, posts.c.id))
     with engine.connect() as conn:
         result = conn.execution_options(stream_results=True, yield_per=chunksize).execute(stmt)
         for part in result.partitions(chunksize):

@@ -7,7 +7,7 @@ the schema: edit ``schema.py``, append a step here that turns the previous shape
 new one (ALTER TABLE ..., backfills), and bump nothing else: the version is the last step's
 number.
 
-May import: errors, time_window, write.faults, write.schema, write.rollup.
+May import: errors, time_window, write.faults, write.schema, write.rollup, write.copies.
 """
 from __future__ import annotations
 
@@ -20,9 +20,9 @@ from sqlalchemy import Connection, Engine, inspect, select, text, update
 
 from dashboard.errors import StoreError, UserError
 from dashboard.time_window import outside
-from dashboard.write import rollup
+from dashboard.write import copies, rollup
 from dashboard.write.faults import BUSY, DENIED, READ_ONLY
-from dashboard.write.schema import daily_rollup, metadata, posts, rollup_dirty
+from dashboard.write.schema import daily_rollup, metadata, posts, rollup_dirty, story_dirty
 
 LOCK_KEY = 0x64617368  # "dash": this project's migration lock on PostgreSQL
 LOCK_WAIT = 600  # seconds to wait for another process's upgrade of a SQLite store
@@ -76,6 +76,23 @@ def _implausible_times(conn: Connection) -> None:
     # the rollup's definition changed with it (they count nowhere): rebuilt once opened
 
 
+def _story_copies(conn: Connection) -> None:
+    # each column and index only where missing: a store stamped older by hand may have
+    # them already, and the step must then still finish
+    have = {c["name"] for c in inspect(conn).get_columns("posts")}
+    for column, add in (("story_key", "ALTER TABLE posts ADD COLUMN story_key VARCHAR(20)"),
+                        ("duplicate_of", "ALTER TABLE posts ADD COLUMN duplicate_of INTEGER")):
+        if column not in have:
+            conn.execute(text(add))
+    indexes = {i["name"] for i in inspect(conn).get_indexes("posts")}
+    for index in posts.indexes:
+        if index.name in ("ix_posts_story", "ix_posts_copies") and index.name not in indexes:
+            index.create(conn)
+    metadata.create_all(conn, tables=[story_dirty])
+    copies.install(conn)
+    copies.rebuild(conn)  # every post's key and copies; the rollup follows once opened
+
+
 # (version, what it does, step); version 1 is the first shape, created by create_all.
 STEPS: list[tuple[int, str, Callable[[Connection], None]]] = [
     (2, "sentiment toward each brand mentioned (mentions.sentiment)", _mention_sentiment),
@@ -85,6 +102,8 @@ STEPS: list[tuple[int, str, Callable[[Connection], None]]] = [
     (5, "what a streaming run measured (runs.stats)", _run_stats),
     (6, "posts dated outside the sane time window flagged (posts.implausible_time)",
      _implausible_times),
+    (7, "one story counted once: each post's story and the earlier post it copies "
+        "(posts.story_key, posts.duplicate_of)", _story_copies),
 ]
 SCHEMA_VERSION = max([1, *(v for v, _, _ in STEPS)])
 
@@ -117,7 +136,9 @@ def ensure_schema(engine: Engine, name: str = "the store") -> int:
             if version is None:
                 metadata.create_all(conn)
                 rollup.install(conn)
-                rollup.rebuild(conn)  # empty, but recorded as built with this definition
+                copies.install(conn)
+                copies.rebuild(conn)  # empty, but recorded as found by these rules
+                rollup.rebuild(conn)  # the same
                 _stamp(conn, SCHEMA_VERSION, insert=True)
                 return SCHEMA_VERSION
             _refuse_newer(version)

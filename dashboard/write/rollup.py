@@ -5,7 +5,7 @@ what the daily charts add up: posts naming the brand, the sum and count of senti
 toward it, how many are negative / positive toward it, posts leaving / arriving at it, and
 (on the ``brand = ''`` rows, one per day, source and label, counting every post) how many
 posts are simulated. A daily view over a year reads a few thousand of these rows instead of
-every post.
+every post. A story posted again counts once: copies (``copies.py``) are left out.
 
 It is never incremented. Triggers on ``posts`` note each (source, day) whose posts were
 inserted, changed or deleted in ``rollup_dirty``; ``refresh`` recomputes exactly those
@@ -37,7 +37,8 @@ from sqlalchemy import (Connection, Engine, case, delete, func, insert, literal,
 from dashboard import vocabulary
 from dashboard.errors import StoreError
 from dashboard.write.faults import DENIED, READ_ONLY
-from dashboard.write.schema import IMPLAUSIBLE, daily_rollup, mentions, meta, posts, rollup_dirty
+from dashboard.write.schema import (COPY, IMPLAUSIBLE, daily_rollup, mentions, meta, posts,
+                                    rollup_dirty)
 
 ALL = ""  # the brand of the rows that count every post
 MEASURES = ["posts", "sentiment_sum", "scored", "negative", "positive", "leaving",
@@ -193,8 +194,9 @@ def _recompute(conn: Connection, source: str, days: list) -> None:
 
 def group_rows(where: list):
     """SELECT of the rollup rows for the posts matching ``where``, in the table's column
-    order. Posts whose time is implausible (``posts.implausible_time``) count nowhere."""
-    where = [*where, ~IMPLAUSIBLE]
+    order. Posts whose time is implausible (``posts.implausible_time``) count nowhere, and
+    copies of an earlier post (``posts.duplicate_of``, ``copies.py``) count with it."""
+    where = [*where, ~IMPLAUSIBLE, ~COPY]
     label = func.coalesce(posts.c.sentiment_label, "").label("label")
     key = [posts.c.day, posts.c.source, label]
     zero = literal(0)

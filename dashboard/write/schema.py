@@ -2,11 +2,14 @@
 
 Times are UTC, stored without a zone. ``posts.day`` is the UTC date of ``created_at``, kept
 as its own indexed column so daily aggregation is a plain GROUP BY; ``implausible_time``
-flags a ``created_at`` outside the sane window (``time_window.py``). ``mentions`` holds one
-row per (post, brand named in it), with the sentiment toward that brand. ``daily_rollup``
-and ``rollup_dirty`` are derived from posts and mentions (``rollup.py``). ``meta`` holds
-the schema version, salts, collectors' resume points and the definition the rollup was
-built with. Change a table here only together with a step in ``migrations.py``.
+flags a ``created_at`` outside the sane window (``time_window.py``); ``story_key`` and
+``duplicate_of`` say which story a post tells and which earlier post it copies
+(``stories.py``; kept by ``copies.py``, with ``story_dirty`` noting what changed).
+``mentions`` holds one row per (post, brand named in it), with the sentiment toward that
+brand. ``daily_rollup`` and ``rollup_dirty`` are derived from posts and mentions
+(``rollup.py``). ``meta`` holds the schema version, salts, collectors' resume points and
+the definitions the rollup and the copies were built with. Change a table here only
+together with a step in ``migrations.py``.
 
 May import: nothing of the project.
 """
@@ -41,12 +44,22 @@ posts = Table(
     Column("collected_at", DateTime, nullable=False),
     # created_at outside the sane window (time_window.py): kept, but in no figure
     Column("implausible_time", Boolean, nullable=False, default=False, server_default=false()),
+    Column("story_key", String(20)),  # stories.py: its outside link's, or its wording's
+    # the earliest post of the same story in the window before it (copies.py); only posts
+    # copying none are counted
+    Column("duplicate_of", Integer),
     UniqueConstraint("source", "source_id", name="uq_posts_source_id"),
 )
 Index("ix_posts_day_source", posts.c.day, posts.c.source)  # also what rollup.py recomputes by
 IMPLAUSIBLE = posts.c.implausible_time.is_(True)  # the flagged posts, as every query says it
 Index("ix_posts_implausible", posts.c.source, sqlite_where=IMPLAUSIBLE,
       postgresql_where=IMPLAUSIBLE)  # partial: only the few flagged posts
+COPY = posts.c.duplicate_of.is_not(None)  # a copy of an earlier post: counted with it
+# time first, key second: posts arrive roughly in time order, so the index grows at its
+# end, where a key-first index would take a random page for every post written
+Index("ix_posts_story", posts.c.created_at, posts.c.story_key)
+Index("ix_posts_copies", posts.c.duplicate_of, sqlite_where=COPY,
+      postgresql_where=COPY)  # partial: only the copies, each under the post it copies
 Index("ix_posts_switch_from", posts.c.switch_from, posts.c.day)
 Index("ix_posts_switch_to", posts.c.switch_to, posts.c.day)
 
@@ -112,6 +125,13 @@ rollup_dirty = Table(  # (source, day) groups changed since daily_rollup was rec
     Column("source", String(40), primary_key=True),
     Column("day", Date, primary_key=True),
     sqlite_with_rowid=False,
+)
+
+story_dirty = Table(  # (story key, time) of posts deleted, or whose key or time changed:
+    # copies.py settles the copies after them (no key: the same mark may be noted twice)
+    "story_dirty", metadata,
+    Column("story_key", String(20), nullable=False),
+    Column("created_at", DateTime, nullable=False),
 )
 
 meta = Table(

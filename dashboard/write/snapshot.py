@@ -20,7 +20,8 @@ from pathlib import Path
 from sqlalchemy import Engine, insert, select
 
 from dashboard.errors import UserError
-from dashboard.write.schema import app_ranks, daily_rollup, mentions, meta, posts, runs
+from dashboard.write.schema import (app_ranks, daily_rollup, mentions, meta, posts, runs,
+                                    story_dirty)
 from dashboard.write.store import open_store, utcnow
 
 LEFT_OUT = "author_salt"  # the meta key a published copy must not carry
@@ -56,13 +57,21 @@ def _copy_tables(engine: Engine, part: Path) -> None:
     with engine.connect().execution_options(isolation_level="REPEATABLE READ") as src, \
             target.begin() as dst:
         for table in (posts, mentions, app_ranks, runs, daily_rollup):
-            result = src.execution_options(yield_per=CHUNK).execute(select(table))
-            for rows in result.mappings().partitions(CHUNK):
-                dst.execute(insert(table), [dict(r) for r in rows])
+            _copy(src, dst, table)
         dst.exec_driver_sql("DELETE FROM rollup_dirty")  # the copied rollup is current
+        # the copied posts were noted as new; their copies are settled already, but for
+        # what the source itself had still to settle
+        dst.exec_driver_sql("DELETE FROM story_dirty")
+        _copy(src, dst, story_dirty)
         dst.exec_driver_sql("DELETE FROM meta")  # the source's own, versions included
         dst.execute(insert(meta), [dict(r) for r in src.execute(select(meta)).mappings()])
     target.dispose()
+
+
+def _copy(src, dst, table) -> None:
+    result = src.execution_options(yield_per=CHUNK).execute(select(table))
+    for rows in result.mappings().partitions(CHUNK):
+        dst.execute(insert(table), [dict(r) for r in rows])
 
 
 def _finish(part: Path) -> dict[str, int]:

@@ -7,11 +7,12 @@ date (``migrations.py``) and its daily rollup too, when that was built with anot
 definition (``rollup.py``). Every write is an idempotent upsert: writing the same post
 (source, source_id) twice keeps one row, and an interrupted write can simply be rerun.
 Posts are written in a transaction per batch of ``BATCH``, each of which also brings the
-daily rollup up to date for the days it touched; a chart snapshot (``write_ranks``) is
-written in one transaction, whole or not at all.
+daily rollup up to date for the days it touched, after settling which posts copy others
+(``copies.py``); a chart snapshot (``write_ranks``) is written in one transaction, whole or
+not at all.
 
-May import: errors, time_window, vocabulary, scoring (the score columns), write.schema,
-write.faults, write.migrations, write.rollup.
+May import: errors, stories, time_window, vocabulary, scoring (the score columns),
+write.schema, write.faults, write.migrations, write.copies, write.rollup.
 """
 from __future__ import annotations
 
@@ -26,24 +27,25 @@ from urllib.parse import quote
 
 import numpy as np
 import pandas as pd
-from sqlalchemy import (Engine, create_engine, delete, event, func, insert, select, text,
-                        update)
+from sqlalchemy import (Engine, create_engine, delete, event, func, insert, select, update)
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.pool import StaticPool
 
 from dashboard.errors import StoreError, UserError
 from dashboard.scoring import SCORE_COLUMNS
+from dashboard.stories import story_keys
 from dashboard.time_window import outside
 from dashboard.vocabulary import FAILED, INTERRUPTED, OK, RUNNING
-from dashboard.write import rollup
+from dashboard.write import copies, rollup
 from dashboard.write.faults import UNREACHABLE, redact, scrub, store_error
 from dashboard.write.migrations import ensure_schema
 from dashboard.write.schema import app_ranks, mentions, meta, posts, runs
 
 BATCH = 2000  # rows per transaction when writing posts
 STALE_RUN = timedelta(hours=3)  # a run still "running" after this was killed (see recorded_run)
-POST_COLUMNS = [c.name for c in posts.columns if c.name != "id"]
+# duplicate_of is the store's to settle (copies.py), never a writer's
+POST_COLUMNS = [c.name for c in posts.columns if c.name not in ("id", "duplicate_of")]
 SCORED_COLUMNS = [c for c in POST_COLUMNS if c in SCORE_COLUMNS]  # what the scorer fills in
 
 
@@ -84,6 +86,7 @@ def open_store(url: str, progress=None) -> Engine:
     event.listen(engine, "handle_error", functools.partial(_raise_store_error, shown))
     try:
         ensure_schema(engine, f"the store {redact(shown)}")
+        copies.ensure_definition(engine)
         rollup.ensure_definition(engine, progress)
     except DBAPIError as e:  # not a fault of the store, yet it cannot be opened: say why
         raise UserError(f"cannot open store {redact(shown)}: {type(e.orig).__name__}: "
@@ -170,9 +173,11 @@ def write_posts(engine: Engine, frame: pd.DataFrame, progress=None, scores: bool
     ``frame`` needs at least source, source_id, created_at (UTC), text; ``brands`` is a
     ';'-separated string and ``brand_sentiment`` a JSON object brand -> sentiment toward
     it. A post dated outside the sane window (``time_window.py``) is stored flagged
-    ``implausible_time``. With ``scores=False`` the stored scores and mentions are kept
-    (for posts fetched again whose text and scorer are unchanged). Rows are written in day
-    order (a batch then touches few days of the rollup). With ``run`` (a ``recorded_run``'s
+    ``implausible_time``; each post's story key is found from its link and text
+    (``stories.py``), and which posts copy earlier ones is settled batch by batch. With
+    ``scores=False`` the stored scores and mentions are kept (for posts fetched again whose
+    text and scorer are unchanged). Rows are written in day order (a batch then touches few
+    days of the rollup). With ``run`` (a ``recorded_run``'s
     state), each batch adds its rows to the run's ``items``, in the store inside the
     batch's own transaction, and to its ``new`` count: so a run that fails or is killed
     part-way says exactly what it wrote. Returns the number of rows written (new or updated).
@@ -187,6 +192,7 @@ def write_posts(engine: Engine, frame: pd.DataFrame, progress=None, scores: bool
                              if "collected_at" in frame else pd.Timestamp(utcnow()))
     frame["implausible_time"] = outside(frame["created_at"], frame["source"],
                                         frame["collected_at"])
+    frame["story_key"] = story_keys(frame)
     if "simulated" not in frame:
         frame["simulated"] = False
     keys = ["source", "source_id"]
@@ -197,6 +203,7 @@ def write_posts(engine: Engine, frame: pd.DataFrame, progress=None, scores: bool
         chunk = frame.iloc[start:start + BATCH]
         rows = _records(chunk, columns)
         with engine.begin() as conn:
+            copies.take_turn(conn)  # first: another writer's batch may tell the same story
             new = _record_batch(conn, run, chunk) if run is not None else 0
             conn.execute(stmt, rows)
             if scores:
@@ -206,6 +213,7 @@ def write_posts(engine: Engine, frame: pd.DataFrame, progress=None, scores: bool
                 links = _mention_rows(chunk, ids)
                 if links:
                     conn.execute(insert(mentions), links)
+            copies.settle(conn, chunk)
             rollup.refresh(conn)
         done += len(chunk)
         if run is not None:  # committed: now the run's state may say so
@@ -218,13 +226,8 @@ def write_posts(engine: Engine, frame: pd.DataFrame, progress=None, scores: bool
 
 def _record_batch(conn, run: dict, chunk: pd.DataFrame) -> int:
     """Inside a batch's transaction, before its upsert: add the batch to its run's items and
-    return how many of its posts are not stored yet. The run's row is written first, so on
-    SQLite the batch holds the write lock before it counts; on PostgreSQL a lock per source
-    does the same, so two imports of the same posts never both count them as new."""
-    if conn.dialect.name == "postgresql":
-        for source in sorted(chunk["source"].unique()):
-            conn.execute(text("SELECT pg_advisory_xact_lock(hashtext(:key))"),
-                         {"key": f"posts:{source}"})
+    return how many of its posts are not stored yet. The batch has its turn already
+    (``copies.take_turn``), so two imports of the same posts never both count them as new."""
     conn.execute(update(runs).where(runs.c.id == run["id"]).values(
         items=runs.c["items"] + len(chunk)))
     return len(chunk.drop_duplicates(["source", "source_id"])) - len(_post_ids(conn, chunk))
