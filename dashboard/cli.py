@@ -262,16 +262,18 @@ def cmd_import(args) -> int:
     if read.report.skipped:  # written first: if it cannot be, nothing is stored
         write_rejected(read.report, rejected, args.file)
     engine = _store(args)
-    progress = Progress(len(read.posts), args.quiet)
-    n, new = save_posts_as_run(engine, read.posts, args.source, scorer,
-                               keep_handles=args.keep_handles or tracker.keep_author_handles,
-                               progress=progress)
+    progress = Progress(read.count, args.quiet)
+    with read:
+        n, new = save_posts_as_run(engine, read.chunks(), args.source, scorer,
+                                   keep_handles=args.keep_handles or tracker.keep_author_handles,
+                                   progress=progress, total=read.count)
     progress.done()
     skipped, cut = read.report.skipped, read.report.cut
-    repeated = read.rows - skipped - len(read.posts)
+    repeated = read.rows - skipped - read.ids
+    again = read.count - read.ids  # repeats in later chunks: written again, the last one kept
     _say(args, "; ".join([
         f"imported {args.file} as source {args.source!r}: {new:,} stored, "
-        f"{n - new:,} updated (already stored), {skipped:,} skipped"
+        f"{n - new - again:,} updated (already stored), {skipped:,} skipped"
         + (f" (rows and reasons in {rejected})" if skipped else ""),
         *([f"{_counted(repeated, 'row')} repeated an id (the last one kept)"] if repeated
           else []),

@@ -13,11 +13,15 @@ May import: errors, files.columns, files.export, files.rows, files.tables.
 from __future__ import annotations
 
 import itertools
+import pickle
 import re
+import tempfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import IO
 
+import numpy as np
 import pandas as pd
 
 from dashboard.errors import UserError
@@ -167,38 +171,77 @@ def normalise_posts(raw: pd.DataFrame, source: str, where: str, columns: Columns
 
 @dataclass
 class PostsFile:
-    """A posts file read: its posts (store columns, unscored), the columns they came from,
-    how many rows it had, and what else its rows held (``RowReport``)."""
-    posts: pd.DataFrame
+    """A posts file read and checked: its posts (store columns, unscored) in chunks, the
+    columns they came from, how many rows it had and held posts, how many distinct ids
+    (``ids``), and what else its rows held (``RowReport``). The checked chunks wait in a
+    temporary file (``spool``), so a file of any size is held a chunk at a time; close it
+    (or use ``with``) to remove that file."""
+    spool: IO[bytes]
+    parts: int  # chunks in the spool
+    count: int
+    ids: int
     columns: Columns
     rows: int
     report: RowReport
+
+    def chunks(self) -> Iterator[pd.DataFrame]:
+        """The posts, a chunk at a time in file order, each chunk one row per id; an id
+        repeated in a later chunk comes again there (written in order, the last row wins)."""
+        self.spool.seek(0)
+        for _ in range(self.parts):
+            yield pickle.load(self.spool)
+
+    @property
+    def posts(self) -> pd.DataFrame:
+        """Every post at once, one row per id (its last): for files known to be small."""
+        return pd.concat(self.chunks()).drop_duplicates(["source", "source_id"], keep="last") \
+            .reset_index(drop=True)
+
+    def close(self) -> None:
+        self.spool.close()
+
+    def __enter__(self) -> PostsFile:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
 
 
 def read_posts_file(path: str | Path, source: str, mapping: dict[str, str] | None = None,
                     skip_invalid: bool = False,
                     chosen: Callable[[Columns], None] | None = None,
                     progress: Callable[[str, int], None] | None = None) -> PostsFile:
-    """Read and check every row of a posts file (see ``normalise_posts``); ``mapping``
-    from ``columns.parse_map``. A row that is not a post is a UserError listing the first
-    problems, unless ``skip_invalid``: then only a file without a single post is one.
-    ``chosen(columns)`` once the columns are chosen, before any row is checked;
-    ``progress("read", rows)`` after each chunk."""
+    """Read and check every row of a posts file (see ``normalise_posts``) before any is
+    used; ``mapping`` from ``columns.parse_map``. A row that is not a post is a UserError
+    listing the first problems, unless ``skip_invalid``: then only a file without a single
+    post is one. ``chosen(columns)`` once the columns are chosen, before any row is
+    checked; ``progress("read", rows)`` after each chunk."""
     columns, chunks = open_posts_file(path, mapping)
     if chosen:
         chosen(columns)
-    report, parts, rows = RowReport(str(path)), [], 0
-    for chunk in chunks:
-        parts.append(normalise_posts(chunk, source, str(path), columns, report))
-        rows += len(chunk)
-        if progress:
-            progress("read", rows)
-    if report.skipped and not skip_invalid:
-        raise report.error()
-    posts = pd.concat(parts).drop_duplicates(["source", "source_id"], keep="last")
-    if posts.empty:
-        raise report.error(skipping=True)
-    return PostsFile(posts.reset_index(drop=True), columns, rows, report)
+    report, rows, count, parts, hashes = RowReport(str(path)), 0, 0, 0, []
+    spool = tempfile.TemporaryFile(prefix="import-")
+    try:
+        for chunk in chunks:
+            posts = normalise_posts(chunk, source, str(path), columns, report)
+            rows += len(chunk)
+            if len(posts):
+                pickle.dump(posts, spool, protocol=pickle.HIGHEST_PROTOCOL)
+                parts, count = parts + 1, count + len(posts)
+                # 8 bytes a post: distinct ids counted without holding them
+                hashes.append(pd.util.hash_pandas_object(posts["source_id"], index=False)
+                              .to_numpy())
+            if progress:
+                progress("read", rows)
+        if report.skipped and not skip_invalid:
+            raise report.error()
+        if not count:
+            raise report.error(skipping=True)
+    except BaseException:
+        spool.close()
+        raise
+    return PostsFile(spool, parts, count, len(np.unique(np.concatenate(hashes))), columns,
+                     rows, report)
 
 
 def write_rejected(report: RowReport, output: str | Path, source_file: str | Path) -> None:

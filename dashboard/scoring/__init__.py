@@ -18,12 +18,13 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+from collections.abc import Iterable, Iterator
 
 import pandas as pd
 
 from dashboard.errors import UserError
 from dashboard.scoring.brands import BrandMatcher
-from dashboard.scoring.parallel import score_texts
+from dashboard.scoring.parallel import T, score_stream, score_texts
 from dashboard.scoring.sentiment import Sentiment, label
 from dashboard.scoring.switching import detect_switch
 from dashboard.scoring.targets import brand_sentiment
@@ -99,7 +100,20 @@ class Scorer:
     def score_frame(self, frame: pd.DataFrame, progress=None) -> pd.DataFrame:
         """A copy of ``frame`` with the score columns added (replacing any old ones);
         ``progress(n)`` is called as batches finish."""
-        rows = score_texts(self, frame["text"].tolist(), progress)
-        scores = pd.DataFrame(rows, index=frame.index, columns=SCORE_COLUMNS)
-        return pd.concat([frame.drop(columns=SCORE_COLUMNS, errors="ignore"), scores], axis=1)
+        return _with_scores(frame, score_texts(self, frame["text"].tolist(), progress))
+
+    def score_frames(self, frames: Iterable[tuple[T, pd.DataFrame]]
+                     ) -> Iterator[tuple[T, pd.DataFrame]]:
+        """``(item, score_frame(frame))`` for each ``(item, frame)``, in order; on all
+        cores the next frames are scored while the caller handles this one, so a stream
+        of any length is held a few frames at a time (``parallel.score_stream``)."""
+        texts = (((item, frame), frame["text"].tolist()) for item, frame in frames)
+        for (item, frame), rows in score_stream(self, texts):
+            yield item, _with_scores(frame, rows)
+
+
+def _with_scores(frame: pd.DataFrame, rows: list[tuple]) -> pd.DataFrame:
+    """``frame`` with the score columns ``rows`` (replacing any old ones)."""
+    scores = pd.DataFrame(rows, index=frame.index, columns=SCORE_COLUMNS)
+    return pd.concat([frame.drop(columns=SCORE_COLUMNS, errors="ignore"), scores], axis=1)
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import hashlib
 import secrets
+from collections.abc import Iterable
 
 import pandas as pd
 from sqlalchemy import Engine, insert
@@ -17,6 +18,7 @@ from dashboard.write.schema import meta, posts
 from dashboard.write.store import already_scored, get_meta, recorded_run, write_posts
 
 FITTED = ("source_id", "author", "community", "language")  # bounded columns from sources
+CHUNK = 10_000  # posts scored and written at a time
 
 
 def author_salt(engine: Engine) -> str:
@@ -64,45 +66,65 @@ def fit_columns(frame: pd.DataFrame) -> pd.DataFrame:
     return frame.assign(**fitted)
 
 
-def save_posts(engine: Engine, frame: pd.DataFrame, scorer: Scorer, *,
-               keep_handles: bool = False, progress=None, run: dict | None = None) -> int:
-    """Score ``frame`` (store columns, unscored) and upsert it; returns rows written.
+def save_posts(engine: Engine, frame: pd.DataFrame | Iterable[pd.DataFrame], scorer: Scorer,
+               *, keep_handles: bool = False, progress=None, run: dict | None = None) -> int:
+    """Score posts (store columns, unscored: a frame, or a stream of chunks such as an
+    import's) and upsert them; returns rows written.
 
-    Posts already stored with the same text by the same scorer version (fetched again by
-    an overlapping collection, or a file imported again) keep their scores: only their
-    other columns are updated. ``run``: a ``recorded_run``'s state, which each written
-    batch adds to (``store.write_posts``).
+    ``CHUNK`` posts at a time: while one chunk is written, the next ones are scored on the
+    other cores (``Scorer.score_frames``), and memory holds a few chunks whatever the
+    stream's length. Posts already stored with the same text by the same scorer version
+    (fetched again by an overlapping collection, or a file imported again) keep their
+    scores: only their other columns are updated. ``progress("scored" | "stored", n)``
+    counts posts; ``run``: a ``recorded_run``'s state, which each written batch adds to
+    (``store.write_posts``).
     """
-    if frame.empty:
-        return 0
-    if "author" in frame and not keep_handles:
-        frame = frame.assign(author=pseudonymise(frame["author"], author_salt(engine)))
-    frame = fit_columns(frame)
-    same = already_scored(engine, frame, scorer.version)
-    scored = scorer.score_frame(frame[~same],
-                                progress=progress and (lambda n: progress("scored", n)))
-    done = write_posts(engine, scored, run=run,
-                       progress=progress and (lambda n: progress("stored", n)))
-    return done + write_posts(engine, frame[same], scores=False, run=run, progress=progress and (
-        lambda n: progress("stored", done + n)))
+    chunks = [frame.iloc[i:i + CHUNK] for i in range(0, len(frame), CHUNK)] \
+        if isinstance(frame, pd.DataFrame) else frame
+    salt, done, scored = None, 0, 0
+
+    def prepared():
+        nonlocal salt
+        for chunk in chunks:
+            if chunk.empty:
+                continue
+            if "author" in chunk and not keep_handles:
+                salt = salt or author_salt(engine)
+                chunk = chunk.assign(author=pseudonymise(chunk["author"], salt))
+            chunk = fit_columns(chunk)
+            same = already_scored(engine, chunk, scorer.version)
+            yield chunk[same], chunk[~same]
+
+    for kept, fresh in scorer.score_frames(prepared()):
+        scored += len(fresh)
+        if progress:
+            progress("scored", scored)
+        for part, scores in ((fresh, True), (kept, False)):
+            done += write_posts(engine, part, scores=scores, run=run, progress=progress and (
+                lambda n, before=done: progress("stored", before + n)))
+    return done
 
 
-def save_posts_as_run(engine: Engine, frame: pd.DataFrame, source: str, scorer: Scorer, *,
-                      keep_handles: bool = False, progress=None) -> tuple[int, int]:
+def save_posts_as_run(engine: Engine, frame: pd.DataFrame | Iterable[pd.DataFrame],
+                      source: str, scorer: Scorer, *, keep_handles: bool = False,
+                      progress=None, total: int | None = None) -> tuple[int, int]:
     """``save_posts`` recorded as a run of ``source`` (so the Sources view shows imports
-    too); returns (rows written, rows that were new), both counted batch by batch as they
-    are written, so an import running beside another never reports what that one wrote.
+    too; ``total``: the posts a stream holds, for its messages); returns (rows written,
+    rows that were new), both counted batch by batch as they are written, so an import
+    running beside another never reports what that one wrote.
 
     Each batch is written whole or not at all. When the store fails part-way (full, gone),
     the batches written before stay, the run records how many rows that was, and the
     StoreError says so: running the same import again writes the rest.
     """
+    total = len(frame) if isinstance(frame, pd.DataFrame) else total
+    of = f" of the {total:,}" if total is not None else ""
     with recorded_run(engine, source) as run:
         try:
             save_posts(engine, frame, scorer, keep_handles=keep_handles, progress=progress,
                        run=run)
         except StoreError as e:
-            raise StoreError(f"{e} {run['items']:,} of the {len(frame):,} posts had been "
+            raise StoreError(f"{e} {run['items']:,}{of} posts had been "
                              "written before it failed; running the same import again "
                              "writes the rest.", e.kind) from e
     return run["items"], run["new"]

@@ -27,7 +27,7 @@ from urllib.parse import quote
 
 import numpy as np
 import pandas as pd
-from sqlalchemy import (Engine, create_engine, delete, event, func, insert, select, update)
+from sqlalchemy import (Engine, create_engine, event, func, insert, select, update)
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.pool import StaticPool
@@ -37,10 +37,10 @@ from dashboard.scoring import SCORE_COLUMNS
 from dashboard.stories import story_keys
 from dashboard.time_window import outside
 from dashboard.vocabulary import FAILED, INTERRUPTED, OK, RUNNING
-from dashboard.write import copies, rollup
+from dashboard.write import bulk, copies, rollup
 from dashboard.write.faults import UNREACHABLE, redact, scrub, store_error
 from dashboard.write.migrations import ensure_schema
-from dashboard.write.schema import app_ranks, mentions, meta, posts, runs
+from dashboard.write.schema import app_ranks, meta, posts, runs
 
 BATCH = 2000  # rows per transaction when writing posts
 STALE_RUN = timedelta(hours=3)  # a run still "running" after this was killed (see recorded_run)
@@ -195,24 +195,22 @@ def write_posts(engine: Engine, frame: pd.DataFrame, progress=None, scores: bool
     frame["story_key"] = story_keys(frame)
     if "simulated" not in frame:
         frame["simulated"] = False
-    keys = ["source", "source_id"]
     columns = [c for c in POST_COLUMNS if scores or c not in SCORED_COLUMNS]
-    stmt = _upsert(engine, posts, keys, [c for c in columns if c not in keys])
     done = 0
     for start in range(0, len(frame), BATCH):
-        chunk = frame.iloc[start:start + BATCH]
-        rows = _records(chunk, columns)
+        # one row per post: an id given twice in a batch keeps its last row, as it would
+        # written one row after the other
+        chunk = frame.iloc[start:start + BATCH].drop_duplicates(bulk.KEYS, keep="last")
         with engine.begin() as conn:
             copies.take_turn(conn)  # first: another writer's batch may tell the same story
-            new = _record_batch(conn, run, chunk) if run is not None else 0
-            conn.execute(stmt, rows)
+            bulk.stage(conn, chunk, columns, _mention_rows(chunk) if scores else None)
+            if run is not None:
+                conn.execute(update(runs).where(runs.c.id == run["id"]).values(
+                    items=runs.c["items"] + len(chunk)))
+                new = bulk.count_new(conn)  # in its turn: two imports never both count one
+            bulk.upsert(conn, columns)
             if scores:
-                ids = _post_ids(conn, chunk)
-                conn.execute(delete(mentions).where(
-                    mentions.c.post_id.in_(list(ids.values()))))
-                links = _mention_rows(chunk, ids)
-                if links:
-                    conn.execute(insert(mentions), links)
+                bulk.replace_mentions(conn)
             copies.settle(conn, chunk)
             rollup.refresh(conn)
         done += len(chunk)
@@ -224,18 +222,10 @@ def write_posts(engine: Engine, frame: pd.DataFrame, progress=None, scores: bool
     return done
 
 
-def _record_batch(conn, run: dict, chunk: pd.DataFrame) -> int:
-    """Inside a batch's transaction, before its upsert: add the batch to its run's items and
-    return how many of its posts are not stored yet. The batch has its turn already
-    (``copies.take_turn``), so two imports of the same posts never both count them as new."""
-    conn.execute(update(runs).where(runs.c.id == run["id"]).values(
-        items=runs.c["items"] + len(chunk)))
-    return len(chunk.drop_duplicates(["source", "source_id"])) - len(_post_ids(conn, chunk))
-
-
-def _mention_rows(chunk: pd.DataFrame, ids: dict) -> list[dict]:
-    """One row per (post, brand named), with the sentiment toward the brand from the
-    ``brand_sentiment`` JSON column (the post's sentiment where that is missing)."""
+def _mention_rows(chunk: pd.DataFrame) -> list[tuple]:
+    """(source, source_id, brand, sentiment) per brand each post names, with the sentiment
+    toward the brand from the ``brand_sentiment`` JSON column (the post's sentiment where
+    that is missing)."""
     def column(name: str) -> list:  # plain lists: iterating Arrow-backed columns is slow
         return chunk[name].tolist() if name in chunk else [None] * len(chunk)
     rows = []
@@ -244,18 +234,8 @@ def _mention_rows(chunk: pd.DataFrame, ids: dict) -> list[dict]:
             column("brand_sentiment"), column("sentiment")):
         toward = json.loads(toward) if isinstance(toward, str) else {}
         overall = None if overall is None or pd.isna(overall) else float(overall)
-        rows += [{"post_id": ids[(source, sid)], "brand": b,
-                  "sentiment": toward.get(b, overall)} for b in split_brands(brands)]
+        rows += [(source, sid, b, toward.get(b, overall)) for b in split_brands(brands)]
     return rows
-
-
-def _post_ids(conn, chunk: pd.DataFrame) -> dict[tuple[str, str], int]:
-    ids = {}
-    for source, group in chunk.groupby("source"):
-        q = select(posts.c.source_id, posts.c.id).where(
-            posts.c.source == source, posts.c.source_id.in_(group["source_id"].tolist()))
-        ids.update({(source, sid): pid for sid, pid in conn.execute(q)})
-    return ids
 
 
 def already_scored(engine: Engine, frame: pd.DataFrame, version: str) -> pd.Series:
