@@ -23,6 +23,14 @@ from dashboard.tracker import Tracker
 SEED = 6
 DAYS = 365
 APPS = 10  # the tracker's apps first, then untracked ones to fill the chart
+PART_ROWS = 1_000_000  # rows per generated file at most (the importer takes 2M)
+# where and when each post was written, two of these at its end: the demo's templates alone
+# would make most posts of a large store near-identical copies of one another (stories.py),
+# which real posts are not
+DETAILS = ["today", "tonight", "this week", "at work", "at home", "on mobile", "on desktop",
+           "from the train", "after lunch", "before bed", "on my laptop", "on my phone",
+           "this morning", "this evening", "last night", "over coffee", "at school",
+           "on break", "in the office", "on the weekend"]
 
 
 def year() -> pd.DatetimeIndex:
@@ -65,7 +73,8 @@ def posts_frame(tracker: Tracker, n: int, seed: int = SEED) -> pd.DataFrame:
             text = f"{text} {w.text(kind, **names)}"
         if kind.startswith("review"):
             text = f"{w.pick(w.types[kind]['title'])}. {text}"
-        texts.append(text)
+        a, b = rng.integers(len(DETAILS), size=2)
+        texts.append(f"{text} Written {DETAILS[a]}, {DETAILS[b]}.")
         communities.append(w.community(source, names.get("brand") or names.get("from")
                                        or names.get("to")))
     seconds = rng.choice(24, size=n, p=_DIURNAL) * 3600 + rng.integers(3600, size=n)
@@ -84,16 +93,23 @@ def _draw(rng, weights: dict[str, float], size: int) -> np.ndarray:
 
 
 def write_post_files(tracker: Tracker, n: int, folder: Path, seed: int = SEED) -> list[Path]:
-    """One CSV per source under ``folder`` (``<source>.csv``); returns their paths."""
+    """CSVs of each source's posts under ``folder``, ``<source>.<part>.csv`` of at most
+    ``PART_ROWS`` rows each (``source_of`` names the source); returns their paths."""
     folder.mkdir(parents=True, exist_ok=True)
     frame = posts_frame(tracker, n, seed)
     frame["created_at"] = frame["created_at"].dt.strftime("%Y-%m-%dT%H:%M:%SZ")
     paths = []
-    for source, part in frame.groupby("source", sort=True):
-        path = folder / f"{source}.csv"
-        part.drop(columns="source").to_csv(path, index=False)
-        paths.append(path)
+    for source, rows in frame.groupby("source", sort=True):
+        for k, start in enumerate(range(0, len(rows), PART_ROWS), 1):
+            path = folder / f"{source}.{k}.csv"
+            rows.iloc[start:start + PART_ROWS].drop(columns="source").to_csv(path, index=False)
+            paths.append(path)
     return paths
+
+
+def source_of(path: Path) -> str:
+    """The source a generated file's posts are from."""
+    return path.name.split(".")[0]
 
 
 def ranks_frame(tracker: Tracker, seed: int = SEED) -> pd.DataFrame:

@@ -1,7 +1,8 @@
-"""``make bench``: build stores of 10k, 100k and 1M posts and measure the dashboard on them.
+"""``make bench``: build stores of 10k, 100k and 1M posts (``--sizes 10m`` for 10M, opt-in)
+and measure the dashboard on them.
 
 Prints one ``name: value`` line per figure as it is measured and writes them all to
-``bench/results/latest.json`` (git-ignored). Figures (sizes as ``10k``, ``100k``, ``1m``;
+``bench/results/latest.json`` (git-ignored). Figures (sizes as ``10k``, ``100k``, ``1m``, ``10m``;
 ``_pg`` for the same on PostgreSQL):
 
 - ``score_posts_per_s``, ``score_ratio_vs_vader``: the full scorer against a plain
@@ -10,7 +11,7 @@ Prints one ``name: value`` line per figure as it is measured and writes them all
   (``bench/generate.py``: one CSV per source) into a new store: read, score, store;
 - ``overview_cold_s_<size>``, ``overview_warm_s_<size>``, ``floor_s_<size>``
   (``bench/overview.py``) and ``overview_floor_ratio_<size>`` (cold / floor);
-- ``dashboard_peak_rss_mb_1m`` (``bench/rss.py``), at the largest size only;
+- ``dashboard_peak_rss_mb_<size>`` (``bench/rss.py``), at the largest size only;
 - ``load_average_<size>``: the machine's 1-minute load when that size was done, since
   other work on the same cores moves every timing.
 
@@ -33,7 +34,7 @@ from pathlib import Path
 from sqlalchemy import create_engine, text
 
 from bench import bench_scorer
-from bench.generate import ranks_frame, write_post_files
+from bench.generate import ranks_frame, source_of, write_post_files
 from dashboard import paths
 from dashboard.tracker import load_tracker
 from dashboard.write.store import normalise_url, open_store, write_ranks
@@ -45,6 +46,13 @@ DEFAULT_PG = "postgresql://postgres@127.0.0.1:5432/test"
 
 def size_name(n: int) -> str:
     return f"{n // 1_000_000}m" if n >= 1_000_000 else f"{n // 1000}k"
+
+
+def size(name: str) -> int:
+    """A post count from its name ("10k", "1m", "10m") or digits."""
+    units = {"k": 1_000, "m": 1_000_000}
+    name = name.strip().lower()
+    return int(name[:-1]) * units[name[-1]] if name[-1:] in units else int(name)
 
 
 class Figures(dict):
@@ -85,7 +93,7 @@ def import_files(url: str, files: list[Path]) -> float:
     start = time.perf_counter()
     for path in files:
         subprocess.run([sys.executable, "-m", "dashboard", "import", str(path), "--source",
-                        path.stem, "--db", url, "--quiet"], check=True, cwd=paths.ROOT)
+                        source_of(path), "--db", url, "--quiet"], check=True, cwd=paths.ROOT)
     return time.perf_counter() - start
 
 
@@ -143,8 +151,9 @@ def store_figures(figures: Figures, url: str, n: int, suffix: str, repeat: int,
 
 def main() -> None:
     p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    p.add_argument("--sizes", default=",".join(map(str, SIZES)),
-                   help="post counts, comma-separated (default 10000,100000,1000000)")
+    p.add_argument("--sizes", default=",".join(map(size_name, SIZES)),
+                   help="post counts, comma-separated, as 10k, 1m or digits (default "
+                        "10k,100k,1m; 10m is opt-in: about an hour per store)")
     p.add_argument("--repeat", type=int, default=3, help="runs per timed figure (default 3)")
     p.add_argument("--postgres", default=os.environ.get("TEST_POSTGRES_URL", DEFAULT_PG),
                    help="PostgreSQL server URL, or 'none' (default: $TEST_POSTGRES_URL or "
@@ -154,7 +163,7 @@ def main() -> None:
                         "figures (for iterating on the read side)")
     p.add_argument("-o", "--output", default=str(BENCH / "results" / "latest.json"))
     args = p.parse_args()
-    sizes = sorted(int(s) for s in args.sizes.split(","))
+    sizes = sorted(size(s) for s in args.sizes.split(","))
     figures = Figures(Path(args.output))
     print(f"# {os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f} at start",
           flush=True)

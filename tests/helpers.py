@@ -42,8 +42,8 @@ from dashboard.files.importer import normalise_posts
 from dashboard.scoring import Scorer
 from dashboard.tracker import parse_tracker
 from dashboard.write.ingest import save_posts_as_run
-from dashboard.write import rollup
-from dashboard.write.schema import daily_rollup
+from dashboard.write import copies, rollup
+from dashboard.write.schema import daily_rollup, posts, story_dirty
 from reliability.payloads import hostile_posts
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -319,6 +319,29 @@ def assert_exact(engine) -> None:
         assert rollup.is_current(conn)
         recomputed = _rounded(conn.execute(rollup.group_rows([])).all())
     assert rollup_rows(engine) == recomputed != []
+
+
+def copied(engine) -> dict[str, str | None]:
+    """source_id -> the source_id of the post it copies (None: it copies none)."""
+    first = posts.alias("first")
+    with engine.connect() as conn:
+        return dict(conn.execute(select(posts.c.source_id, first.c.source_id).outerjoin(
+            first, first.c.id == posts.c.duplicate_of)).all())
+
+
+def assert_settled(engine) -> None:
+    """The stored copies are what finding them all again gives, nothing waits to be
+    settled, and the rollup counts by them."""
+    stored = copied(engine)
+    with engine.connect() as conn, conn.begin() as transaction:
+        assert conn.execute(select(story_dirty)).first() is None
+        copies.rebuild(conn)
+        first = posts.alias("first")
+        again = dict(conn.execute(select(posts.c.source_id, first.c.source_id).outerjoin(
+            first, first.c.id == posts.c.duplicate_of)).all())
+        transaction.rollback()
+    assert stored == again
+    assert_exact(engine)
 
 
 # --- hostile posts ------------------------------------------------------------------------

@@ -197,9 +197,9 @@ def test_per_brand_figures_use_the_sentiment_toward_the_brand(engine, tracker):
 def test_posts_fetched_again_unchanged_are_not_rescored(url, tracker, monkeypatch):
     engine, scorer = open_store(url), Scorer(tracker)
     scored = []
-    score_frame = scorer.score_frame
-    monkeypatch.setattr(scorer, "score_frame", lambda frame, progress=None: (
-        scored.append(len(frame)), score_frame(frame, progress))[1])
+    rows = scorer.rows
+    monkeypatch.setattr(scorer, "rows", lambda texts: (scored.append(len(texts)),
+                                                      rows(texts))[1])
     first = some_posts(30)
     assert save_posts(engine, first, scorer) == 30
     again = first.assign(engagement=7)  # the same posts, more likes; two edited

@@ -24,10 +24,10 @@ from dashboard.scoring import Scorer
 from dashboard.stories import copy_of, link_key, wording_key
 from dashboard.vocabulary import LEAVING_KINDS
 from dashboard.write import copies, migrations, rollup
-from dashboard.write.schema import posts, story_dirty
+from dashboard.write.schema import posts
 from dashboard.write.snapshot import write_snapshot
 from dashboard.write.store import get_meta, open_store, write_posts
-from tests.helpers import app_page, assert_exact, make_old
+from tests.helpers import app_page, assert_settled, copied, make_old
 
 T0 = pd.Timestamp("2026-03-02 09:00")
 ARTICLE = "https://www.example-news.test/2026/03/02/assistant-maker-signs-defense-deal"
@@ -73,29 +73,6 @@ def store(url: str, tracker, *batches: list[dict]):
     for rows in batches:
         write_posts(engine, Scorer(tracker).score_frame(frame(rows)))
     return engine
-
-
-def copied(engine) -> dict[str, str | None]:
-    """source_id -> the source_id of the post it copies (None: it copies none)."""
-    first = posts.alias("first")
-    with engine.connect() as conn:
-        return dict(conn.execute(select(posts.c.source_id, first.c.source_id).outerjoin(
-            first, first.c.id == posts.c.duplicate_of)).all())
-
-
-def assert_settled(engine) -> None:
-    """The stored copies are what finding them all again gives, nothing waits to be
-    settled, and the rollup counts by them."""
-    stored = copied(engine)
-    with engine.connect() as conn, conn.begin() as transaction:
-        assert conn.execute(select(story_dirty)).first() is None
-        copies.rebuild(conn)
-        first = posts.alias("first")
-        again = dict(conn.execute(select(posts.c.source_id, first.c.source_id).outerjoin(
-            first, first.c.id == posts.c.duplicate_of)).all())
-        transaction.rollback()
-    assert stored == again
-    assert_exact(engine)
 
 
 # --- what counts as the same story ------------------------------------------------------
