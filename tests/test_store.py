@@ -8,7 +8,7 @@ from sqlalchemy import inspect, select, text
 from dashboard.errors import UserError
 from dashboard.read.filters import Filters
 from dashboard.read.queries import latest_runs, source_outages
-from dashboard.write import migrations
+from dashboard.write import migrations, store
 from dashboard.write.schema import app_ranks, mentions, posts, runs
 from dashboard.write.store import (count_posts, get_meta, open_store, recorded_run, redact,
                                    set_meta, utcnow, write_posts, write_ranks, write_runs)
@@ -53,7 +53,8 @@ def test_same_id_from_two_sources_is_two_posts(engine):
     assert count_posts(engine) == 2 and count_posts(engine, "hackernews") == 1
 
 
-def test_many_posts_in_batches(engine):
+def test_many_posts_in_batches(engine, monkeypatch):
+    monkeypatch.setattr(store, "BATCH", 2000)
     frame = pd.DataFrame([post(str(i)) for i in range(4500)])
     seen = []
     assert write_posts(engine, frame, progress=seen.append) == 4500

@@ -267,11 +267,11 @@ def posts_csv(tmp_path_factory):
 
 def test_an_import_that_fills_a_sqlite_store(tmp_path, posts_csv, capsys, monkeypatch):
     """SQLite's own "database or disk is full", from a page limit set on every connection:
-    room for the empty store and about half the posts."""
+    room for the empty store and one batch of posts (about five a page), not two."""
     url = f"sqlite:///{tmp_path / 'store.sqlite'}"
     with open_store(url).connect() as conn:
         empty = conn.exec_driver_sql("PRAGMA page_count").scalar()
-    limit = {"pages": empty + 400}
+    limit = {"pages": empty + BATCH // 5}
     real = store._sqlite_pragmas
 
     def limited(dbapi_conn, record):
@@ -301,7 +301,8 @@ def test_an_import_that_fills_a_real_disk(tmp_path, posts_csv, capsys):
     folder.mkdir()
     url = f"sqlite:///{folder / 'store.sqlite'}"
     grow = ["mount", "-o", "remount,size=64m", folder]
-    with small_filesystem(folder, "2200k"):  # room for one batch in the WAL, not two
+    # room for one batch in the WAL (about 1 KB a post), not two
+    with small_filesystem(folder, f"{BATCH * 11 // 10}k"):
         check_full_then_rerun(url, posts_csv, capsys,
                               lambda: subprocess.run(grow, check=True))
 

@@ -24,6 +24,7 @@ from dashboard.write.schema import posts
 
 STAGE, STAGE_MENTIONS = "stage_posts", "stage_mentions"
 KEYS = ("source", "source_id")
+SQLITE_CACHE_KB = 64 * 1024  # page cache of a connection writing batches (SQLite's: 2 MB)
 _MENTION_COLUMNS = ["source", "source_id", "brand", "sentiment"]
 POST_COLUMNS = [c.name for c in posts.columns if c.name != "id"]
 
@@ -34,6 +35,8 @@ def stage(conn: Connection, rows: pd.DataFrame, columns: list[str],
     when given, ``mention_rows`` (source, source_id, brand, sentiment) into
     ``stage_mentions``, emptying both first."""
     _create(conn)
+    if conn.dialect.name == "sqlite":  # a large store's indexes stay in this writer's memory
+        conn.exec_driver_sql(f"PRAGMA cache_size = -{SQLITE_CACHE_KB}")
     for table in (STAGE, STAGE_MENTIONS):
         conn.exec_driver_sql(f"DELETE FROM {table}")
     _load(conn, STAGE, columns, _tuples(rows, columns))

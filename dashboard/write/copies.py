@@ -24,8 +24,10 @@ May import: errors, stories, write.faults, write.schema, write.rollup.
 """
 from __future__ import annotations
 
+import json
+
 import pandas as pd
-from sqlalchemy import (Connection, Engine, bindparam, delete, func, insert, select, text,
+from sqlalchemy import (Connection, DateTime, Engine, bindparam, delete, insert, select, text,
                         update)
 
 from dashboard import stories
@@ -35,7 +37,7 @@ from dashboard.write.faults import DENIED, READ_ONLY
 from dashboard.write.schema import COPY, meta, posts, story_dirty
 
 STORY_LOCK = 0x73746f72  # "stor": PostgreSQL's advisory lock for write batches
-KEYS_PER_READ = 2000  # story keys per read of their posts: a write batch's in one
+KEYS_PER_READ = 20_000  # story keys per read of their posts: a write batch's in one
 KEY_ROWS = 10_000  # posts read per part when finding every key again (long texts)
 REBUILD_ROWS = 50_000  # posts read per part when finding every copy again
 DEFINITION_KEY = "copies_definition"  # meta key: the rules the copies were found by
@@ -122,20 +124,13 @@ def _recompute(conn: Connection, spans: pd.DataFrame) -> int:
     changed = {}
     for start in range(0, len(spans), KEYS_PER_READ):
         part = spans.iloc[start:start + KEYS_PER_READ]
-        near = [posts.c.story_key.in_(part.index.tolist()),
-                posts.c.created_at >= (part["min"].min() - stories.WINDOW).to_pydatetime(),
-                posts.c.created_at <= (part["max"].max() + stories.WINDOW).to_pydatetime()]
-        # most keys have one post and it copies none: nothing to recompute, nothing to read
-        shared = [key for key, in conn.execute(
-            select(posts.c.story_key).where(*near).group_by(posts.c.story_key)
-            .having((func.count() > 1) | (func.count(posts.c.duplicate_of) > 0)))]
-        if not shared:
+        result = conn.execute(_SHARED[conn.dialect.name], {
+            "keys": _key_list(conn, part.index.tolist()),
+            "first": (part["min"].min() - stories.WINDOW).to_pydatetime(),
+            "last": (part["max"].max() + stories.WINDOW).to_pydatetime()})
+        frame = pd.DataFrame(result.fetchall(), columns=list(result.keys()))
+        if frame.empty:
             continue
-        result = conn.execute(select(
-            posts.c.id, posts.c.story_key, posts.c.created_at, posts.c.source,
-            posts.c.source_id, posts.c.duplicate_of).where(
-            *near, posts.c.story_key.in_(shared)))
-        frame = pd.DataFrame(dict(zip(result.keys(), zip(*result.fetchall()))))
         frame["created_at"] = pd.to_datetime(frame["created_at"])
         first, last = (frame["story_key"].map(part[end]) for end in ("min", "max"))
         close = ((frame["created_at"] >= first - stories.WINDOW) &
@@ -150,6 +145,25 @@ def _recompute(conn: Connection, spans: pd.DataFrame) -> int:
                     for pid, copy in zip(frame.loc[differs, "id"], found[differs])}
     _write(conn, "duplicate_of", changed)
     return len(changed)
+
+
+# the posts of the keys (one array parameter: no statement of thousands of placeholders to
+# build) near their times, of the keys whose posts could copy one another: most keys have
+# one post and it copies none, so there is nothing to recompute for them. One scan, counted
+# by a window: no join whose plan could go wrong on a table too new to have statistics
+_SHARED = {dialect: text(
+    "SELECT id, story_key, created_at, source, source_id, duplicate_of FROM (SELECT *, "
+    "count(*) OVER w AS posts, count(duplicate_of) OVER w AS copies FROM posts "
+    f"WHERE created_at >= :first AND created_at <= :last AND story_key {keys} "
+    "WINDOW w AS (PARTITION BY story_key)) AS near WHERE posts > 1 OR copies > 0").bindparams(
+    bindparam("first", type_=DateTime), bindparam("last", type_=DateTime))
+    for dialect, keys in (("postgresql", "= ANY(CAST(:keys AS varchar[]))"),
+                          ("sqlite", "IN (SELECT value FROM json_each(:keys))"))}
+
+
+def _key_list(conn: Connection, keys: list[str]):
+    """``keys`` as the one parameter ``_SHARED`` takes: an array, or JSON for SQLite."""
+    return json.dumps(keys) if conn.dialect.name == "sqlite" else keys
 
 
 def _copies_in(frame: pd.DataFrame) -> dict[int, int]:

@@ -42,7 +42,7 @@ from dashboard.write.faults import UNREACHABLE, redact, scrub, store_error
 from dashboard.write.migrations import ensure_schema
 from dashboard.write.schema import app_ranks, meta, posts, runs
 
-BATCH = 2000  # rows per transaction when writing posts
+BATCH = 5000  # rows per transaction when writing posts (staged and upserted as sets: bulk.py)
 STALE_RUN = timedelta(hours=3)  # a run still "running" after this was killed (see recorded_run)
 # duplicate_of is the store's to settle (copies.py), never a writer's
 POST_COLUMNS = [c.name for c in posts.columns if c.name not in ("id", "duplicate_of")]
@@ -77,6 +77,10 @@ def open_store(url: str, progress=None) -> Engine:
         else:
             url, read_only = _sqlite_file_url(Path(url.split("///", 1)[1]), shown)
             kwargs = {"connect_args": {"timeout": 30, "check_same_thread": False}}
+    elif url.startswith("postgresql+psycopg"):
+        # no server-side prepared statements: a plan made once for any parameters (on a table
+        # still small, say) could then read the whole table for every write batch
+        kwargs = {"connect_args": {"prepare_threshold": None}}
     try:
         engine = create_engine(url, **kwargs)
     except Exception as e:  # bad URL or missing driver: a user problem, say which
