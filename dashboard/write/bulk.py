@@ -4,8 +4,9 @@ Row by row, a batch of posts costs a compiled statement and a round trip per row
 post ids its mentions need must be read back. Here the batch's rows go first into a
 temporary table of the connection (``stage_posts``, and its mentions into
 ``stage_mentions``): on PostgreSQL with ``COPY``, on SQLite with one ``executemany`` of
-plain tuples. Then one ``INSERT ... SELECT ... ON CONFLICT`` upserts the posts and two
-statements replace their mentions, joined on (source, source_id). Values are handed over
+plain tuples, its statement compiled once. Then one ``INSERT ... SELECT ... ON CONFLICT``
+upserts the posts and two statements replace their mentions, joined on (source,
+source_id). Values are handed over
 as text in the forms SQLAlchemy itself stores (``_text_forms``), so rows written here and
 rows written through SQLAlchemy compare equal. Call everything inside the batch's
 transaction (``store.write_posts``): a failure undoes the whole batch.
@@ -17,83 +18,91 @@ from __future__ import annotations
 import datetime
 
 import pandas as pd
-from sqlalchemy import Connection
+from psycopg import sql
+from sqlalchemy import (Column, Connection, MetaData, Table, delete, exists, func, insert, select,
+                        true)
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.schema import CreateTable
 
 from dashboard.write.faults import store_error
-from dashboard.write.schema import posts
+from dashboard.write.schema import mentions, posts
 
-STAGE, STAGE_MENTIONS = "stage_posts", "stage_mentions"
 KEYS = ("source", "source_id")
-SQLITE_CACHE_KB = 64 * 1024  # page cache of a connection writing batches (SQLite's: 2 MB)
-_MENTION_COLUMNS = ["source", "source_id", "brand", "sentiment"]
-POST_COLUMNS = [c.name for c in posts.columns if c.name != "id"]
+# a connection writing batches keeps a large store's indexes in memory (SQLite's default
+# page cache is 2 MB)
+SQLITE_CACHE = "PRAGMA cache_size = -65536"
+_staging = MetaData()
+stage_posts = Table("stage_posts", _staging, prefixes=["TEMPORARY"],
+                    *[Column(c.name, c.type) for c in posts.columns if c.name != "id"])
+stage_mentions = Table("stage_mentions", _staging, prefixes=["TEMPORARY"],
+                       *[Column(c.name, posts.c[c.name].type) for c in posts.columns
+                         if c.name in KEYS],
+                       *[Column(c.name, c.type) for c in mentions.columns if c.name != "post_id"])
+_MENTION_COLUMNS = [c.name for c in stage_mentions.columns]
 
 
 def stage(conn: Connection, rows: pd.DataFrame, columns: list[str],
           mention_rows: list[tuple] | None = None) -> None:
     """Load ``rows`` (``columns`` of posts, one row per key) into ``stage_posts`` and,
     when given, ``mention_rows`` (source, source_id, brand, sentiment) into
-    ``stage_mentions``, emptying both first."""
-    _create(conn)
-    if conn.dialect.name == "sqlite":  # a large store's indexes stay in this writer's memory
-        conn.exec_driver_sql(f"PRAGMA cache_size = -{SQLITE_CACHE_KB}")
-    for table in (STAGE, STAGE_MENTIONS):
-        conn.exec_driver_sql(f"DELETE FROM {table}")
-    _load(conn, STAGE, columns, _tuples(rows, columns))
+    ``stage_mentions``, emptying both first (the connection's first batch makes them)."""
+    for table in (stage_posts, stage_mentions):
+        conn.execute(CreateTable(table, if_not_exists=True))
+        conn.execute(delete(table))
+    if conn.dialect.name == "sqlite":
+        conn.exec_driver_sql(SQLITE_CACHE)
+    columns = [c.name for c in stage_posts.columns if c.name in columns]  # the table's order
+    _load(conn, stage_posts, columns, _tuples(rows, columns))
     if mention_rows:
-        _load(conn, STAGE_MENTIONS, _MENTION_COLUMNS, mention_rows)
+        _load(conn, stage_mentions, _MENTION_COLUMNS, mention_rows)
+
+
+def _same_post(table):
+    return (posts.c.source == table.c.source) & (posts.c.source_id == table.c.source_id)
 
 
 def count_new(conn: Connection) -> int:
     """How many staged posts are not stored yet (before ``upsert``)."""
-    return conn.exec_driver_sql(
-        f"SELECT count(*) FROM {STAGE} s WHERE NOT EXISTS (SELECT 1 FROM posts p "
-        "WHERE p.source = s.source AND p.source_id = s.source_id)").scalar()
+    return conn.execute(select(func.count()).select_from(stage_posts).where(
+        ~exists().where(_same_post(stage_posts)))).scalar()
 
 
 def upsert(conn: Connection, columns: list[str]) -> None:
     """Insert the staged posts, updating the other ``columns`` of those already stored."""
-    names = ", ".join(columns)
-    updates = ", ".join(f"{c} = excluded.{c}" for c in columns if c not in KEYS)
-    # "WHERE true": without it SQLite reads ON CONFLICT as part of the SELECT's join
-    conn.exec_driver_sql(f"INSERT INTO posts ({names}) SELECT {names} FROM {STAGE} WHERE true "
-                         f"ON CONFLICT (source, source_id) DO UPDATE SET {updates}")
+    dialect = sqlite if conn.dialect.name == "sqlite" else postgresql
+    # the WHERE: without one SQLite reads ON CONFLICT as part of the SELECT's join
+    stmt = dialect.insert(posts).from_select(
+        columns, select(*(stage_posts.c[c] for c in columns)).where(true()))
+    conn.execute(stmt.on_conflict_do_update(
+        index_elements=list(KEYS),
+        set_={c: stmt.excluded[c] for c in columns if c not in KEYS}))
 
 
 def replace_mentions(conn: Connection) -> None:
     """The staged posts' mentions become the staged mentions (after ``upsert``)."""
-    staged = (f"SELECT p.id FROM posts p JOIN {STAGE} s ON p.source = s.source AND "
-              "p.source_id = s.source_id")
-    conn.exec_driver_sql(f"DELETE FROM mentions WHERE post_id IN ({staged})")
-    conn.exec_driver_sql(
-        f"INSERT INTO mentions (post_id, brand, sentiment) SELECT p.id, m.brand, m.sentiment "
-        f"FROM {STAGE_MENTIONS} m JOIN posts p ON p.source = m.source AND "
-        "p.source_id = m.source_id")
+    staged = select(posts.c.id).join(stage_posts, _same_post(stage_posts))
+    conn.execute(delete(mentions).where(mentions.c.post_id.in_(staged.scalar_subquery())))
+    conn.execute(insert(mentions).from_select(
+        ["post_id", "brand", "sentiment"],
+        select(posts.c.id, stage_mentions.c.brand, stage_mentions.c.sentiment)
+        .join(posts, _same_post(stage_mentions))))
 
 
-def _create(conn: Connection) -> None:
-    """The connection's staging tables, made by its first batch with the columns of posts
-    and mentions: no keys, no indexes, no triggers."""
-    for name, select in ((STAGE, f"SELECT {', '.join(POST_COLUMNS)} FROM posts"),
-                         (STAGE_MENTIONS, "SELECT p.source, p.source_id, m.brand, "
-                                          "m.sentiment FROM posts p JOIN mentions m "
-                                          "ON m.post_id = p.id")):
-        conn.exec_driver_sql(f"CREATE TEMPORARY TABLE IF NOT EXISTS {name} AS {select} LIMIT 0")
-
-
-def _load(conn: Connection, table: str, columns: list[str], rows) -> None:
+def _load(conn: Connection, table: Table, columns: list[str], rows) -> None:
+    """``rows`` (tuples of ``columns``, in the table's order) into ``table``."""
     if conn.dialect.name == "postgresql":
+        copy_in = sql.SQL("COPY {} ({}) FROM STDIN").format(
+            sql.Identifier(table.name), sql.SQL(", ").join(map(sql.Identifier, columns)))
         try:
-            with conn.connection.dbapi_connection.cursor() as cur, \
-                    cur.copy(f"COPY {table} ({', '.join(columns)}) FROM STDIN") as copy:
+            with conn.connection.dbapi_connection.cursor() as cur, cur.copy(copy_in) as copy:
                 for row in rows:
                     copy.write_row(row)
         except Exception as e:  # psycopg's own: SQLAlchemy's error hook never sees it
             raise store_error(e, conn.engine.url.render_as_string()) or e
         return
-    marks = ", ".join("?" * len(columns))
-    conn.exec_driver_sql(f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks})",
-                         rows if isinstance(rows, list) else list(rows))
+    # compiled once; plain tuples, no per-value conversion by SQLAlchemy
+    statement = insert(table).compile(dialect=conn.dialect, column_keys=columns).string
+    conn.exec_driver_sql(statement, rows if isinstance(rows, list) else list(rows))
 
 
 def _tuples(rows: pd.DataFrame, columns: list[str]) -> list[tuple]:

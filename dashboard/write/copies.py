@@ -27,8 +27,9 @@ from __future__ import annotations
 import json
 
 import pandas as pd
-from sqlalchemy import (Connection, DateTime, Engine, bindparam, delete, insert, select, text,
-                        update)
+from sqlalchemy import (Connection, Engine, String, any_, bindparam, column, delete, func, insert,
+                        select, text, update)
+from sqlalchemy.dialects.postgresql import ARRAY
 
 from dashboard import stories
 from dashboard.errors import StoreError
@@ -147,18 +148,29 @@ def _recompute(conn: Connection, spans: pd.DataFrame) -> int:
     return len(changed)
 
 
-# the posts of the keys (one array parameter: no statement of thousands of placeholders to
-# build) near their times, of the keys whose posts could copy one another: most keys have
-# one post and it copies none, so there is nothing to recompute for them. One scan, counted
-# by a window: no join whose plan could go wrong on a table too new to have statistics
-_SHARED = {dialect: text(
-    "SELECT id, story_key, created_at, source, source_id, duplicate_of FROM (SELECT *, "
-    "count(*) OVER w AS posts, count(duplicate_of) OVER w AS copies FROM posts "
-    f"WHERE created_at >= :first AND created_at <= :last AND story_key {keys} "
-    "WINDOW w AS (PARTITION BY story_key)) AS near WHERE posts > 1 OR copies > 0").bindparams(
-    bindparam("first", type_=DateTime), bindparam("last", type_=DateTime))
-    for dialect, keys in (("postgresql", "= ANY(CAST(:keys AS varchar[]))"),
-                          ("sqlite", "IN (SELECT value FROM json_each(:keys))"))}
+def _shared(dialect: str):
+    """The posts of the keys (one array parameter, ``keys``: no statement of thousands of
+    placeholders to build) near their times (``first``, ``last``), of the keys whose posts
+    could copy one another: most keys have one post and it copies none, so there is nothing
+    to recompute for them. One scan, counted by a window: no join whose plan could go wrong
+    on a table too new to have statistics."""
+    if dialect == "postgresql":
+        named = posts.c.story_key == any_(bindparam("keys", type_=ARRAY(String)))
+    else:
+        named = posts.c.story_key.in_(select(column("value")).select_from(
+            func.json_each(bindparam("keys"))))
+    by_key = {"partition_by": posts.c.story_key}
+    near = select(*COPY_COLUMNS, func.count().over(**by_key).label("posts"),
+                  func.count(posts.c.duplicate_of).over(**by_key).label("copies")).where(
+        posts.c.created_at >= bindparam("first"), posts.c.created_at <= bindparam("last"),
+        named).subquery("near")
+    return select(*(near.c[c.name] for c in COPY_COLUMNS)).where(
+        (near.c.posts > 1) | (near.c.copies > 0))
+
+
+COPY_COLUMNS = [posts.c[c] for c in ("id", "story_key", "created_at", "source", "source_id",
+                                     "duplicate_of")]
+_SHARED = {dialect: _shared(dialect) for dialect in ("postgresql", "sqlite")}
 
 
 def _key_list(conn: Connection, keys: list[str]):
