@@ -53,7 +53,9 @@ def clean_text(value) -> str:
 
 def as_text(col: pd.Series) -> pd.Series:
     """``clean_text`` of every cell of ``col``."""
-    return pd.Series([clean_text(v) for v in col], index=col.index, dtype=object)
+    # most cells: plain ASCII text, with nothing to clean (no surrogate can be ASCII)
+    return pd.Series([v if type(v) is str and v.isascii() and "\x00" not in v else
+                      clean_text(v) for v in col.tolist()], index=col.index, dtype=object)
 
 
 def whole_numbers(values: pd.Series) -> pd.Series:
