@@ -20,7 +20,8 @@ from tests.helpers import ROOT
 NEEDS = switching.PREFILTER.needs
 PATTERNS = [(pattern, need) for (_, _, pattern), need in zip(switching.PATTERNS, NEEDS)]
 IDS = [f"{i}-{kind}" for i, (kind, _, _) in enumerate(switching.PATTERNS)]
-# characters IGNORECASE matches to an ASCII letter that plain casefold does not fold to it
+# letters IGNORECASE takes for ASCII ones (the dotted and dotless i fold apart from "i"),
+# and "ß", which casefolds to two letters
 LOOK_ALIKES = {"i": "ı", "I": "İ", "s": "ſ", "k": "K", "K": "K", "ss": "ß"}
 BRANDS = [chr(ord(switching.PUA) + i) for i in range(3)]
 WORDS = sorted({w for p in switching.RULES for w in re.findall(r"[a-z]+", p[2])} |
@@ -195,7 +196,7 @@ def test_the_detector_says_the_same_with_every_pattern_searched(tracker, monkeyp
     for text in texts:
         try:
             cases.append((text, matcher.mentions(text)))
-        except KeyError:  # a brand spelt with a dotless i: the matcher's own gap
+        except KeyError:  # BrandMatcher fails on a brand spelt with a dotless i
             continue
     filtered = [switching.detect_switch(t, m) for t, m in cases]
     every = list(range(len(switching.PATTERNS)))
