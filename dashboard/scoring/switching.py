@@ -28,7 +28,7 @@ instead"), and a later return undoes a move ("moved it back to Claude"). A verb 
 ``tests/data/SWITCHING_GUIDE.md`` defines the kinds the way they
 are labelled.
 
-May import: scoring.brands, vocabulary.
+May import: scoring.brands, scoring.prefilter, vocabulary.
 """
 from __future__ import annotations
 
@@ -36,6 +36,7 @@ import re
 from typing import NamedTuple
 
 from dashboard.scoring.brands import Mention
+from dashboard.scoring.prefilter import Prefilter
 
 PUA, PUA_LAST = "\ue000", "\uf8ff"  # private-use code points; mention i becomes PUA + i
 MAX_MENTIONS = ord(PUA_LAST) - ord(PUA) + 1
@@ -358,6 +359,9 @@ RULES = [
     ("adopt", "any", rf"{T}{TAIL}\s+(?:app\s+)?(?:{GROWS})"),
 ]
 PATTERNS = [(kind, who, re.compile(p, re.IGNORECASE)) for kind, who, p in RULES]
+# each pattern's every match contains one of a few words ("from", "instead", ...), which
+# most texts lack: looking for all the words at once is far cheaper than the searches
+PREFILTER = Prefilter([pattern for _, _, pattern in PATTERNS])
 ACTS = ("move", "leave", "return", "implicit", "away", "crowd", "weigh")
 PLANS = {"plus", "pro", "premium", "max", "advanced", "team"}
 UNDECIDED = re.compile(r"\b(?:figuring\s+out|deciding|not\s+sure|haven'?t\s+decided|"
@@ -536,7 +540,7 @@ def _hits(norm: str, mentions: list[Mention]) -> list[_Hit]:
     whole = [(0, len(norm))]
     quotes = [q.span(1 if q.group(1) else 2) for q in QUOTE.finditer(norm)] \
         if _has_quote(norm) else []
-    for rule, who, pattern in PATTERNS:
+    for rule, who, pattern in map(PATTERNS.__getitem__, PREFILTER.candidates(norm)):
         # a brand left unsaid can be far from any brand ("Cancelled my sub. ... ChatGPT")
         spans = whole if rule == "implicit" else windows
         for m in (m for a, b in spans for m in pattern.finditer(norm, a, b)):
