@@ -28,6 +28,8 @@ def matcher(tracker):
     ("Gem\U000e0069ini", "Gemini"),                            # a tag character
     ("Perplexity\ufe0f", "Perplexity"),                        # a variation selector
     ("Deep\u034fSeek", "DeepSeek"),                            # a combining grapheme joiner
+    ("Gemını is great", "Gemini"),                             # a dotless i (was a crash)
+    ("GEMİNİ quit", "Gemini"),                                 # dotted capital I
 ])
 def test_a_name_as_displayed_is_counted(matcher, text, brand):
     found = matcher.mentions(text)

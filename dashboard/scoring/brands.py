@@ -11,7 +11,7 @@ variation selectors and combining grapheme joiners removed, and the common look-
 letters of Cyrillic and Greek read as the Latin ones they imitate. "Ｃｈａｔ\u200bＧРТ"
 (with a Cyrillic Р) is ChatGPT. Mentions are given in the original text's offsets.
 
-May import: tracker.
+May import: tracker, scoring.prefilter.
 """
 from __future__ import annotations
 
@@ -20,6 +20,7 @@ import unicodedata
 from functools import lru_cache
 from typing import NamedTuple
 
+from dashboard.scoring.prefilter import fold
 from dashboard.tracker import Tracker
 
 
@@ -101,7 +102,9 @@ def _shown(ch: str) -> str:
 
 
 def _fold(alias: str) -> str:
-    return re.sub(r"\s+", " ", alias.casefold())
+    """An alias, or a match of the case-blind regex, as its key: folded as the regex
+    matches letters ("Gemını" with a dotless i is Gemini), spaces as one."""
+    return re.sub(r"\s+", " ", fold(alias))
 
 
 def _alternation(aliases: dict[str, str], flags: int) -> re.Pattern | None:
