@@ -140,3 +140,24 @@ def test_posts_fetched_again_are_written_with_or_without_their_scores(engine, tr
     with engine.connect() as conn:
         got = conn.execute(select(posts.c.brands, posts.c.engagement).order_by(posts.c.id)).all()
     assert got == ([("ChatGPT", 5), ("Claude", 5)] if kept else [("Gemini", 5), ("Grok", 5)])
+
+
+def test_a_full_temporary_folder_is_a_clear_error_and_stores_nothing(tmp_path, monkeypatch,
+                                                                     capsys):
+    import errno
+    import tempfile
+
+    class Full:
+        def write(self, data):
+            raise OSError(errno.ENOSPC, "No space left on device")
+
+        def close(self):
+            pass
+    monkeypatch.setattr(tempfile, "TemporaryFile", lambda **kw: Full())
+    path = tmp_path / "p.csv"
+    posts_frame(50).to_csv(path, index=False)
+    db = f"sqlite:///{tmp_path / 's.sqlite'}"
+    assert main(["import", str(path), "--source", "reddit", "--db", db]) != 0
+    err = capsys.readouterr().err
+    assert "cannot hold the checked rows in a temporary file" in err and "TMPDIR" in err
+    assert "No space left on device" in err and "nothing was written" in err

@@ -228,7 +228,7 @@ def read_posts_file(path: str | Path, source: str, mapping: dict[str, str] | Non
             posts = normalise_posts(chunk, source, str(path), columns, report)
             rows += len(chunk)
             if len(posts):
-                pickle.dump(posts, spool, protocol=pickle.HIGHEST_PROTOCOL)
+                _spool(posts, spool, path)
                 parts, count = parts + 1, count + len(posts)
                 # 8 bytes a post: distinct ids counted without holding them
                 hashes.append(pd.util.hash_pandas_object(posts["source_id"], index=False)
@@ -244,6 +244,18 @@ def read_posts_file(path: str | Path, source: str, mapping: dict[str, str] | Non
         raise
     return PostsFile(spool, parts, count, len(np.unique(np.concatenate(hashes))), columns,
                      rows, report)
+
+
+def _spool(posts: pd.DataFrame, spool: IO[bytes], path: str | Path) -> None:
+    """Add checked posts to the import's temporary file; a full or missing temporary folder
+    is a UserError saying which folder (nothing has been stored yet)."""
+    try:
+        pickle.dump(posts, spool, protocol=pickle.HIGHEST_PROTOCOL)
+    except OSError as e:
+        raise UserError(f"{path}: cannot hold the checked rows in a temporary file in "
+                        f"{tempfile.gettempdir()} ({e.strerror or e}): free some space "
+                        "there, or set TMPDIR to a folder with room for about the file's "
+                        "size; nothing was written") from None
 
 
 def write_rejected(report: RowReport, output: str | Path, source_file: str | Path) -> None:
