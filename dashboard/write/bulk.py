@@ -19,8 +19,9 @@ import datetime
 
 import pandas as pd
 from psycopg import sql
-from sqlalchemy import (Column, Connection, MetaData, Table, delete, exists, func, insert, select,
-                        true)
+from sqlalchemy import (Column, Connection, Integer, MetaData, Table, any_, bindparam, delete,
+                        exists, func, insert, select, true)
+from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.schema import CreateTable
 
@@ -81,7 +82,13 @@ def upsert(conn: Connection, columns: list[str]) -> None:
 def replace_mentions(conn: Connection) -> None:
     """The staged posts' mentions become the staged mentions (after ``upsert``)."""
     staged = select(posts.c.id).join(stage_posts, _same_post(stage_posts))
-    conn.execute(delete(mentions).where(mentions.c.post_id.in_(staged.scalar_subquery())))
+    if conn.dialect.name == "postgresql":
+        # the ids first: as a subquery, PostgreSQL plans a scan of every mention (a hash
+        # join) for each batch, where the ids find theirs through the key
+        ids = bindparam("ids", conn.execute(staged).scalars().all(), type_=ARRAY(Integer))
+        conn.execute(delete(mentions).where(mentions.c.post_id == any_(ids)))
+    else:
+        conn.execute(delete(mentions).where(mentions.c.post_id.in_(staged.scalar_subquery())))
     conn.execute(insert(mentions).from_select(
         ["post_id", "brand", "sentiment"],
         select(posts.c.id, stage_mentions.c.brand, stage_mentions.c.sentiment)
