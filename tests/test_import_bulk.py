@@ -161,3 +161,20 @@ def test_a_full_temporary_folder_is_a_clear_error_and_stores_nothing(tmp_path, m
     err = capsys.readouterr().err
     assert "cannot hold the checked rows in a temporary file" in err and "TMPDIR" in err
     assert "No space left on device" in err and "nothing was written" in err
+
+
+@pytest.mark.postgres
+def test_a_large_import_refreshes_the_planners_statistics(pg_url, tracker, monkeypatch):
+    from sqlalchemy import text
+    monkeypatch.setattr(store, "ANALYZE_AFTER", 100)
+    frame = posts_frame(150).rename(columns={"id": "source_id", "created_utc": "created_at",
+                                             "title": "text"})
+    frame = frame.assign(source="reddit", created_at=pd.to_datetime(frame["created_at"],
+                                                                   unit="s", utc=True))
+    engine = open_store(pg_url)
+    ingest.save_posts_as_run(engine, frame[["source", "source_id", "created_at", "text"]],
+                             "reddit", Scorer(tracker))
+    with engine.connect() as conn:
+        analyzed = conn.execute(text("SELECT last_analyze FROM pg_stat_user_tables WHERE "
+                                     "relname = 'posts' AND schemaname = current_schema()"))
+        assert analyzed.scalar() is not None

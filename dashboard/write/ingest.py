@@ -15,7 +15,8 @@ from sqlalchemy.exc import IntegrityError
 from dashboard.errors import StoreError
 from dashboard.scoring import Scorer
 from dashboard.write.schema import meta, posts
-from dashboard.write.store import already_scored, get_meta, recorded_run, write_posts
+from dashboard.write.store import (already_scored, analyze, get_meta, recorded_run,
+                                   write_posts)
 
 FITTED = ("source_id", "author", "community", "language")  # bounded columns from sources
 CHUNK = 10_000  # posts scored and written at a time
@@ -127,4 +128,5 @@ def save_posts_as_run(engine: Engine, frame: pd.DataFrame | Iterable[pd.DataFram
             raise StoreError(f"{e} {run['items']:,}{of} posts had been "
                              "written before it failed; running the same import again "
                              "writes the rest.", e.kind) from e
+    analyze(engine, run["items"])
     return run["items"], run["new"]
