@@ -39,7 +39,7 @@ class Prefilter:
         words = frozenset().union(*filter(None, self.needs))
         self.let_through = {w: frozenset(i for i, need in enumerate(self.needs) if need and
                                          any(w.startswith(v) for v in need)) for w in words}
-        self.words = re.compile(f"(?=({_trie(words)}))")  # zero-width: every position
+        self.words = re.compile(f"(?=({trie(words)}))")  # zero-width: every position
 
     def candidates(self, text: str) -> list[int]:
         """The indices of the patterns that may match ``text``, in order."""
@@ -47,19 +47,22 @@ class Prefilter:
         return sorted(self.always.union(*map(self.let_through.__getitem__, found)))
 
 
-def _trie(words) -> str:
-    """A regex matching the longest of ``words`` that the text goes on with."""
+def trie(words, space: str | None = None) -> str:
+    """A regex matching the longest of ``words`` that the text goes on with (Python's re
+    does not factor alternations: a flat list is tried in full at every position);
+    ``space``: the regex a space in a word stands for (default: a space)."""
     tree: dict = {}
     for word in words:
         node = tree
         for ch in word:
             node = node.setdefault(ch, {})
         node[""] = {}
-    return _branches(tree)
+    return _branches(tree, space)
 
 
-def _branches(node: dict) -> str:
-    branches = [re.escape(ch) + _branches(child) for ch, child in sorted(node.items()) if ch]
+def _branches(node: dict, space: str | None) -> str:
+    branches = [(space if ch == " " and space else re.escape(ch)) + _branches(child, space)
+                for ch, child in sorted(node.items()) if ch]
     if not branches:
         return ""
     body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
