@@ -33,6 +33,7 @@ May import: scoring.brands, scoring.prefilter, vocabulary.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from typing import NamedTuple
 
 from dashboard.scoring.brands import Mention
@@ -45,7 +46,7 @@ B = f"[{PUA}-{PUA_LAST}]"
 BRAND_CHARS = re.compile(B)
 REACH = (160, 120)  # characters before and after a mention that a pattern can span
 NOT_B = rf"[^\s{PUA}-{PUA_LAST}]"
-DET = (r"(?:(?:my|our|your|ur|the|a|an|their|his|her|all|of|this|that|these|those|paid|"
+DET = (r"(?:(?:my|our|your|ur|the|a|an|their|his|her|its|all|of|this|that|these|those|paid|"
        r"premium|annual|monthly|yearly|whole|entire|beloved|old|trusty|personal|work|family|"
        r"private|main|free|student|current|existing|local|\$\d+)\s+){0,3}")
 TAIL = (r"(?:\s+(?:plus|pro|premium|max|team|teams|enterprise|business|edu|subscriptions?|"
@@ -65,12 +66,12 @@ LEAVE = (r"(?:cancel(?:l?ed|l?ing|s)?|cancl?ed|canceld|unsubscrib(?:e|ed|ing)|"
          r"bail(?:s|ed|ing)?\s+on|rip\s+(?:to\s+)?my|"
          r"drop(?:ped|ping)?|abandon(?:ed|ing)?|(?:done|through|finished)\s+with|"
          r"bye(?:\s+bye)?,?|goodbye,?|farewell,?|(?:said|say|saying)\s+goodbye\s+to|"
-         r"stop(?:ped|ping)?\s+(?:using|paying(?:\s+for)?|topping\s+up|renewing)|"
+         r"stop(?:ped|ping)?\s+(?:using|paying(?:\s+for)?|giving|sending|topping\s+up|renewing)|"
          r"no\s+longer\s+(?:using|paying\s+for|pay\s+for|use)|br(?:eak|oke|eaking)\s+up\s+with|"
          r"(?:mov(?:e|ed|ing)|walk(?:ed|ing)?|switch(?:ed|ing)?|turn(?:ed|ing)?)\s+(?:on|away)\s+"
          r"from|(?:get|got|getting)\s+rid\s+of|(?:mov|get|gett|got|com|came|jump)\w*\s+"
          r"(?:(?:my|our|the|all|everything|us|them)\b(?:\s+[\w'’-]+){0,2}?\s+)?off(?:\s+of)?|"
-         r"(?:not|won'?t|will\s+not|didn'?t)\s+(?:be\s+)?renew(?:ing)?|"
+         r"(?:not|never|won'?t|will\s+not|didn'?t)\s+(?:be\s+)?renew(?:ing)?|"
          r"used\s+to\s+(?:love|use|like|pay\s+for)|fle(?:e|es|eing|d)|desert(?:ed|ing)?|"
          r"pull(?:ed|ing)?\s+the\s+plug\s+on|nuk(?:e|ed|ing)|bin(?:ned|ning)?|kill(?:ed|ing)?|"
          r"jump(?:ed|ing)?\s+ship\s+from|(?:part(?:ed|ing)?\s+ways|cut(?:ting)?\s+ties)\s+with|"
@@ -92,7 +93,7 @@ MOVE = (r"(?:switch(?:ed|ing|es)?|mov(?:e|ed|es|ing)|migrat(?:e|ed|es|ing)|"
         r"decamp(?:ed|ing)?|escap(?:e|ed|ing)|(?:made|make|making)\s+the\s+(?:jump|switch|"
         r"move|leap|transition|change))")
 # after a moving verb, what is moved: "moved everything over to", "switched my team to"
-OBJ = (r"(?:(?:my|our|their|all|everything|us|them|myself|ourselves|\d[\d,.]*k?)\b"
+OBJ = (r"(?:(?:my|our|their|all|everything|us|them|myself|ourselves|the|\d[\d,.]*k?)\b"
        r"(?:\s+(?!(?:model|mode|setting|default|version|api|traffic|workloads?|production|"
        r"customers|clients|infrastructure|backend|stack)s?\b){w}){{0,4}}?\s+)?")
 MOVED = OBJ.format(w=r"[\w'’]+")
@@ -114,6 +115,7 @@ ADOPT = (r"(?:pick(?:ed|ing)?\s+up|sign(?:ed|ing)?\s+up\s+(?:for|with|to|on)|"
          r"hello,?|hi,?|welcome(?:\s+to)?,?|lov(?:e|ing)|enjoy(?:ing)?|happy\s+with|"
          r"(?:now|currently)\s+(?:on|with)|giv(?:e|ing)|gave|join(?:ed|ing)?|onto|"
          r"all\s+in\s+on|team|start(?:ed|ing)?|land(?:ed|ing|s)?\s+(?:on|at|in)|"
+         r"end(?:ed|ing)?\s+up\s+(?:on|with|using)|roll(?:ed|ing)?\s+out|"
          r"(?:is|are|am|'m|’m|'re|’re|been)\s+(?:now\s+|all\s+|fully\s+)?(?:on|using|with)|"
          r"(?:i'm|i’m|im|i\s+am|now|officially)\s+an?(?:\s+(?:happy|proud|new))?)")
 ARROW = r"(?:->|-->|→|⟶|=>|⇒|➡️?|➜|>>)"
@@ -174,6 +176,12 @@ DONE_TO = (r"(?:cancell?ed|deleted|uninstalled|axed|closed|binned|dumped|nuked|"
 # when, after an act ("Unsubscribed on Sunday night", "Cancelled the same minute")
 WHEN = (r"(?:on|this|last|the\s+same|yesterday|today|tonight|earlier|already|finally|"
         r"for\s+good|after|at|in|over|a\s+few|two|three|\d+|months?|weeks?|days?)\b")
+# a recent point in time, not "since launch": "I've been on Claude since March"
+RECENTLY = (r"(?:then|(?:early|late|mid-?)?\s*(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|"
+            r"may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|"
+            r"dec(?:ember)?)\b|last\s+(?:week|month|year|spring|summer|fall|autumn|winter)|"
+            r"(?:the|that)\s+(?:\w+\s+)?(?:news|deal|switch|move|contract|announcement|boycott|"
+            r"backlash)|(?:i|we)\s+(?:switched|left|moved|cancell?ed|quit))")
 # "letting my Plus go" (not "let it go to waste", "let it go wild")
 LET_GO = r"go\b(?!\s+(?:to|wild|ahead|on|off|through|over|into|crazy|nuts|unused|by)\b)"
 # "OpenAI lost me." as a customer; not "lost me halfway through", "lost me at step 3"
@@ -248,6 +256,16 @@ RULES = [
                       rf"{DET}{TX}"),
     ("away", "speaker", rf"\b(?:mov|switch|migrat|jump|came|com|port)\w*\s+{MOVED}"
                         rf"(?:over\s+|away\s+)?from\s+{DET}{FX}"),
+    # a move told with no brand on either side ("moved everything over", "made the switch"):
+    # its sides come from the rest of the post
+    ("over", "speaker", rf"\b(?:(?:mov|migrat|port|transferr?|switch)\w*\s+{MOVED}(?:over|"
+                        rf"across)|(?:made|make|making)\s+the\s+(?:switch|jump|move|leap)|"
+                        rf"jump(?:ed|ing)?\s+ship)\b(?!\s+(?:to|from|into|onto|for|here|back)\b)"),
+    # an arrival where the post is read ("signed up here", "came over here"): where they went
+    # is the other brand the post is about
+    ("here", "speaker", r"\b(?:sign(?:ed|ing)?\s+up|(?:came|come|coming|mov(?:ed|ing)|"
+                        r"switch(?:ed|ing)|migrat(?:ed|ing)|landed|ended\s+up)(?:\s+over)?)"
+                        r"\s+here\b"),
     ("weigh", "crowd", rf"{F}{TAIL}\s+(?:[\w-]+\s+){{0,2}}?{CROWD}\s+(?:[\w-]+\s+){{0,2}}?"
                        rf"{CROWD_WEIGHS}(?:\s+(?:[\w-]+\s+){{0,4}}?{DET}{TX})?"),
     ("leave", "any", rf"{F}\s+{LOSES}"),
@@ -295,6 +313,22 @@ RULES = [
     ("leave", "speaker", rf"\bcross(?:ed|ing)?\s+{DET}{F}{TAIL}\s+off\b"),
     ("leave", "speaker", rf"\bno\s+more\s+{DET}{F}{TAIL}\s+for\s+(?:me|us)\b"),
     ("leave", "any", rf"{F}{TAIL}\s+(?:has\s+|have\s+|just\s+|finally\s+)?lost\s+me{LOST_ME}"),
+    # leaving told as what has not happened since, or who one no longer is
+    ("leave", "speaker", rf"\b(?:haven'?t|have\s+not|hasn'?t|not)\s+(?:once\s+)?(?:opened|used|"
+                         rf"touched|launched|paid|logged\s+in(?:to)?)\s+{DET}{F}{NOT_THE_PRODUCT}"
+                         rf"{TAIL}\s+(?:[\w$'’-]+\s+){{0,3}}?(?:since\s+{RECENTLY}|in\s+"
+                         rf"(?:weeks|months|ages))"),
+    ("leave", "speaker", rf"\bno\s+longer\s+an?\s+(?:paying\s+)?{F}{TAIL}\s+"
+                         rf"(?:customer|user|subscriber)s?\b"),
+    ("leave", "speaker", rf"\bnot\s+an?\s+(?:paying\s+)?{F}{TAIL}\s+(?:customer|user|subscriber)s?"
+                         rf"\s+any\s?more\b"),
+    ("leave", "any", rf"{F}{TAIL}\s+and\s+(?:i|we|me|us)\s+(?:are|'re|’re)\s+(?:officially\s+|"
+                     rf"so\s+|finally\s+)?(?:done|through|over|finished)\b"),
+    ("leave", "any", rf"\b(?:my|our)\s+(?:very\s+)?last\s+{F}{TAIL}\s+(?:invoice|bill|"
+                     rf"payment|charge|renewal|receipt)\b"),
+    ("leave", "speaker", rf"\b(?:i|we)\s+(?:was|were)\s+an?\s+(?:\w+\s+){{0,2}}?{F}{TAIL}\s+"
+                         rf"(?:user|subscriber|customer|fan)s?\b[^.!?\n]*[.!;]\s*(?:but\s+)?"
+                         rf"(?:not\s+any\s?more|no\s+more|no\s+longer|not\s+now)\b"),
     ("implicit", "speaker", rf"(?:^|(?<=[\n.!:;,]))\s*(?:and\s+)?(?:it|the\s+app)\s*{OFF_MY}\b"),
     ("leave", "any", rf"\b(?:won'?t|will\s+not|never)\s+be\s+(?:charged|billed)\s+by\s+{DET}"
                      rf"{F}"),
@@ -304,14 +338,22 @@ RULES = [
                     rf"(?:(?:using|on|paying\s+for|subscribed\s+to|with)\s+)?{DET}{F}"),
     ("used", "any", rf"\bas\s+an?\s+(?:\w+\s+)?{F}\s+(?:user|subscriber|customer)"),
     ("used", "any", rf"\b(?:i|we)\s+(?:had|used|relied\s+on|leaned\s+on|paid(?:\s+for)?|"
-                    rf"started\s+(?:it|\w+)\s+(?:with|on|in))\s+{DET}{F}"),
+                    rf"started\s+(?:[\w'’-]+\s+){{1,3}}?(?:with|on|in))\s+{DET}{F}"),
     ("used", "any", rf"{F}{TAIL}\s+(?:user|subscriber|customer|person)\s+until\b"),
+    ("used", "any", rf"{F}{TAIL}\s+(?:was|had\s+been|used\s+to\s+be)\s+(?:my|our)\s+"
+                    rf"(?:[\w'’-]+\s+){{0,2}}?(?:default|go-to|daily|main|tool|assistant|"
+                    rf"everything)\b"),
+    ("used", "any", rf"\b(?:i|we)\s+used\s+to\s+(?:[\w'’-]+\s+){{1,3}}?{DET}{F}"),
+    ("used", "any", rf"\bspent\s+(?:[\w'’-]+\s+){{0,3}}?(?:years?|months?)\s+(?:in|on|with|"
+                    rf"using)\s+{DET}{F}"),
     # an untracked product used before: "I was on Character.AI", "I was a Cursor diehard",
     # "Cursor diehard here"
     ("used", "any", rf"\b(?:i|we)\s+(?:was|were|had\s+been|(?:'d|’d)\s+been)\s+(?:on|using)\s+"
                     rf"(?P<fo>{NAME})"),
     ("used", "any", rf"\b(?:i|we)\s+(?:was|were)\s+an?\s+(?:\w+\s+)?(?P<fo>{NAME})\s+{DEVOTEE}"),
     ("used", "any", rf"(?P<fo>{NAME})\s+{DEVOTEE}\s+here\b"),
+    ("used", "any", rf"(?:^|(?<=[\n.!;:,])|\b(?:i|we))\s*(?:used|paid\s+for|subscribed\s+to)\s+"
+                    rf"(?P<fo>{NAME})\s+(?:for|since|until)\b"),
     ("now", "any", rf"\b(?:now|these\s+days|nowadays|since\s+(?:then|\w+))\s*,?\s+(?:i|we)"
                    rf"(?:\s+|(?=['’]))"
                    rf"(?:just\s+|only\s+|mostly\s+|basically\s+)?(?:use|ask|pay\s+for|rely\s+on|"
@@ -328,6 +370,20 @@ RULES = [
     ("now", "any", rf"\b(?:my|our|the|that)\s+(?:[\w$'’-]+\s+){{0,2}}?{MONEY}\s+(?:now\s+)?"
                    rf"(?:goes|go|went|is\s+going)\s+(?:now\s+)?to\s+{DET}{T}"),
     ("now", "any", rf"{T}{TAIL}\s+gets\s+(?:it|my\s+money|the\s+money|that\s+money)\s+now\b"),
+    # a brand used now, said with a present-time word in the poster's own clause
+    ("now", "any", rf"\b(?:i|we)\s+(?:\w+\s+){{0,2}}?(?:use|ask|pay|open|run|rely\s+on|"
+                   rf"work\s+(?:in|with)|write\s+(?:in|with)|do\s+(?:\w+\s+){{0,2}}?(?:in|with))\s+"
+                   rf"{DET}{T}{TAIL}\s+(?:[\w'’-]+\s+){{0,3}}?(?:now|these\s+days|nowadays|"
+                   rf"exclusively|full[- ]time)\b"),
+    ("now", "any", rf"\b(?:these\s+days|nowadays|now)\s*,?\s+(?:my|our)\s+(?:[\w'’-]+\s+){{0,5}}?"
+                   rf"(?:is|are)\s+{DET}{T}"),
+    ("now", "any", rf"{T}{TAIL}\s+(?:handles|does|writes|gets|runs|covers|drafts)\s+(?:all\s+)?"
+                   rf"(?:of\s+)?(?:my|our)\s+(?:[\w'’-]+\s+){{0,3}}?(?:now|these\s+days)\b"),
+    ("now", "any", rf"\b(?:my|our|the)\s+(?:[\w'’-]+\s+){{0,2}}?(?:plan|subscription|sub|seats?|"
+                   rf"account|team|household|family|office|company|workflow|stack)\s+(?:is|are)\s+"
+                   rf"(?:now\s+)?on\s+{DET}{T}"),
+    ("now", "any", rf"\b(?:i'?ve|we'?ve|i\s+have|we\s+have)\s+been\s+(?:with|on|using)\s+{DET}"
+                   rf"{T}{TAIL}\s+(?:ever\s+)?since\s+{RECENTLY}"),
     ("now", "any", rf"\b(?:i'?m|i\s+am|we'?re|we\s+are)\s+(?:an?\s+)?{T}{TAIL}\s+"
                    rf"(?:person|people|user|users|household|family|shop)\s+now\b"),
     ("now", "any", rf"\b(?:now|these\s+days|nowadays)\s*,?\s+(?:it'?s|it’s|it\s+is)\s+(?:all\s+|"
@@ -359,10 +415,13 @@ RULES = [
     ("adopt", "any", rf"{T}{TAIL}\s+(?:app\s+)?(?:{GROWS})"),
 ]
 PATTERNS = [(kind, who, re.compile(p, re.IGNORECASE)) for kind, who, p in RULES]
+# patterns without a tracked brand in them ("cancelled it", "went local with Qwen") are
+# searched in the whole post; the others only near the brands (long posts)
+ANYWHERE = {i for i, (_, _, p) in enumerate(RULES) if B not in p}
 # each pattern's every match contains one of a few words ("from", "instead", ...), which
 # most texts lack: looking for all the words at once is far cheaper than the searches
 PREFILTER = Prefilter([pattern for _, _, pattern in PATTERNS])
-ACTS = ("move", "leave", "return", "implicit", "away", "crowd", "weigh")
+ACTS = ("move", "leave", "return", "implicit", "away", "over", "crowd", "weigh")
 PLANS = {"plus", "pro", "premium", "max", "advanced", "team"}
 UNDECIDED = re.compile(r"\b(?:figuring\s+out|deciding|not\s+sure|haven'?t\s+decided|"
                        r"don'?t\s+know|no\s+idea|undecided)\s+(?:yet\s+)?(?:where|what|which)\b",
@@ -483,6 +542,13 @@ JOB = re.compile(r"\b(?:work(?:ed|ing)?\s+(?:at|for)|my\s+(?:former\s+)?employer
                  re.IGNORECASE)
 STAFF_VERBS = re.compile(r"(?:quit|left|leav|join|depart|went|go|mov|head)", re.IGNORECASE)
 # a sentence that names a brand but does not praise it: "Gemini is no better"
+PAST = re.compile(r"(?:was|were|had|(?:'d|’d)\s+been|(?:i|we)\s+(?:had|used|paid|was|were)|"
+                  r"used|paid|years?|months?|long-?time|longtime|loyal|spent|"
+                  r"\S+\s+(?:was|had\s+been|used\s+to))\b", re.IGNORECASE)
+# a question that weighs a brand up rather than asking how to use it
+WEIGHED = re.compile(r"\b(?:should|worth|any\s+good|better|recommend\w*|which|or|vs|versus|"
+                     r"compare\w*|good\s+enough|switch\w*|try|trying)\b[^.!\n]*\?",
+                     re.IGNORECASE)
 NOT_CHOSEN = re.compile(r"\b(?:worse|trash|garbage|also|too|either|not|no|never|sucks|bad|"
                         r"terrible|awful|same|neither|nor|equally|broken|down|left|cancel\w*|"
                         r"quit|delet\w*|both|keeps|forgets|hate|awful|disappoint\w*|"
@@ -505,6 +571,7 @@ class _Hit(NamedTuple):
     end: int
     hedged: bool
     own: bool = True  # the poster's own act (or a call to act), not a report of others'
+    past: bool = False  # a "used" statement in the past tense ("I'd paid for X"), not "still"
 
 
 def detect_switch(text: str, mentions: list[Mention]) -> Switch | None:
@@ -540,9 +607,10 @@ def _hits(norm: str, mentions: list[Mention]) -> list[_Hit]:
     whole = [(0, len(norm))]
     quotes = [q.span(1 if q.group(1) else 2) for q in QUOTE.finditer(norm)] \
         if _has_quote(norm) else []
-    for rule, who, pattern in map(PATTERNS.__getitem__, PREFILTER.candidates(norm)):
+    for i in PREFILTER.candidates(norm):
+        rule, who, pattern = PATTERNS[i]
         # a brand left unsaid can be far from any brand ("Cancelled my sub. ... ChatGPT")
-        spans = whole if rule == "implicit" else windows
+        spans = whole if i in ANYWHERE else windows
         for m in (m for a, b in spans for m in pattern.finditer(norm, a, b)):
             kind = rule
             if any(m.start() < e and s < m.end() for s, e in taken):
@@ -571,7 +639,7 @@ def _hits(norm: str, mentions: list[Mention]) -> list[_Hit]:
             # the match stops at a mention's first character: extend to its last
             end = max([m.end()] + [x.end for x in mentions if m.start() <= x.start < m.end()])
             hits.append(_Hit(kind, side["f"], side["t"], m.start(), end, hedged,
-                             actor == "own"))
+                             actor == "own", kind == "used" and bool(PAST.match(m.group()))))
             taken.append((m.start(), m.end()))
     return sorted(hits, key=lambda h: h.start)
 
@@ -590,17 +658,20 @@ def _decide(text: str, hits: list[_Hit], mentions: list[Mention]) -> Switch | No
                  h.to_brand), None) or next((h for h in pool if h.kind == "return"),
                                             None) or pool[0]
     main = _went_back(main, pool)
+    if main.kind == "over":
+        main = _moved_from(hits, main, mentions)
     used = [main]
     if not main.to_brand and main.kind != "return" and not UNDECIDED.search(text):
         chosen = [h for h in hits if h.to_brand and h.kind in ("move", "adopt", "now")
-                  and h.to_brand != main.from_brand and h is not main]
+                  and h.to_brand != main.from_brand and h is not main and (main.hedged or not h.hedged)]
         chosen.sort(key=lambda h: (h.start < main.start, abs(h.start - main.start)))
-        used += chosen[:1] or _named_next(text, main, mentions)
+        used += chosen[:1] or _named_next(text, main, mentions) or \
+            _arrived(text, main, hits, mentions)
     if not main.from_brand:
         to = next((h.to_brand for h in used if h.to_brand), None)
         used += _first(hits, main, lambda h: h.from_brand and h.from_brand != to and
                        h.kind in ("leave", "used", "move", "crowd", "away") and not h.to_brand)
-        if not any(h.from_brand for h in used) and main.kind == "move" and to:
+        if not any(h.from_brand for h in used) and main.kind in ("move", "over") and to:
             used += _named_before(main, mentions, to)
     from_brand = next((h.from_brand for h in used if h.from_brand), None)
     to_brand = next((h.to_brand for h in used if h.to_brand), None)
@@ -652,7 +723,7 @@ def _named_next(text: str, main: _Hit, mentions: list[Mention]) -> list[_Hit]:
     run down ("Cancelled Plus. Claude does everything I need"), when it is the only other
     brand named after the act."""
     others = [m for m in _nearest(mentions, main) if m.brand != main.from_brand]
-    if main.kind in ("away", "crowd"):
+    if main.kind in ("away", "over", "crowd"):
         for m in others:
             if not re.match(r"[^.!?\n]*\?", text[m.end:]):  # "..., is Gemini any good?"
                 return [_Hit("adopt", None, m.brand, m.start, m.end, False)]
@@ -667,6 +738,37 @@ def _named_next(text: str, main: _Hit, mentions: list[Mention]) -> list[_Hit]:
     if NOT_CHOSEN.search(sentence) or sentence.rstrip().endswith("?"):
         return []
     return [_Hit("adopt", None, m.brand, m.start, m.end, False)]
+
+
+def _moved_from(hits: list[_Hit], main: _Hit, mentions: list[Mention]) -> _Hit:
+    """Where a move told with no brand ("... and moved everything over") came from: a brand
+    said to be used or left before it (else, once its destination is known, the one other
+    brand named)."""
+    before = [h.from_brand for h in hits if h.start < main.start and h.from_brand and
+              h.kind in ("used", "leave", "implicit") and not h.to_brand]
+    return main._replace(from_brand=before[-1]) if before else main
+
+
+def _arrived(text: str, main: _Hit, hits: list[_Hit], mentions: list[Mention]) -> list[_Hit]:
+    """Where someone went when a move is certain but its destination is only named
+    elsewhere in the post ("moved our stuff over from ChatGPT ... two Claude accounts?",
+    "cancelled Plus and signed up here"): the other brand the post names most, when it
+    is named more than any other and not only in sentences that weigh it up or run it
+    down."""
+    moved = main.kind in ("away", "over", "crowd") or any(
+        h.kind == "here" and h.own and not h.hedged for h in hits)
+    if not moved or main.hedged:
+        return []
+    counts = Counter(m.brand for m in mentions if m.brand != main.from_brand)
+    top = counts.most_common(2)
+    if not top or len(top) == 2 and top[0][1] == top[1][1]:
+        return []
+    for m in (m for m in mentions if m.brand == top[0][0]):
+        start = max(text.rfind(c, 0, m.start) for c in ".!?\n") + 1
+        sentence = text[start:m.start] + re.match(r"[^.!?\n]*[.!?\n]?", text[m.start:]).group()
+        if not NOT_CHOSEN.search(sentence) and not WEIGHED.search(sentence):
+            return [_Hit("adopt", None, m.brand, m.start, m.end, False)]
+    return []
 
 
 def _named_before(main: _Hit, mentions: list[Mention], to: str) -> list[_Hit]:
@@ -689,7 +791,9 @@ def _used_then_now(hits: list[_Hit], mentions: list[Mention]) -> list[_Hit]:
     was = now.from_brand or next((h.from_brand for h in hits if h.kind == "used" and
                                   h.from_brand != now.to_brand and h.start < now.start), None)
     before = {m.brand for m in mentions if m.end <= now.start and m.brand != now.to_brand}
-    was = was or (before.pop() if len(before) == 1 else None)
+    was = was or (before.pop() if len(before) == 1 else None) or next(
+        (h.from_brand for h in hits if h.kind == "used" and h.past and
+         h.from_brand != now.to_brand), None)  # "Y is my daily driver now. I'd paid for X"
     return [now._replace(kind="move", from_brand=was)] if was else []
 
 
