@@ -52,6 +52,33 @@ CASES = [
     ("Our company cancelled its ChatGPT Team plan and now pays for Claude Team.",
      ("ChatGPT", "Claude", "move")),
     ("Ended up on Gemini after cancelling ChatGPT.", ("ChatGPT", "Gemini", "move")),
+    ("Our team is off ChatGPT as of today.", ("ChatGPT", None, "leave")),
+    ("Took ChatGPT off my phone and my laptop.", ("ChatGPT", None, "leave")),
+    ("Perplexity is no longer on my home screen.", ("Perplexity", None, "leave")),
+    ("We're phasing out ChatGPT across the company by June.", ("ChatGPT", None, "leave")),
+    ("My ChatGPT subscription ends on Friday and I'm not renewing.",
+     ("ChatGPT", None, "leave")),
+    ("I've had DeepSeek's paid API since January. My balance runs out next week and I'm not "
+     "going to top it up.", ("DeepSeek", None, "leave")),
+    ("Gemini Advanced was thirty a month for the two of us. We redirected that to one Claude "
+     "Pro seat.", ("Gemini", "Claude", "move")),
+    ("Copilot's gone from my work laptop, good riddance.", ("Copilot", None, "leave")),
+    ("Two weeks without Gemini on my phone and I don't miss it.", ("Gemini", None, "leave")),
+    ("I turned Gemini off as my assistant last night.", ("Gemini", None, "leave")),
+    ("The ChatGPT app and the bookmark are gone from my browser.", ("ChatGPT", None, "leave")),
+    ("Claude Pro was my only subscription. I let Pro expire in May and now use Ollama at home.",
+     ("Claude", "other", "move")),
+    ("We each had ChatGPT. We cancelled both Plus plans and we now share one Claude account.",
+     ("ChatGPT", "Claude", "move")),
+    ("My tablet came with Grok. Took it off the tablet last week. Since then I've been using "
+     "Le Chat.", ("Grok", "Le Chat", "move")),
+    ("Finally uninstalled the other one. After a year of Gemini, Claude just reads my "
+     "documents properly.", ("Gemini", "Claude", "move")),
+    ("We're evaluating dropping Copilot for Claude next quarter.",
+     ("Copilot", "Claude", "consider")),
+    # where they ended up, over what they tried on the way
+    ("I cancelled ChatGPT Plus in March. I tried Gemini for a week, hated the interface, and "
+     "ended up on Claude, which I now pay for.", ("ChatGPT", "Claude", "move")),
 ]
 
 NEAR_MISSES = [
@@ -71,6 +98,11 @@ NEAR_MISSES = [
     "ChatGPT was my default for two years and it still is.",
     "I'm not a ChatGPT fan but I still pay for it.",
     "OpenAI employees jumped ship to Anthropic this week.",
+    "We're off to a good start with Claude at work; ChatGPT stays for the designers.",
+    "My mum uses Gemini now, I'm still on ChatGPT.",
+    "My city is moving its parking app's chatbot from Gemini to Claude.",
+    "I dropped Notion AI for Obsidian; ChatGPT still handles my drafts.",
+    "I turned ChatGPT's memory off for privacy.",
 ]
 
 

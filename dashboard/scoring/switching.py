@@ -56,8 +56,9 @@ TAIL = (r"(?:\s+(?:plus|pro|premium|max|team|teams|enterprise|business|edu|subsc
 HOLDING = r"(?:subscriptions?|subs?|accounts?|memberships?|plans?|seats?|licen[cs]es?)"
 HELD_BY = rf"{HOLDING}\s+(?:to|with|for|on|at|of|from)\s+"
 # the same held thing, with the brand left unsaid ("cancelled my subscription")
-IMPLICIT = (r"(?:(?:my|our|the|your|ur|their|this|that)\s+(?:(?:paid|premium|monthly|annual|yearly|"
-            r"\$\d+)\s+)?(?:plus|pro|premium|subscriptions?|sub|account|membership|plan|app)|"
+IMPLICIT = (r"(?:(?:my|our|the|your|ur|their|this|that|both)\s+(?:(?:paid|premium|monthly|annual|"
+            r"yearly|\$\d+|plus|pro|premium|max|team)\s+)?(?:plus|pro|premium|subscriptions?|sub|"
+            r"account|membership|plans?|app)|the\s+other\s+(?:one|app)|"
             r"(?-i:Plus|Pro|Premium|Max))"
             r"\b(?!\s+(?:to|with|for|on|at|of|from)\s)(?!\s*" + B + ")")
 LEAVE = (r"(?:cancel(?:l?ed|l?ing|s)?|cancl?ed|canceld|unsubscrib(?:e|ed|ing)|"
@@ -79,7 +80,7 @@ LEAVE = (r"(?:cancel(?:l?ed|l?ing|s)?|cancl?ed|canceld|unsubscrib(?:e|ed|ing)|"
          r"clos(?:e|ed|ing)|ax(?:e|ed|ing)|downgrad(?:e|ed|ing)|remov(?:e|ed|ing)\s+(?:my|our|the)\s+"
          r"(?:credit\s+)?(?:card|payment\s+(?:method|info|details))\s+from|"
          r"hit\s+cancel\s+on|refund(?:ed)?(?:\s+(?:on|for))?|(?:got|get|asked\s+for|requested)\s+a\s+"
-         r"refund\s+(?:on|for)|swap(?:ped|ping)?|trad(?:e|ed|ing)(?:\s+in)?)")
+         r"refund\s+(?:on|for)|swap(?:ped|ping)?|trad(?:e|ed|ing)(?:\s+in)?|phas(?:e|ed|ing)\s+out)")
 # the leaving verbs clear enough to take an untracked product as their object ("Quit
 # Character.AI, Claude is where I write now"; not "close", "kill", "bin")
 LEAVE_NAMED = (r"(?:cancel(?:l?ed)?|unsubscrib(?:ed|ing)\s+from|quit|ditch(?:ed)?|dump(?:ed)?|"
@@ -127,7 +128,7 @@ NAME = (r"(?-i:\b(?=[A-Z])(?!(?:I|I'm|The|This|That|My|Our|A|An|It|We|You|Me|The
         r"Ever|Real|Life|Work|Home|Scratch|Zero|Day|Today|Tomorrow|Years?|Months?|Weeks?|"
         r"Free|Paid|Local|Open|Reddit|Google|Apple|Microsoft|Meta|Amazon|Another|Every|Some|"
         r"Any|All|Fellow|Former|Ex|New|Old|Just|Still|Also|Plus|Pro|Premium|Max|Team|"
-        r"Enterprise|Business|Edu|Ultra|Advanced|Other|Others|Th|So)\b)"
+        r"Enterprise|Business|Edu|Ultra|Advanced|Other|Others|Th|So|AI)\b)"
         r"[A-Z][\w.+'’-]*(?:\s+(?:[A-Z0-9][\w.+-]*|AI|ai))?)")
 # nouns of people leaving in numbers, after the brand: "ChatGPT exodus", "OpenAI refugees"
 LEAVERS = r"(?:refugees?|defectors?|deserters?|switchers?|leavers?|quitters?)"
@@ -157,10 +158,13 @@ LOSES = (r"(?:(?:is|are|has\s+been|keeps?|just|you)\s+)*(?:los(?:e|es|ing|t)|"
          r"anchor|biggest)\s)(?:\S+\s+){0,3}?"
          r"(?:paying\s+|paid\s+|loyal\s+)?(?:users?|subscribers?|customers?|members?)")
 # a product taken off one's devices: "Gemini is off my phone now"
-OFF_MY = (r"(?:is|are|'s|’s)\s+(?:now\s+)?off\s+(?:my|our)\s+(?:phone|laptop|computer|mac|pc|"
-          r"devices?|home\s*screen|dock|taskbar)")
-GONE = (r"(?:(?:is|was|has\s+been|got|now|officially)\s+(?:officially\s+|now\s+|finally\s+|"
-        r"been\s+)*(?:gone|deleted|cancell?ed|uninstalled|dead\s+to\s+me|over)|"
+DEVICES = (r"(?:phones?|laptops?|computers?|macs?|pcs?|devices?|machines?|ipads?|tablets?|"
+           r"home\s*screens?|dock|taskbar)")
+OFF_MY = (rf"(?:(?:is|are|'s|’s)\s+(?:now\s+)?off|(?:is|are|'s|’s)\s+no\s+longer\s+on|"
+          rf"(?:has|have)\s+been\s+(?:removed|wiped|uninstalled)\s+from)\s+(?:all\s+|every\s+)?"
+          rf"(?:of\s+)?(?:my|our)\s+(?:work\s+|family\s+|office\s+)?{DEVICES}")
+GONE = (r"(?:(?:is|was|are|were|has\s+been|have\s+been|got|now|officially|'s|’s)\s+(?:officially\s+|now\s+|finally\s+|"
+        r"been\s+)*(?:gone|deleted|cancell?ed|uninstalled|deactivated|dead\s+to\s+me|over)|"
         r"(?:were|was|are|is)\s+(?:the\s+first\s+(?:thing\s+|ones?\s+)?)?to\s+go|"
         r"(?:were|was)\s+the\s+first\s+(?:things?|ones?|subscriptions?)\s+(?:we|i)\s+"
         r"(?:cut|crossed\s+off|dropped|cancell?ed)|" + OFF_MY + r")\b")
@@ -279,7 +283,11 @@ RULES = [
     ("leave", "any", rf"\b(?:my\s+|our\s+)?last\s+(?:day|week|month|year)\s+(?:of|on|with)\s+"
                      rf"{DET}{F}"),
     ("leave", "any", rf"\bday\s+\d+\s+(?:without|of\s+no)\s+{DET}{F}"),
-    ("leave", "any", rf"{F}{TAIL}\s+{GONE}"),
+    ("leave", "any", rf"\b(?:\d+|a|one|two|three|four|five|six|several|a\s+few)\s+(?:days?|weeks?|"
+                     rf"months?)\s+(?:without|of\s+no|free\s+of)\s+{DET}{F}"),
+    ("leave", "speaker", rf"\b(?:turn(?:ed|ing)?|switch(?:ed|ing)?)\s+{DET}{F}{TAIL}\s+off\b"),
+    ("leave", "speaker", rf"\bremov(?:e|ed|ing)\s+{DET}{F}{TAIL}\s+from\s+(?:my|our|the|all)\b"),
+    ("leave", "any", rf"{F}{TAIL}(?:\s+and\s+(?:[\w'’-]+\s+){{0,2}}?[\w'’-]+)?\s+{GONE}"),
     ("leave", "any", rf"{F}{TAIL}(?:\s+(?:is|was|got|has\s+been|have\s+been|now|officially|"
                      rf"finally|just|already))*\s+{DONE_TO}"),
     ("leave", "any", rf"{F}{TAIL}\s*[:—–-]+\s*(?:not\s+renewing|{DONE_TO}|over)\b"),
@@ -288,20 +296,23 @@ RULES = [
                      rf"{MORE_MONEY}"),
     ("leave", "speaker", rf"\b(?:not|never|no\s+longer)\s+(?:giving|paying|sending)\s+"
                          rf"{DET}{F}{TAIL}\s+{MORE_MONEY}"),
-    ("leave", "speaker", rf"\blet(?:ting)?\s+(?:my|our|the)\s+{F}{TAIL}(?:\s+\w+){{0,2}}?\s+"
+    ("leave", "speaker", rf"\blet(?:ting)?\s+(?:my|our|the|their|his|her|your)\s+{F}{TAIL}(?:\s+\w+){{0,2}}?\s+"
                          rf"(?:lapse|expire|run\s+out|{LET_GO})"),
-    ("implicit", "speaker", rf"\blet(?:ting)?\s+(?:my|our|the|it|them)\s*(?:subscription|sub|plan|"
-                            rf"membership)?(?:\s+\w+){{0,2}}?\s+(?:lapse|expire|run\s+out|"
+    ("implicit", "speaker", rf"\blet(?:ting)?\s+(?:(?:my|our|the|it|them)\s*)?(?:subscription|sub|plan|"
+                            rf"membership|plus|pro|premium|max)?(?:\s+\w+){{0,2}}?\s+(?:lapse|expire|run\s+out|"
                             rf"{LET_GO})"),
     ("implicit", "speaker", r"(?:^|(?<=[\n.!:]))\s*(?:my\s+)?(?:account|subscription|sub|plan|"
                             r"membership)\s+(?:is\s+|has\s+been\s+|now\s+)?(?:closed|"
-                            r"cancell?ed|deleted|gone)"),
+                            r"cancell?ed|deleted|gone|ended|lapsed|expired|ran\s+out)"),
+    ("implicit", "speaker", rf"\b(?:took|take|taking|got|removed?|removing)\s+(?:it|them|the\s+app)\s+"
+                            rf"off\s+(?:of\s+)?(?:my|our|the)\s+{DEVICES}"),
     ("implicit", "speaker", rf"\b{LEAVE}\s+{IMPLICIT}"),
     ("implicit", "speaker", r"\b(?:request(?:ed|ing)?|start(?:ed|ing)?|initiat(?:ed|ing)?)\s+"
                             r"(?:my\s+|the\s+|an?\s+)?(?:account\s+)?(?:deletion|cancell?ation)|"
                             r"\bdid(?:n'?t|\s+not)\s+renew(?:\s+(?:it|them))?\b|"
+                            r"\b(?:i'?m|i’m|i\s+am|we'?re|we’re|we\s+are)\s+not\s+renewing\b|"
                             r"\b(?:won'?t|will\s+not|(?:am|'m|’m)\s+not\s+going\s+to)\s+"
-                            r"(?:renew|top\s+(?:it|them)\s+up)\s+(?:it|them)?\b|"
+                            r"(?:renew|top\s+(?:it|them)\s+up)(?:\s+(?:it|them))?\b|"
                             r"\bstop(?:ped|ping)?\s+(?:topping\s+(?:it\s+)?up|renewing)\b|"
                             r"\bcross(?:ed|ing)?\s+(?:it|them)\s+off\b"),
     ("implicit", "speaker", r"\b(?:cancel(?:l?ed|l?ing)?|cancled|unsubscrib(?:ed|ing)|"
@@ -309,7 +320,7 @@ RULES = [
                             r"hit\s+(?:the\s+)?(?:cancel|unsubscribe)(?:\s+button)?|"
                             r"remov(?:e|ed|ing)\s+(?:my|our|the)\s+(?:credit\s+)?(?:card|"
                             r"payment\s+(?:method|info|details)))(?:\s+(?:it|them))?"
-                            rf"(?=\s*(?:[.!,;\n]|$|{WHEN}))"),
+                            rf"(?=\s*(?:[.!,;\n]|$|{WHEN}|and\b))"),
     ("leave", "speaker", rf"\bcross(?:ed|ing)?\s+{DET}{F}{TAIL}\s+off\b"),
     ("leave", "speaker", rf"\bno\s+more\s+{DET}{F}{TAIL}\s+for\s+(?:me|us)\b"),
     ("leave", "any", rf"{F}{TAIL}\s+(?:has\s+|have\s+|just\s+|finally\s+)?lost\s+me{LOST_ME}"),
@@ -318,6 +329,11 @@ RULES = [
                          rf"touched|launched|paid|logged\s+in(?:to)?)\s+{DET}{F}{NOT_THE_PRODUCT}"
                          rf"{TAIL}\s+(?:[\w$'’-]+\s+){{0,3}}?(?:since\s+{RECENTLY}|in\s+"
                          rf"(?:weeks|months|ages))"),
+    ("leave", "speaker", rf"\b(?:took|take|taking|got|get|getting|cut|cutting)\s+{DET}{F}{TAIL}"
+                         rf"\s+(?:app\s+)?(?:off|out\s+of)\s+(?:(?:of\s+)?(?:my|our|all)\b)"),
+    ("leave", "any", rf"\b(?:i'?m|i’m|i\s+am|we'?re|we’re|we\s+are|(?:is|are)\s+(?:now\s+)?)\s*"
+                     rf"(?:now\s+|officially\s+|completely\s+|fully\s+)?off\s+{DET}{F}"
+                     rf"{NOT_THE_PRODUCT}"),
     ("leave", "speaker", rf"\bno\s+longer\s+an?\s+(?:paying\s+)?{F}{TAIL}\s+"
                          rf"(?:customer|user|subscriber)s?\b"),
     ("leave", "speaker", rf"\bnot\s+an?\s+(?:paying\s+)?{F}{TAIL}\s+(?:customer|user|subscriber)s?"
@@ -367,11 +383,18 @@ RULES = [
                        rf"redirect(?:ed|ing)?|shift(?:ed|ing)?|gave|giv(?:e|ing))\s+(?:that|the|my|"
                        rf"our|this|those|both|all)\s+(?:[\w$'’-]+\s+){{0,3}}?(?:(?P<f>{B}){TAIL}\s+)?"
                        rf"{MONEY}\s+(?:over\s+)?(?:to|on|towards?|into)\s+{DET}{T}"),
+    ("now", "speaker", rf"\b(?:redirect|reallocat|divert|mov|put|spen[dt]|shift)\w*\s+(?:that|it|"
+                       rf"this|those|them)\s+(?:money\s+|budget\s+|cash\s+)?(?:over\s+)?(?:to|into|"
+                       rf"towards?|on)\s+(?:one\s+|a\s+single\s+)?{DET}{T}"),
     ("now", "any", rf"\b(?:my|our|the|that)\s+(?:[\w$'’-]+\s+){{0,2}}?{MONEY}\s+(?:now\s+)?"
                    rf"(?:goes|go|went|is\s+going)\s+(?:now\s+)?to\s+{DET}{T}"),
     ("now", "any", rf"{T}{TAIL}\s+gets\s+(?:it|my\s+money|the\s+money|that\s+money)\s+now\b"),
     # a brand used now, said with a present-time word in the poster's own clause
-    ("now", "any", rf"\b(?:i|we)\s+(?:\w+\s+){{0,2}}?(?:use|ask|pay|open|run|rely\s+on|"
+    ("now", "any", rf"\bsince\s+{RECENTLY},?\s+(?:i'?ve|we'?ve|i\s+have|we\s+have)\s+been\s+"
+                   rf"(?:using|on|with)\s+{DET}{TX}"),
+    ("now", "any", rf"\b(?:i|we)\s+now\s+(?:\w+\s+)?(?:use|share|pay\s+for|run|rely\s+on|have)\s+"
+                   rf"(?:(?:one|a|an|the|our|my|a\s+single)\s+)?{DET}{TX}"),
+    ("now", "any", rf"\b(?:i|we|and)\s+(?:\w+\s+){{0,2}}?(?:use|ask|pay|open|run|rely\s+on|"
                    rf"work\s+(?:in|with)|write\s+(?:in|with)|do\s+(?:\w+\s+){{0,2}}?(?:in|with))\s+"
                    rf"{DET}{T}{TAIL}\s+(?:[\w'’-]+\s+){{0,3}}?(?:now|these\s+days|nowadays|"
                    rf"exclusively|full[- ]time)\b"),
@@ -402,6 +425,7 @@ RULES = [
     ("adopt", "any", rf"\b(?:went|gone|going|go)\s+(?:fully\s+|all\s+)?local\s+with\s+{DET}"
                      rf"(?P<to>{NAME})"),
     ("adopt", "any", rf"\b(?:mov|switch|migrat)\w*\s+{MOVED}(?:over\s+)?to\s+(?P<to>{NAME})"),
+    ("adopt", "any", rf"\bnow\s+(?:just\s+)?(?:use|using|run|running|pay\s+for)\s+(?P<to>{NAME})"),
     ("adopt", "any", rf"{T}{TAIL}\s+(?:is|has\s+been|'s|’s|was)\s+(?:now\s+|honestly\s+|"
                      rf"already\s+|just\s+|been\s+)*(?:{PRAISE}|(?:my|our)\s+(?:new\s+)?"
                      rf"(?:daily|main|go-to|default|favou?rite|replacement|home)|the\s+"
@@ -415,9 +439,10 @@ RULES = [
     ("adopt", "any", rf"{T}{TAIL}\s+(?:app\s+)?(?:{GROWS})"),
 ]
 PATTERNS = [(kind, who, re.compile(p, re.IGNORECASE)) for kind, who, p in RULES]
-# patterns without a tracked brand in them ("cancelled it", "went local with Qwen") are
-# searched in the whole post; the others only near the brands (long posts)
-ANYWHERE = {i for i, (_, _, p) in enumerate(RULES) if B not in p}
+# patterns that name no tracked brand ("cancelled it", "went local with Qwen", "moved
+# everything over") are searched in the whole post; the others only near the brands
+ANYWHERE = {i for i, (kind, _, p) in enumerate(RULES)
+            if kind in ("implicit", "over", "here") or B not in p}
 # each pattern's every match contains one of a few words ("from", "instead", ...), which
 # most texts lack: looking for all the words at once is far cheaper than the searches
 PREFILTER = Prefilter([pattern for _, _, pattern in PATTERNS])
@@ -439,7 +464,8 @@ HEDGES = {"thinking", "think", "considering", "consider", "weighing", "weigh", "
           "could", "if", "whether", "anyone", "anybody", "worth", "thoughts", "about", "need",
           "needs", "looking", "unless", "probably", "perhaps", "eventually", "someday",
           "hoping", "hope", "leaning", "id", "wed", "youd", "torn", "tempting", "thought",
-          "wondered", "tried", "trying", "attempted", "almost", "nearly"}
+          "wondered", "tried", "trying", "attempted", "almost", "nearly", "evaluating",
+          "exploring", "discussing", "assessing", "testing"}
 # hedges that a verb joined by "and" shares ("might cancel X and switch to Y"); not the
 # tries and thoughts that come before an act ("tried it and switched")
 SHARED_HEDGES = HEDGES - {"tried", "trying", "attempted", "thought", "wondered", "about",
@@ -466,6 +492,9 @@ RELATIVES = {"sister", "brother", "mum", "mother", "father", "son", "daughter", 
              "uncle", "grandma", "grandpa", "parents", "neighbour", "neighbor", "classmates",
              "teammates", "coworker", "colleague", "bestie"}
 BRAND_WORD = "<brand>"  # how a brand mention appears among a clause's words
+MONTH = "<month>"
+BEFORE_MONTH = {"in", "of", "since", "until", "till", "by", "early", "late", "mid", "last",
+                "next", "this", "from", "through"}
 SUBJECTS = {"i", "ive", "im", "ill", "we", "weve", "were", "you", "youre",
             "youve", "yall", "u", "ya", "me", "us", "my", "our", "ours", "everyone",
             "everybody", "everyones", "people", "users", "user", "folks", "millions",
@@ -493,10 +522,13 @@ THIRD_PARTIES = {
     "leadership", "board", "talent", "hire", "hires", "team", "lab", "labs", "apple",
     "microsoft", "google", "amazon", "aws", "samsung", "nvidia", "ibm", "oracle",
     "salesforce", "tesla", "spacex", "lockheed", "palantir", "anduril", "boeing", "twitter",
-    "x", "hospital", "hospitals", "city", "country", "countries", "nation", "nations",
+    "x", "hospital", "hospitals", "city", "council", "county", "town", "country", "countries", "nation", "nations",
     "canada", "uk", "china", "india", "germany", "france", "italy", "japan", "korea",
     "consultants", "workers", "model", "models", "default", "api", "backend",
     "traffic", "workloads", "contract", "contracts", "deal", "deals", "partnership"}
+# public bodies: "my city is switching its chatbot" is not the poster speaking as a user
+PUBLIC = {"government", "govt", "gov", "administration", "agency", "agencies", "city", "state",
+          "country", "council", "county", "town", "municipality", "ministry", "police"}
 # someone made to act is not acting as a user ("agencies told to stop using ...")
 COMMANDS = {"told", "telling", "tells", "ordered", "orders", "ordering", "directed",
             "directs", "instructed", "forced", "required", "requires", "mandated", "banned",
@@ -545,11 +577,14 @@ STAFF_VERBS = re.compile(r"(?:quit|left|leav|join|depart|went|go|mov|head)", re.
 PAST = re.compile(r"(?:was|were|had|(?:'d|’d)\s+been|(?:i|we)\s+(?:had|used|paid|was|were)|"
                   r"used|paid|years?|months?|long-?time|longtime|loyal|spent|"
                   r"\S+\s+(?:was|had\s+been|used\s+to))\b", re.IGNORECASE)
+SETTLED = re.compile(r"\b(?:ended\s+up|settled|landed|now|currently|all\s+in|"
+                     r"(?:is|are|am|'m|’m|'re|’re)\s+(?:now\s+)?(?:on|using|with))\b",
+                     re.IGNORECASE)
 # a question that weighs a brand up rather than asking how to use it
 WEIGHED = re.compile(r"\b(?:should|worth|any\s+good|better|recommend\w*|which|or|vs|versus|"
                      r"compare\w*|good\s+enough|switch\w*|try|trying)\b[^.!\n]*\?",
                      re.IGNORECASE)
-NOT_CHOSEN = re.compile(r"\b(?:worse|trash|garbage|also|too|either|not|no|never|sucks|bad|"
+NOT_CHOSEN = re.compile(r"\b(?:worse|trash|garbage|also|too|either|not|no|never|sucks|bad|still|"
                         r"terrible|awful|same|neither|nor|equally|broken|down|left|cancel\w*|"
                         r"quit|delet\w*|both|keeps|forgets|hate|awful|disappoint\w*|"
                         r"instead\s+of|than|vs)\b", re.IGNORECASE)
@@ -664,7 +699,10 @@ def _decide(text: str, hits: list[_Hit], mentions: list[Mention]) -> Switch | No
     if not main.to_brand and main.kind != "return" and not UNDECIDED.search(text):
         chosen = [h for h in hits if h.to_brand and h.kind in ("move", "adopt", "now")
                   and h.to_brand != main.from_brand and h is not main and (main.hedged or not h.hedged)]
-        chosen.sort(key=lambda h: (h.start < main.start, abs(h.start - main.start)))
+        # where they ended up over what they tried on the way ("tried Gemini, hated it,
+        # and ended up on Claude")
+        chosen.sort(key=lambda h: (h.start < main.start, not SETTLED.search(
+            text, h.start, h.end), abs(h.start - main.start)))
         used += chosen[:1] or _named_next(text, main, mentions) or \
             _arrived(text, main, hits, mentions)
     if not main.from_brand:
@@ -838,8 +876,11 @@ def _clause_words(norm: str, start: int) -> list[str]:
     before = norm[max(0, start - 120):start]
     m = CLAUSE_START.match(before)
     clause = before[m.end():] if m else before
-    return [BRAND_WORD if PUA <= w <= PUA_LAST else w.replace("'", "").replace("’", "")
-            for w in WORDS.findall(clause.lower())]
+    words = [BRAND_WORD if PUA <= w <= PUA_LAST else w.replace("'", "").replace("’", "")
+             for w in WORDS.findall(clause.lower())]
+    # the month, not the hedge: "let it expire in May and ..."
+    return [MONTH if w == "may" and k and words[k - 1] in BEFORE_MONTH else w
+            for k, w in enumerate(words)]
 
 
 def _actor(words: list[str], who: str, statement: str) -> str | None:
@@ -859,7 +900,7 @@ def _actor(words: list[str], who: str, statement: str) -> str | None:
         if w == BRAND_WORD:
             return None
         if w in THIRD_PARTIES:
-            return "own" if OWNERS & set(words[max(0, k - 4):k]) else None
+            return "own" if OWNERS & set(words[max(0, k - 4):k]) and w not in PUBLIC else None
         if w in SUBJECTS or w in HEDGES:
             if w in OTHERS and k and words[k - 1] in ("for", "to"):
                 return None  # an audience ("a tool for people coming from ..."), not a report
