@@ -301,7 +301,7 @@ RULES = [
     ("implicit", "speaker", rf"\blet(?:ting)?\s+(?:(?:my|our|the|it|them)\s*)?(?:subscription|sub|plan|"
                             rf"membership|plus|pro|premium|max)?(?:\s+\w+){{0,2}}?\s+(?:lapse|expire|run\s+out|"
                             rf"{LET_GO})"),
-    ("implicit", "speaker", r"(?:^|(?<=[\n.!:]))\s*(?:my\s+)?(?:account|subscription|sub|plan|"
+    ("implicit", "speaker", r"(?:^|(?<=[\n.!:]))\s*(?:my\s+|the\s+)?(?:account|subscription|sub|plan|"
                             r"membership)\s+(?:is\s+|has\s+been\s+|now\s+)?(?:closed|"
                             r"cancell?ed|deleted|gone|ended|lapsed|expired|ran\s+out)"),
     ("implicit", "speaker", rf"\b(?:took|take|taking|got|removed?|removing)\s+(?:it|them|the\s+app)\s+"
@@ -665,8 +665,8 @@ def _hits(norm: str, mentions: list[Mention]) -> list[_Hit]:
                     OTHER if groups.get(k + "o") else None for k in ("f", "t")}
             if side["f"] and side["f"] == side["t"] or side["f"] == side["t"] == OTHER:
                 continue  # "replaced GPT-4o with GPT-5": one brand, not a switch
-            if kind in ACTS and _staff(norm, m):
-                continue
+            if kind in ACTS and _staff(norm, m) or kind == "adopt" and "still" in words[-2:]:
+                continue  # staff leaving; "I still use ChatGPT" is not where anyone went
             if kind == "move" and re.search(r"\bback\s", m.group(), re.IGNORECASE):
                 kind = "return"  # "from Claude Code back to Cursor"
             hedged = kind == "weigh" or _hedged(words, norm, m.end()) or \
