@@ -76,6 +76,15 @@ CASES = [
      "documents properly.", ("Gemini", "Claude", "move")),
     ("We're evaluating dropping Copilot for Claude next quarter.",
      ("Copilot", "Claude", "consider")),
+    # an untracked product known by name is where they went ("other")
+    ("Traded my ChatGPT Plus for a used 3090 and Qwen running locally.",
+     ("ChatGPT", "other", "move")),
+    ("Cancelled Claude Max in January. These days it's Aider pointed at Qwen3-Coder on my own "
+     "box.", ("Claude", "other", "move")),
+    ("I've replaced ChatGPT entirely with OpenEvidence for clinical questions.",
+     ("ChatGPT", "other", "move")),
+    ("Cancelled ChatGPT Plus. I tried Ollama once but it was too slow.",
+     ("ChatGPT", None, "leave")),
     # where they ended up, over what they tried on the way
     ("I cancelled ChatGPT Plus in March. I tried Gemini for a week, hated the interface, and "
      "ended up on Claude, which I now pay for.", ("ChatGPT", "Claude", "move")),

@@ -37,7 +37,7 @@ from collections import Counter
 from typing import NamedTuple
 
 from dashboard.scoring.brands import Mention
-from dashboard.scoring.prefilter import Prefilter
+from dashboard.scoring.prefilter import Prefilter, trie
 
 PUA, PUA_LAST = "\ue000", "\uf8ff"  # private-use code points; mention i becomes PUA + i
 MAX_MENTIONS = ord(PUA_LAST) - ord(PUA) + 1
@@ -130,6 +130,16 @@ NAME = (r"(?-i:\b(?=[A-Z])(?!(?:I|I'm|The|This|That|My|Our|A|An|It|We|You|Me|The
         r"Any|All|Fellow|Former|Ex|New|Old|Just|Still|Also|Plus|Pro|Premium|Max|Team|"
         r"Enterprise|Business|Edu|Ultra|Advanced|Other|Others|Th|So|AI)\b)"
         r"[A-Z][\w.+'’-]*(?:\s+(?:[A-Z0-9][\w.+-]*|AI|ai))?)")
+# AI products and open models a tracker rarely follows, known by name: where someone went
+# is "other" when one of these is what they use now ("Aider pointed at Qwen3-Coder", "a
+# 3090 and Qwen running locally"); written as they are usually spelt, case kept
+KNOWN_OTHERS = ("Qwen", "qwen", "Llama", "llama", "Ollama", "ollama", "LM Studio", "Open WebUI",
+                "OpenRouter", "Aider", "Cursor", "Windsurf", "Cline", "Kagi", "Poe", "Character.AI",
+                "Character AI", "character.ai", "character ai", "Lumo", "Phind", "You.com", "Kimi",
+                "GLM", "Gemma", "Mixtral", "GPT4All", "LocalAI", "llama.cpp", "vLLM",
+                "OpenEvidence", "HuggingChat", "Brave Leo", "Duck.ai", "Tabnine", "Codeium",
+                "Jan.ai")
+OTHER_PRODUCT = rf"(?-i:{trie(KNOWN_OTHERS)})(?:\d[\w.]*)?(?:-\w+)?(?!\w)"  # "Qwen3-Coder"
 # nouns of people leaving in numbers, after the brand: "ChatGPT exodus", "OpenAI refugees"
 LEAVERS = r"(?:refugees?|defectors?|deserters?|switchers?|leavers?|quitters?)"
 CROWD_NOUN = (rf"(?:uninstalls?|uninstallations?|cancell?ations?|unsubscribes?|deletions?|"
@@ -227,7 +237,7 @@ RULES = [
     ("move", "any", rf"\b(?:came|come|coming|mov\w*|switch\w*|migrat\w*)\s+(?:over\s+)?to\s+"
                     rf"{DET}{T}{TAIL}\s+from\s+{DET}{FX}"),
     ("implicit", "speaker", rf"\breplac(?:e|ed|ing)\s+(?:it|them|that|those)\s+with\s+{DET}{TX}"),
-    ("move", "any", rf"\breplac(?:e|ed|ing)\s+{DET}{FX}\s+with\s+{DET}{TX}"),
+    ("move", "any", rf"\breplac(?:e|ed|ing)\s+{DET}{FX}{TAIL}\s+(?:\w+ly\s+)?with\s+{DET}{TX}"),
     ("move", "speaker", rf"\breplac(?:e|ed|ing)\s+(?!{WORKERS})(?:{NOT_B}+\s+){{1,4}}?with\s+"
                         rf"{DET}{T}"),
     ("move", "any", rf"{T}{TAIL}\s+(?:instead\s+of|in\s+place\s+of)\s+{DET}(?P<f>{B})"),
@@ -426,6 +436,10 @@ RULES = [
                      rf"(?P<to>{NAME})"),
     ("adopt", "any", rf"\b(?:mov|switch|migrat)\w*\s+{MOVED}(?:over\s+)?to\s+(?P<to>{NAME})"),
     ("adopt", "any", rf"\bnow\s+(?:just\s+)?(?:use|using|run|running|pay\s+for)\s+(?P<to>{NAME})"),
+    ("adopt", "any", rf"\b(?:run(?:ning|s)?|us(?:e|es|ing)|pointed\s+at|through|via|pay(?:ing)?\s+for|"
+                     rf"self-host\w*|host(?:ing)?|install(?:ed|ing)?|set\s+up|with|to|for)\s+"
+                     rf"(?:[\w'’-]+\s+){{0,3}}?(?P<to>{OTHER_PRODUCT})"),
+    ("adopt", "any", rf"(?P<to>{OTHER_PRODUCT})\s+(?:\w+\s+)?(?:running|locally|on\s+my|at\s+home)\b"),
     ("adopt", "any", rf"{T}{TAIL}\s+(?:is|has\s+been|'s|’s|was)\s+(?:now\s+|honestly\s+|"
                      rf"already\s+|just\s+|been\s+)*(?:{PRAISE}|(?:my|our)\s+(?:new\s+)?"
                      rf"(?:daily|main|go-to|default|favou?rite|replacement|home)|the\s+"
