@@ -158,6 +158,9 @@ def main() -> None:
     p.add_argument("--postgres", default=os.environ.get("TEST_POSTGRES_URL", DEFAULT_PG),
                    help="PostgreSQL server URL, or 'none' (default: $TEST_POSTGRES_URL or "
                         f"{DEFAULT_PG})")
+    p.add_argument("--stores", default="sqlite,postgres",
+                   help="which stores to build and measure, comma-separated (default "
+                        "sqlite,postgres; a 10M run of one store takes about an hour)")
     p.add_argument("--reuse", action="store_true",
                    help="measure the stores of the last run again: no scorer or import "
                         "figures (for iterating on the read side)")
@@ -169,10 +172,14 @@ def main() -> None:
           flush=True)
     if not args.reuse:
         scorer_figures(figures, args.repeat)
-    for n in sizes:
+    stores = set(args.stores.split(","))
+    if not stores <= {"sqlite", "postgres"}:
+        p.error(f"--stores: unknown {', '.join(sorted(stores - {'sqlite', 'postgres'}))} "
+                "(known: sqlite, postgres)")
+    for n in sizes if "sqlite" in stores else ():
         store_figures(figures, sqlite_store(n, args.reuse), n, "", args.repeat,
                       n == sizes[-1], args.reuse)
-    if args.postgres != "none":
+    if args.postgres != "none" and "postgres" in stores:
         for n in sizes:
             url = pg_store(args.postgres, n, args.reuse)
             if url is None:
