@@ -173,8 +173,8 @@ DEVICES = (r"(?:phones?|laptops?|computers?|macs?|pcs?|devices?|machines?|ipads?
 OFF_MY = (rf"(?:(?:is|are|'s|’s)\s+(?:now\s+)?off|(?:is|are|'s|’s)\s+no\s+longer\s+on|"
           rf"(?:has|have)\s+been\s+(?:removed|wiped|uninstalled)\s+from)\s+(?:all\s+|every\s+)?"
           rf"(?:of\s+)?(?:my|our)\s+(?:work\s+|family\s+|office\s+)?{DEVICES}")
-GONE = (r"(?:(?:is|was|are|were|has\s+been|have\s+been|got|now|officially|'s|’s)\s+(?:officially\s+|now\s+|finally\s+|"
-        r"been\s+)*(?:gone|deleted|cancell?ed|uninstalled|deactivated|dead\s+to\s+me|over)|"
+GONE = (r"(?:(?:is|was|are|were|has\s+been|have\s+been|got|now|officially|'s|’s)\s+"
+        r"(?:officially\s+|now\s+|finally\s+|been\s+)*(?:gone|deleted|cancell?ed|uninstalled|deactivated|dead\s+to\s+me|over)|"
         r"(?:were|was|are|is)\s+(?:the\s+first\s+(?:thing\s+|ones?\s+)?)?to\s+go|"
         r"(?:were|was)\s+the\s+first\s+(?:things?|ones?|subscriptions?)\s+(?:we|i)\s+"
         r"(?:cut|crossed\s+off|dropped|cancell?ed)|" + OFF_MY + r")\b")
@@ -229,7 +229,8 @@ TO = r"(?:to|into|onto)"
 # entries win where spans overlap. Kinds beyond the four of a Switch: "implicit" (leaving
 # a brand left unsaid), "away" (moving away from a brand, to somewhere unsaid), "crowd"
 # (people who left a brand: refugees, exodus, ex-users), "weigh" (a move weighed up by
-# many), "adopt" (taking up a brand), "used" (a brand used before).
+# many), "over" (a move naming neither side), "here" (an arrival where the post is read),
+# "adopt" (taking up a brand), "used" (a brand used before), "now" (a brand used now).
 RULES = [
     ("move", "any", rf"(?:\b(?:{MOVE}|{LEAVE})\s+{MOVED})?(?:over\s+)?\bfrom\s+{DET}{FX}"
                     rf"(?:\s+[\w.+-]+){{0,3}}?\s+(?:over\s+|back\s+)?(?:{TO}|for)\s+{DET}{TX}"),
@@ -306,16 +307,16 @@ RULES = [
                      rf"{MORE_MONEY}"),
     ("leave", "speaker", rf"\b(?:not|never|no\s+longer)\s+(?:giving|paying|sending)\s+"
                          rf"{DET}{F}{TAIL}\s+{MORE_MONEY}"),
-    ("leave", "speaker", rf"\blet(?:ting)?\s+(?:my|our|the|their|his|her|your)\s+{F}{TAIL}(?:\s+\w+){{0,2}}?\s+"
-                         rf"(?:lapse|expire|run\s+out|{LET_GO})"),
-    ("implicit", "speaker", rf"\blet(?:ting)?\s+(?:(?:my|our|the|it|them)\s*)?(?:subscription|sub|plan|"
-                            rf"membership|plus|pro|premium|max)?(?:\s+\w+){{0,2}}?\s+(?:lapse|expire|run\s+out|"
-                            rf"{LET_GO})"),
-    ("implicit", "speaker", r"(?:^|(?<=[\n.!:]))\s*(?:my\s+|the\s+)?(?:account|subscription|sub|plan|"
-                            r"membership)\s+(?:is\s+|has\s+been\s+|now\s+)?(?:closed|"
+    ("leave", "speaker", rf"\blet(?:ting)?\s+(?:my|our|the|their|his|her|your)\s+{F}{TAIL}"
+                         rf"(?:\s+\w+){{0,2}}?\s+(?:lapse|expire|run\s+out|{LET_GO})"),
+    ("implicit", "speaker", rf"\blet(?:ting)?\s+(?:(?:my|our|the|it|them)\s*)?(?:subscription|sub|"
+                            rf"plan|membership|plus|pro|premium|max)?(?:\s+\w+){{0,2}}?\s+"
+                            rf"(?:lapse|expire|run\s+out|{LET_GO})"),
+    ("implicit", "speaker", r"(?:^|(?<=[\n.!:]))\s*(?:my\s+|the\s+)?(?:account|subscription|sub|"
+                            r"plan|membership)\s+(?:is\s+|has\s+been\s+|now\s+)?(?:closed|"
                             r"cancell?ed|deleted|gone|ended|lapsed|expired|ran\s+out)"),
-    ("implicit", "speaker", rf"\b(?:took|take|taking|got|removed?|removing)\s+(?:it|them|the\s+app)\s+"
-                            rf"off\s+(?:of\s+)?(?:my|our|the)\s+{DEVICES}"),
+    ("implicit", "speaker", rf"\b(?:took|take|taking|got|removed?|removing)\s+(?:it|them|"
+                            rf"the\s+app)\s+off\s+(?:of\s+)?(?:my|our|the)\s+{DEVICES}"),
     ("implicit", "speaker", rf"\b{LEAVE}\s+{IMPLICIT}"),
     ("implicit", "speaker", r"\b(?:request(?:ed|ing)?|start(?:ed|ing)?|initiat(?:ed|ing)?)\s+"
                             r"(?:my\s+|the\s+|an?\s+)?(?:account\s+)?(?:deletion|cancell?ation)|"
@@ -436,10 +437,11 @@ RULES = [
                      rf"(?P<to>{NAME})"),
     ("adopt", "any", rf"\b(?:mov|switch|migrat)\w*\s+{MOVED}(?:over\s+)?to\s+(?P<to>{NAME})"),
     ("adopt", "any", rf"\bnow\s+(?:just\s+)?(?:use|using|run|running|pay\s+for)\s+(?P<to>{NAME})"),
-    ("adopt", "any", rf"\b(?:run(?:ning|s)?|us(?:e|es|ing)|pointed\s+at|through|via|pay(?:ing)?\s+for|"
-                     rf"self-host\w*|host(?:ing)?|install(?:ed|ing)?|set\s+up|with|to|for)\s+"
-                     rf"(?:[\w'’-]+\s+){{0,3}}?(?P<to>{OTHER_PRODUCT})"),
-    ("adopt", "any", rf"(?P<to>{OTHER_PRODUCT})\s+(?:\w+\s+)?(?:running|locally|on\s+my|at\s+home)\b"),
+    ("adopt", "any", rf"\b(?:run(?:ning|s)?|us(?:e|es|ing)|pointed\s+at|through|via|"
+                     rf"pay(?:ing)?\s+for|self-host\w*|host(?:ing)?|install(?:ed|ing)?|set\s+up|"
+                     rf"with|to|for)\s+(?:[\w'’-]+\s+){{0,3}}?(?P<to>{OTHER_PRODUCT})"),
+    ("adopt", "any", rf"(?P<to>{OTHER_PRODUCT})\s+(?:\w+\s+)?(?:running|locally|on\s+my|"
+                     rf"at\s+home)\b"),
     ("adopt", "any", rf"{T}{TAIL}\s+(?:is|has\s+been|'s|’s|was)\s+(?:now\s+|honestly\s+|"
                      rf"already\s+|just\s+|been\s+)*(?:{PRAISE}|(?:my|our)\s+(?:new\s+)?"
                      rf"(?:daily|main|go-to|default|favou?rite|replacement|home)|the\s+"
@@ -506,7 +508,7 @@ RELATIVES = {"sister", "brother", "mum", "mother", "father", "son", "daughter", 
              "uncle", "grandma", "grandpa", "parents", "neighbour", "neighbor", "classmates",
              "teammates", "coworker", "colleague", "bestie"}
 BRAND_WORD = "<brand>"  # how a brand mention appears among a clause's words
-MONTH = "<month>"
+MONTH = "<month>"  # "may" read as the month after "in", "since", ... (not a hedge)
 BEFORE_MONTH = {"in", "of", "since", "until", "till", "by", "early", "late", "mid", "last",
                 "next", "this", "from", "through"}
 SUBJECTS = {"i", "ive", "im", "ill", "we", "weve", "were", "you", "youre",
@@ -536,7 +538,8 @@ THIRD_PARTIES = {
     "leadership", "board", "talent", "hire", "hires", "team", "lab", "labs", "apple",
     "microsoft", "google", "amazon", "aws", "samsung", "nvidia", "ibm", "oracle",
     "salesforce", "tesla", "spacex", "lockheed", "palantir", "anduril", "boeing", "twitter",
-    "x", "hospital", "hospitals", "city", "council", "county", "town", "country", "countries", "nation", "nations",
+    "x", "hospital", "hospitals", "city", "council", "county", "town", "country", "countries",
+    "nation", "nations",
     "canada", "uk", "china", "india", "germany", "france", "italy", "japan", "korea",
     "consultants", "workers", "model", "models", "default", "api", "backend",
     "traffic", "workloads", "contract", "contracts", "deal", "deals", "partnership"}
@@ -587,10 +590,11 @@ JOB = re.compile(r"\b(?:work(?:ed|ing)?\s+(?:at|for)|my\s+(?:former\s+)?employer
                  r"(?:years|months)\s+at|post-training|on\s+the\s+\w+\s+team|rejoin\w*)\b",
                  re.IGNORECASE)
 STAFF_VERBS = re.compile(r"(?:quit|left|leav|join|depart|went|go|mov|head)", re.IGNORECASE)
-# a sentence that names a brand but does not praise it: "Gemini is no better"
+# a "used" statement told in the past ("I'd paid for X", "X was my default"), not "still"
 PAST = re.compile(r"(?:was|were|had|(?:'d|’d)\s+been|(?:i|we)\s+(?:had|used|paid|was|were)|"
                   r"used|paid|years?|months?|long-?time|longtime|loyal|spent|"
                   r"\S+\s+(?:was|had\s+been|used\s+to))\b", re.IGNORECASE)
+# where someone ended up, over what they tried on the way
 SETTLED = re.compile(r"\b(?:ended\s+up|settled|landed|now|currently|all\s+in|"
                      r"(?:is|are|am|'m|’m|'re|’re)\s+(?:now\s+)?(?:on|using|with))\b",
                      re.IGNORECASE)
@@ -598,6 +602,7 @@ SETTLED = re.compile(r"\b(?:ended\s+up|settled|landed|now|currently|all\s+in|"
 WEIGHED = re.compile(r"\b(?:should|worth|any\s+good|better|recommend\w*|which|or|vs|versus|"
                      r"compare\w*|good\s+enough|switch\w*|try|trying)\b[^.!\n]*\?",
                      re.IGNORECASE)
+# a sentence that names a brand but does not praise it: "Gemini is no better"
 NOT_CHOSEN = re.compile(r"\b(?:worse|trash|garbage|also|too|either|not|no|never|sucks|bad|still|"
                         r"terrible|awful|same|neither|nor|equally|broken|down|left|cancel\w*|"
                         r"quit|delet\w*|both|keeps|forgets|hate|awful|disappoint\w*|"
@@ -708,11 +713,12 @@ def _decide(text: str, hits: list[_Hit], mentions: list[Mention]) -> Switch | No
                                             None) or pool[0]
     main = _went_back(main, pool)
     if main.kind == "over":
-        main = _moved_from(hits, main, mentions)
+        main = _moved_from(hits, main)
     used = [main]
     if not main.to_brand and main.kind != "return" and not UNDECIDED.search(text):
-        chosen = [h for h in hits if h.to_brand and h.kind in ("move", "adopt", "now")
-                  and h.to_brand != main.from_brand and h is not main and (main.hedged or not h.hedged)]
+        chosen = [h for h in hits if h.to_brand and h.kind in ("move", "adopt", "now") and
+                  h.to_brand != main.from_brand and h is not main and
+                  (main.hedged or not h.hedged)]  # a weighed-up brand is not where they went
         # where they ended up over what they tried on the way ("tried Gemini, hated it,
         # and ended up on Claude")
         chosen.sort(key=lambda h: (h.start < main.start, not SETTLED.search(
@@ -792,7 +798,7 @@ def _named_next(text: str, main: _Hit, mentions: list[Mention]) -> list[_Hit]:
     return [_Hit("adopt", None, m.brand, m.start, m.end, False)]
 
 
-def _moved_from(hits: list[_Hit], main: _Hit, mentions: list[Mention]) -> _Hit:
+def _moved_from(hits: list[_Hit], main: _Hit) -> _Hit:
     """Where a move told with no brand ("... and moved everything over") came from: a brand
     said to be used or left before it (else, once its destination is known, the one other
     brand named)."""
