@@ -16,7 +16,7 @@ from sqlalchemy import select
 from dashboard.cli import main
 from dashboard.files import tables
 from dashboard.scoring import Scorer
-from dashboard.write import ingest, store
+from dashboard.write import bulk, ingest, store
 from dashboard.write.schema import mentions, posts
 from dashboard.write.store import count_posts, open_store, write_posts
 from reliability.corpus import posts_frame
@@ -178,3 +178,28 @@ def test_a_large_import_refreshes_the_planners_statistics(pg_url, tracker, monke
         analyzed = conn.execute(text("SELECT last_analyze FROM pg_stat_user_tables WHERE "
                                      "relname = 'posts' AND schemaname = current_schema()"))
         assert analyzed.scalar() is not None
+
+
+@pytest.mark.postgres
+def test_the_staging_tables_do_not_grow_with_the_batches_before(pg_url, tracker, monkeypatch):
+    """Each batch empties the staging tables without leaving the earlier rows behind as
+    dead space (a DELETE did: nothing vacuums a temporary table, and every batch's joins
+    read all of it, so batches got slower the more came before)."""
+    from sqlalchemy import text
+    monkeypatch.setattr(store, "BATCH", 200)
+    frame = posts_frame(2_000).rename(columns={"id": "source_id", "created_utc": "created_at",
+                                               "title": "text"})
+    frame = frame.assign(source="reddit", created_at=pd.to_datetime(frame["created_at"],
+                                                                   unit="s", utc=True))
+    engine = open_store(pg_url)
+    sizes, upsert = [], bulk.upsert
+
+    def measured(conn, columns):  # each batch's staging tables, once loaded
+        sizes.append(conn.execute(text("SELECT pg_relation_size('stage_posts') + "
+                                       "pg_relation_size('stage_mentions')")).scalar())
+        upsert(conn, columns)
+    monkeypatch.setattr(bulk, "upsert", measured)
+    write_posts(engine, Scorer(tracker).score_frame(
+        frame[["source", "source_id", "created_at", "text"]]))
+    assert count_posts(engine) == len(frame) and len(sizes) == 10
+    assert max(sizes) <= 2 * sizes[0], sizes

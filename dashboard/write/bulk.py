@@ -20,7 +20,7 @@ import datetime
 import pandas as pd
 from psycopg import sql
 from sqlalchemy import (Column, Connection, Integer, MetaData, Table, any_, bindparam, delete,
-                        exists, func, insert, select, true)
+                        exists, func, insert, select, text, true)
 from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.schema import CreateTable
@@ -40,6 +40,7 @@ stage_mentions = Table("stage_mentions", _staging, prefixes=["TEMPORARY"],
                          if c.name in KEYS],
                        *[Column(c.name, c.type) for c in mentions.columns if c.name != "post_id"])
 _MENTION_COLUMNS = [c.name for c in stage_mentions.columns]
+TRUNCATE = text("TRUNCATE stage_posts, stage_mentions")
 
 
 def stage(conn: Connection, rows: pd.DataFrame, columns: list[str],
@@ -49,8 +50,14 @@ def stage(conn: Connection, rows: pd.DataFrame, columns: list[str],
     ``stage_mentions``, emptying both first (the connection's first batch makes them)."""
     for table in (stage_posts, stage_mentions):
         conn.execute(CreateTable(table, if_not_exists=True))
-        conn.execute(delete(table))
-    if conn.dialect.name == "sqlite":
+    if conn.dialect.name == "postgresql":
+        # not DELETE: it leaves every earlier batch's rows behind as dead space (nothing
+        # vacuums a temporary table), which each batch's joins then read, so the cost of a
+        # batch grew with the number of batches before it
+        conn.execute(TRUNCATE)
+    else:
+        for table in (stage_posts, stage_mentions):
+            conn.execute(delete(table))
         conn.exec_driver_sql(SQLITE_CACHE)
     columns = [c.name for c in stage_posts.columns if c.name in columns]  # the table's order
     _load(conn, stage_posts, columns, _tuples(rows, columns))
