@@ -166,7 +166,7 @@ def test_a_full_temporary_folder_is_a_clear_error_and_stores_nothing(tmp_path, m
 @pytest.mark.postgres
 def test_a_large_import_refreshes_the_planners_statistics(pg_url, tracker, monkeypatch):
     from sqlalchemy import text
-    monkeypatch.setattr(store, "ANALYZE_AFTER", 100)
+    monkeypatch.setattr(ingest, "ANALYZE_AFTER", 100)
     frame = posts_frame(150).rename(columns={"id": "source_id", "created_utc": "created_at",
                                              "title": "text"})
     frame = frame.assign(source="reddit", created_at=pd.to_datetime(frame["created_at"],
@@ -203,3 +203,19 @@ def test_the_staging_tables_do_not_grow_with_the_batches_before(pg_url, tracker,
         frame[["source", "source_id", "created_at", "text"]]))
     assert count_posts(engine) == len(frame) and len(sizes) == 10
     assert max(sizes) <= 2 * sizes[0], sizes
+
+
+def test_a_long_import_refreshes_the_statistics_as_it_goes(store_url, tracker, monkeypatch):
+    """Every ANALYZE_AFTER posts written, not only at the end: a file of a source new to
+    the store otherwise runs on plans made without its posts (store.analyze)."""
+    calls = []
+    monkeypatch.setattr(ingest, "ANALYZE_AFTER", 100)
+    monkeypatch.setattr(ingest, "CHUNK", 50)
+    monkeypatch.setattr(ingest, "analyze", lambda engine: calls.append(count_posts(engine)))
+    frame = posts_frame(330).rename(columns={"id": "source_id", "created_utc": "created_at",
+                                             "title": "text"})
+    frame = frame.assign(source="reddit", created_at=pd.to_datetime(frame["created_at"],
+                                                                   unit="s", utc=True))
+    ingest.save_posts(open_store(store_url), frame[["source", "source_id", "created_at", "text"]],
+                      Scorer(tracker))
+    assert calls == [100, 200, 300, 330]

@@ -20,6 +20,7 @@ from dashboard.write.store import (already_scored, analyze, get_meta, recorded_r
 
 FITTED = ("source_id", "author", "community", "language")  # bounded columns from sources
 CHUNK = 10_000  # posts scored and written at a time
+ANALYZE_AFTER = 100_000  # posts written, past which PostgreSQL's statistics are refreshed
 
 
 def author_salt(engine: Engine) -> str:
@@ -82,7 +83,7 @@ def save_posts(engine: Engine, frame: pd.DataFrame | Iterable[pd.DataFrame], sco
     """
     chunks = [frame.iloc[i:i + CHUNK] for i in range(0, len(frame), CHUNK)] \
         if isinstance(frame, pd.DataFrame) else frame
-    salt, done, scored = None, 0, 0
+    salt, done, scored, unanalyzed = None, 0, 0, 0
 
     def prepared():
         nonlocal salt
@@ -101,8 +102,15 @@ def save_posts(engine: Engine, frame: pd.DataFrame | Iterable[pd.DataFrame], sco
         if progress:
             progress("scored", scored)
         for part, scores in ((fresh, True), (kept, False)):
-            done += write_posts(engine, part, scores=scores, run=run, progress=progress and (
-                lambda n, before=done: progress("stored", before + n)))
+            written = write_posts(engine, part, scores=scores, run=run,
+                                  progress=progress and (
+                                      lambda n, before=done: progress("stored", before + n)))
+            done, unanalyzed = done + written, unanalyzed + written
+        if unanalyzed >= ANALYZE_AFTER:  # while it runs, not only after: see store.analyze
+            analyze(engine)
+            unanalyzed = 0
+    if unanalyzed and done >= ANALYZE_AFTER:
+        analyze(engine)
     return done
 
 
@@ -128,5 +136,4 @@ def save_posts_as_run(engine: Engine, frame: pd.DataFrame | Iterable[pd.DataFram
             raise StoreError(f"{e} {run['items']:,}{of} posts had been "
                              "written before it failed; running the same import again "
                              "writes the rest.", e.kind) from e
-    analyze(engine, run["items"])
     return run["items"], run["new"]
