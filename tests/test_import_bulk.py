@@ -23,6 +23,15 @@ from reliability.corpus import posts_frame
 from reliability.store_checks import fingerprint, problems
 from tests.helpers import ROOT, assert_settled
 
+
+def reddit_posts(n: int) -> pd.DataFrame:
+    """``n`` generated posts in the store's columns (source, source_id, created_at, text)."""
+    frame = posts_frame(n)
+    return pd.DataFrame({"source": "reddit", "source_id": frame["id"], "text": frame["title"],
+                         "created_at": pd.to_datetime(frame["created_utc"], unit="s",
+                                                      utc=True)})
+
+
 AWKWARD = ["tab\there", "line\nbreak", "back\\slash \\N", 'quote " and , comma', "",
            "emoji 🚀 and שלום", "\\.", "null", "ChatGPT is gone, I use Claude now"]
 
@@ -167,13 +176,9 @@ def test_a_full_temporary_folder_is_a_clear_error_and_stores_nothing(tmp_path, m
 def test_a_large_import_refreshes_the_planners_statistics(pg_url, tracker, monkeypatch):
     from sqlalchemy import text
     monkeypatch.setattr(ingest, "ANALYZE_AFTER", 100)
-    frame = posts_frame(150).rename(columns={"id": "source_id", "created_utc": "created_at",
-                                             "title": "text"})
-    frame = frame.assign(source="reddit", created_at=pd.to_datetime(frame["created_at"],
-                                                                   unit="s", utc=True))
+    frame = reddit_posts(150)
     engine = open_store(pg_url)
-    ingest.save_posts_as_run(engine, frame[["source", "source_id", "created_at", "text"]],
-                             "reddit", Scorer(tracker))
+    ingest.save_posts_as_run(engine, frame, "reddit", Scorer(tracker))
     with engine.connect() as conn:
         analyzed = conn.execute(text("SELECT last_analyze FROM pg_stat_user_tables WHERE "
                                      "relname = 'posts' AND schemaname = current_schema()"))
@@ -187,10 +192,7 @@ def test_the_staging_tables_do_not_grow_with_the_batches_before(pg_url, tracker,
     read all of it, so batches got slower the more came before)."""
     from sqlalchemy import text
     monkeypatch.setattr(store, "BATCH", 200)
-    frame = posts_frame(2_000).rename(columns={"id": "source_id", "created_utc": "created_at",
-                                               "title": "text"})
-    frame = frame.assign(source="reddit", created_at=pd.to_datetime(frame["created_at"],
-                                                                   unit="s", utc=True))
+    frame = reddit_posts(2_000)
     engine = open_store(pg_url)
     sizes, upsert = [], bulk.upsert
 
@@ -199,8 +201,7 @@ def test_the_staging_tables_do_not_grow_with_the_batches_before(pg_url, tracker,
                                        "pg_relation_size('stage_mentions')")).scalar())
         upsert(conn, columns)
     monkeypatch.setattr(bulk, "upsert", measured)
-    write_posts(engine, Scorer(tracker).score_frame(
-        frame[["source", "source_id", "created_at", "text"]]))
+    write_posts(engine, Scorer(tracker).score_frame(frame))
     assert count_posts(engine) == len(frame) and len(sizes) == 10
     assert max(sizes) <= 2 * sizes[0], sizes
 
@@ -212,10 +213,6 @@ def test_a_long_import_refreshes_the_statistics_as_it_goes(store_url, tracker, m
     monkeypatch.setattr(ingest, "ANALYZE_AFTER", 100)
     monkeypatch.setattr(ingest, "CHUNK", 50)
     monkeypatch.setattr(ingest, "analyze", lambda engine: calls.append(count_posts(engine)))
-    frame = posts_frame(330).rename(columns={"id": "source_id", "created_utc": "created_at",
-                                             "title": "text"})
-    frame = frame.assign(source="reddit", created_at=pd.to_datetime(frame["created_at"],
-                                                                   unit="s", utc=True))
-    ingest.save_posts(open_store(store_url), frame[["source", "source_id", "created_at", "text"]],
-                      Scorer(tracker))
+    frame = reddit_posts(330)
+    ingest.save_posts(open_store(store_url), frame, Scorer(tracker))
     assert calls == [100, 200, 300, 330]

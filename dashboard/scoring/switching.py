@@ -822,8 +822,7 @@ def _arrived(text: str, main: _Hit, hits: list[_Hit], mentions: list[Mention]) -
     if not top or len(top) == 2 and top[0][1] == top[1][1]:
         return []
     for m in (m for m in mentions if m.brand == top[0][0]):
-        start = max(text.rfind(c, 0, m.start) for c in ".!?\n") + 1
-        sentence = text[start:m.start] + re.match(r"[^.!?\n]*[.!?\n]?", text[m.start:]).group()
+        sentence = _sentence(text, m)
         if not NOT_CHOSEN.search(sentence) and not WEIGHED.search(sentence):
             return [_Hit("adopt", None, m.brand, m.start, m.end, False)]
     return []
@@ -863,11 +862,16 @@ def _topic(text: str, main: _Hit, mentions: list[Mention]) -> list[_Hit]:
     if len({m.brand for m in others}) != 1:
         return []
     for m in others:
-        start = max(text.rfind(c, 0, m.start) for c in ".!?\n") + 1
-        sentence = text[start:m.start] + re.match(r"[^.!?\n]*[.!?\n]?", text[m.start:]).group()
+        sentence = _sentence(text, m)
         if not NOT_CHOSEN.search(sentence) and not sentence.rstrip().endswith("?"):
             return [_Hit("adopt", None, m.brand, m.start, m.end, False)]
     return []
+
+
+def _sentence(text: str, m: Mention) -> str:
+    """The sentence of ``text`` that mention ``m`` is in."""
+    start = max(text.rfind(c, 0, m.start) for c in ".!?\n") + 1
+    return text[start:m.start] + re.match(r"[^.!?\n]*[.!?\n]?", text[m.start:]).group()
 
 
 def _resolve(text: str, hit: _Hit, hits: list[_Hit], mentions: list[Mention]) -> _Hit:
