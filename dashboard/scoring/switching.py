@@ -85,7 +85,8 @@ LEAVE = (r"(?:cancel(?:l?ed|l?ing|s)?|cancl?ed|canceld|unsubscrib(?:e|ed|ing)|"
 # Character.AI, Claude is where I write now"; not "close", "kill", "bin")
 LEAVE_NAMED = (r"(?:cancel(?:l?ed)?|unsubscrib(?:ed|ing)\s+from|quit|ditch(?:ed)?|dump(?:ed)?|"
                r"dropp(?:ed)|left|uninstall(?:ed)?|delet(?:ed)|abandon(?:ed)|"
-               r"(?:stopped|stop)\s+(?:using|paying\s+for))")
+               r"(?:stopped|stop)\s+(?:using|paying\s+for)|pulled\s+the\s+plug\s+on|"
+               r"(?:got|get)\s+rid\s+of|gave\s+up(?:\s+on)?)")
 MOVE = (r"(?:switch(?:ed|ing|es)?|mov(?:e|ed|es|ing)|migrat(?:e|ed|es|ing)|"
         r"jump(?:ed|ing|s)?(?:\s+ship)?|went|go(?:ing|es)?|head(?:ed|ing|s)?|port(?:ed|ing)?|"
         r"transition(?:ed|ing)?|defect(?:ed|ing|s)?|flock(?:ed|ing|s)?|convert(?:ed)?|"
@@ -115,6 +116,7 @@ ADOPT = (r"(?:pick(?:ed|ing)?\s+up|sign(?:ed|ing)?\s+up\s+(?:for|with|to|on)|"
          r"(?:went|going|go)\s+with|set(?:ting)?\s+up|chose|choosing|(?:paying|pay|paid)(?:\s+for)?|bought|"
          r"hello,?|hi,?|welcome(?:\s+to)?,?|lov(?:e|ing)|enjoy(?:ing)?|happy\s+with|"
          r"(?:now|currently)\s+(?:on|with)|giv(?:e|ing)|gave|join(?:ed|ing)?|onto|"
+         r"install(?:ed|ing)?|"
          r"all\s+in\s+on|team|start(?:ed|ing)?|land(?:ed|ing|s)?\s+(?:on|at|in)|"
          r"end(?:ed|ing)?\s+up\s+(?:on|with|using)|roll(?:ed|ing)?\s+out|"
          r"(?:is|are|am|'m|’m|'re|’re|been)\s+(?:now\s+|all\s+|fully\s+)?(?:on|using|with)|"
@@ -129,7 +131,7 @@ NAME = (r"(?-i:\b(?=[A-Z])(?!(?:I|I'm|The|This|That|My|Our|A|An|It|We|You|Me|The
         r"Free|Paid|Local|Open|Reddit|Google|Apple|Microsoft|Meta|Amazon|Another|Every|Some|"
         r"Any|All|Fellow|Former|Ex|New|Old|Just|Still|Also|Plus|Pro|Premium|Max|Team|"
         r"Enterprise|Business|Edu|Ultra|Advanced|Other|Others|Th|So|AI)\b)"
-        r"[A-Z][\w.+'’-]*(?:\s+(?:[A-Z0-9][\w.+-]*|AI|ai))?)")
+        r"[A-Z](?:[\w+'’-]|\.(?=\w))*(?:\s+(?:[A-Z0-9](?:[\w+-]|\.(?=\w))*|AI|ai))?)")
 # AI products and open models a tracker rarely follows, known by name: where someone went
 # is "other" when one of these is what they use now ("Aider pointed at Qwen3-Coder", "a
 # 3090 and Qwen running locally"); written as they are usually spelt, case kept
@@ -250,6 +252,11 @@ RULES = [
     ("weigh", "any", rf"\b(?:keep|stick\s+with|stay\s+(?:with|on))\s+(?:paying\s+for\s+|"
                      rf"using\s+)?{DET}{F}{TAIL}(?:\s+[\w.+-]+){{0,3}}?\s+or\s+"
                      rf"(?:[\w'’]+\s+){{0,3}}?{DET}{TX}"),
+    ("weigh", "any", rf"{F}{TAIL}(?:\s+free)?\s+(?:vs\.?|versus|or)\s+(?:paying|pay)\s+for\s+"
+                     rf"{DET}{T}"),
+    ("weigh", "speaker", rf"\b(?:looking\s+for|need|want|searching\s+for|shopping\s+for)\s+"
+                         rf"(?:an?\s+)?(?:\w+\s+)?(?:replacement|alternative|substitute)s?\s+"
+                         rf"(?:for|to)\s+{DET}{F}"),
     ("return", "any", rf"\b(?:(?:switch(?:ed|ing)?|went|gone|go(?:ing)?|com(?:e|ing)|came|"
                       rf"mov(?:e|ed|ing)|crawl(?:ed|ing)?|runn?(?:ing)?|ran)\s+(?:(?:it|them|"
                       rf"everything|us|myself|ourselves)\s+)?back|(?:came|come|coming)\s+home|"
@@ -328,6 +335,7 @@ RULES = [
                             r"\bcross(?:ed|ing)?\s+(?:it|them)\s+off\b"),
     ("implicit", "speaker", r"\b(?:cancel(?:l?ed|l?ing)?|cancled|unsubscrib(?:ed|ing)|"
                             r"unsubbed|uninstall(?:ed|ing)|delet(?:ed|ing)|downgrad(?:ed|ing)|"
+                            r"ditch(?:ed|ing)\s+(?:it|them)|dump(?:ed|ing)\s+(?:it|them)|"
                             r"hit\s+(?:the\s+)?(?:cancel|unsubscribe)(?:\s+button)?|"
                             r"remov(?:e|ed|ing)\s+(?:my|our|the)\s+(?:credit\s+)?(?:card|"
                             r"payment\s+(?:method|info|details)))(?:\s+(?:it|them))?"
@@ -539,13 +547,18 @@ THIRD_PARTIES = {
     "microsoft", "google", "amazon", "aws", "samsung", "nvidia", "ibm", "oracle",
     "salesforce", "tesla", "spacex", "lockheed", "palantir", "anduril", "boeing", "twitter",
     "x", "hospital", "hospitals", "city", "council", "county", "town", "country", "countries",
-    "nation", "nations",
+    "nation", "nations", "parliament", "mps", "meps",
     "canada", "uk", "china", "india", "germany", "france", "italy", "japan", "korea",
     "consultants", "workers", "model", "models", "default", "api", "backend",
     "traffic", "workloads", "contract", "contracts", "deal", "deals", "partnership"}
 # public bodies: "my city is switching its chatbot" is not the poster speaking as a user
 PUBLIC = {"government", "govt", "gov", "administration", "agency", "agencies", "city", "state",
-          "country", "council", "county", "town", "municipality", "ministry", "police"}
+          "country", "council", "county", "town", "municipality", "ministry", "police",
+          "parliament"}
+# words between a subject and its verb ("X will drop ...")
+MODALS = {"will", "should", "must", "need", "gonna", "going", "decided", "officially", "finally"}
+# "a tool aimed at people switching from ...": an audience, not a report
+AUDIENCE = {"for", "to", "at", "targeting", "targets", "courting", "courts", "luring", "lure"}
 # someone made to act is not acting as a user ("agencies told to stop using ...")
 COMMANDS = {"told", "telling", "tells", "ordered", "orders", "ordering", "directed",
             "directs", "instructed", "forced", "required", "requires", "mandated", "banned",
@@ -558,12 +571,18 @@ OTHERS = {"everyone", "everybody", "everyones", "people", "users", "user", "folk
           "husband", "mom", "dad", "colleagues", "coworkers", "guys", "americans",
           "household", "you", "youre", "youve", "yall", "u", "ya", "yourself", "yourselves",
           "mates", *RELATIVES}
-GERUND_SUBJECT = re.compile(r"(?:[ \t]+[\w'’]+){0,4}?[ \t]+(?:is|isn'?t|does|doesn'?t|won'?t|"
-                            r"will|can|can'?t|only|alone|and[ \t]+\w+ing)\b", re.IGNORECASE)
+# the verb of an act named as a subject ("Deleting the app doesn't cancel"), not of a
+# relative clause ("Looking for a replacement for X that isn't American")
+GERUND_SUBJECT = re.compile(r"(?![ \t]+(?:that|which|who)\b)(?:[ \t]+[\w'’]+){0,4}?[ \t]+"
+                            r"(?:is|isn'?t|does|doesn'?t|won'?t|will|can|can'?t|only|alone|"
+                            r"and[ \t]+\w+ing)\b", re.IGNORECASE)
 # an act taken back right after it is named ("thought about cancelling but didn't")
 UNDONE = re.compile(r"[^.!?\n]{0,50}?(?:\b(?:but|then|and)\s+|[.!]\s+)(?:i\s+|we\s+)?"
                     r"(?:didn'?t|did\s+not|couldn'?t|could\s+not|decided\s+not|changed\s+my\s+mind|chickened\s+out|"
-                    r"never\s+did|haven'?t|backed\s+out)\b", re.IGNORECASE)
+                    r"never\s+did|haven'?t|backed\s+out)\b"
+                    # not "... and I haven't missed it": that confirms the act
+                    r"(?!\s+(?:once\s+|really\s+|even\s+)?(?:miss|regret|look(?:ed)?\s+back|"
+                    r"gone\s+back|been\s+back|went\s+back|go\s+back))", re.IGNORECASE)
 # the poster saying they stay, against what others do
 STAYING = re.compile(r"\b(?:i'?m|i\s+am|we'?re|we\s+are|i'?ll|i\s+will)\s+(?:still\s+|just\s+)?"
                      r"(?:staying|not\s+(?:leaving|going\s+anywhere|cancell?ing|switching|quitting)|"
@@ -573,6 +592,13 @@ STAYING = re.compile(r"\b(?:i'?m|i\s+am|we'?re|we\s+are|i'?ll|i\s+will)\s+(?:sti
 # unless it names a movement ("'Cancel ChatGPT' movement goes mainstream")
 QUOTE = re.compile(r"""(?:["“]([^"“”\n]{1,160})["”]|(?<!\w)['‘]([^'‘’\n]{1,160})['’](?!\w))"""
                    r"(?!\s*(?:movement|campaign|trend|pledge))")
+# a brand's name inside a campaign's ("QuitGPT"): joining it is leaving the brand
+CAMPAIGN = re.compile(r"(?:quit|cancel|delete|boycott|ditch|leave|unsubscribe)", re.IGNORECASE)
+JOINS = re.compile(r"(?:join|took\s+part|taking\s+part|all\s+in|sign)", re.IGNORECASE)
+# a supposed case, not a report ("Thought experiment: everyone quits ChatGPT tomorrow")
+SUPPOSED = re.compile(r"\b(?:thought\s+experiment|what\s+if|suppos(?:e|ing)|hypothetical(?:ly)?|"
+                      r"in\s+theory|let'?s\s+say|imagine\s+(?:if|a\s+world|everyone|everybody|"
+                      r"all|millions))\b", re.IGNORECASE)
 OWNERS = {"my", "our", "i", "we", "me", "us"}  # "my company", "our team" speak as users
 FILLER = {"just", "so", "also", "today", "now", "already", "honestly", "ok", "okay", "well",
           "yeah", "yep", "lol", "welp", "fine", "and", "then", "that's", "thats",
@@ -638,7 +664,8 @@ def detect_switch(text: str, mentions: list[Mention]) -> Switch | None:
         chars[m.start] = chr(ord(PUA) + i)
         chars[m.start + 1:m.end] = " " * (m.end - m.start - 1)
     norm = "".join(chars)
-    hits = _hits(norm, mentions)
+    campaigns = {i for i, m in enumerate(mentions) if CAMPAIGN.match(text, m.start)}
+    hits = _hits(norm, mentions, campaigns)
     return _decide(text, hits, mentions) if hits else None
 
 
@@ -654,7 +681,7 @@ def _windows(mentions: list[Mention], length: int) -> list[tuple[int, int]]:
     return out
 
 
-def _hits(norm: str, mentions: list[Mention]) -> list[_Hit]:
+def _hits(norm: str, mentions: list[Mention], campaigns: set[int]) -> list[_Hit]:
     taken: list[tuple[int, int]] = []
     hits = []
     windows = _windows(mentions, len(norm))  # long posts: search only near the brands
@@ -671,6 +698,7 @@ def _hits(norm: str, mentions: list[Mention]) -> list[_Hit]:
                 continue
             words = _clause_words(norm, m.start())
             if NEGATIONS & set(words[-4:]) or _advice(norm, m.start()) or \
+                    SUPPOSED.search(_sentence_before(norm, m.start())) or \
                     UNDONE.match(norm, m.end()):
                 continue
             actor = _crowd_actor(norm, m, words) if who == "crowd" else \
@@ -680,8 +708,11 @@ def _hits(norm: str, mentions: list[Mention]) -> list[_Hit]:
                     any(a <= m.start() and m.end() <= b for a, b in quotes):
                 continue
             groups = m.groupdict()
-            side = {k: mentions[ord(groups[k]) - ord(PUA)].brand if groups.get(k) else
-                    OTHER if groups.get(k + "o") else None for k in ("f", "t")}
+            side = {k: _side(norm, m, k, mentions) for k in ("f", "t")}
+            if kind == "adopt" and groups.get("t") and ord(groups["t"]) - ord(PUA) in campaigns:
+                if not JOINS.match(m.group()):
+                    continue  # "love the QuitGPT posts" adopts nothing
+                kind, side = "leave", {"f": side["t"], "t": None}
             if side["f"] and side["f"] == side["t"] or side["f"] == side["t"] == OTHER:
                 continue  # "replaced GPT-4o with GPT-5": one brand, not a switch
             if kind in ACTS and _staff(norm, m) or kind == "adopt" and "still" in words[-2:]:
@@ -926,7 +957,10 @@ def _actor(words: list[str], who: str, statement: str) -> str | None:
         if w in THIRD_PARTIES:
             return "own" if OWNERS & set(words[max(0, k - 4):k]) and w not in PUBLIC else None
         if w in SUBJECTS or w in HEDGES:
-            if w in OTHERS and k and words[k - 1] in ("for", "to"):
+            if w in MODALS and k and (words[k - 1] in THIRD_PARTIES or
+                                      words[k - 1] == BRAND_WORD):
+                continue  # "the Parliament will phase out ...": whose act it is comes before
+            if w in OTHERS and k and words[k - 1] in AUDIENCE:
                 return None  # an audience ("a tool for people coming from ..."), not a report
             return "others" if w in OTHERS else "own"
     if THIRD_PERSON_VERB.match(statement) or any(map(THIRD_PERSON_VERB.fullmatch, words)):
@@ -965,9 +999,26 @@ def _staff(norm: str, m: re.Match) -> bool:
 def _advice(norm: str, start: int) -> bool:
     """"Before you switch to ...", "how to move from ... to ...", "would you switch ...":
     nobody's own move."""
+    return bool(ADVICE.search(_sentence_before(norm, start)))
+
+
+def _sentence_before(norm: str, start: int) -> str:
+    """The start of the sentence up to ``start`` (at most 120 characters of it)."""
     sentence = norm[max(0, start - 120):start]
-    cut = max(sentence.rfind(c) for c in ".!?\n")
-    return bool(ADVICE.search(sentence[cut + 1:]))
+    return sentence[max(sentence.rfind(c) for c in ".!?\n") + 1:]
+
+
+def _side(norm: str, m: re.Match, k: str, mentions: list[Mention]) -> str | None:
+    """The brand in a match's group ``k`` ("f" or "t"), or OTHER for the untracked product
+    in group ``k + "o"``, unless that name is a feature of the brand named just before it
+    ("Gemini Deep Research")."""
+    if m.group(k) if k in m.re.groupindex else None:
+        return mentions[ord(m.group(k)) - ord(PUA)].brand
+    if not (k + "o" in m.re.groupindex and m.group(k + "o")):
+        return None
+    before = norm[:m.start(k + "o")].rstrip()
+    return mentions[ord(before[-1]) - ord(PUA)].brand if before and \
+        PUA <= before[-1] <= PUA_LAST else OTHER
 
 
 def _hedged(words: list[str], norm: str, end: int) -> bool:

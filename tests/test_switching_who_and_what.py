@@ -1,0 +1,92 @@
+"""Switching: whose act a statement is and which product it names (issue 11, from the
+development misses of batch F): an untracked product's name ends at its sentence, a name
+right after a brand is that brand's feature ("Gemini Deep Research"), joining a campaign
+named after a brand ("QuitGPT") is leaving it, a public body's plan told with "will" is not
+the poster's, an audience ("aimed at people switching") and a supposed case ("thought
+experiment: everyone quits ...") report nobody's move, "ditched it" leaves the brand named
+before, installing a brand for someone is where they went, and "X free vs paying for Y" or
+"looking for a replacement for X" weigh a move up. Every example is written in our own
+words; each family has near misses that must stay uncounted."""
+import pandas as pd
+import pytest
+
+from dashboard.scoring import Scorer
+
+CASES = [
+    # an untracked product's name stops at the end of its sentence
+    ("We dropped Windsurf. Moved the whole team to Claude Code in May.",
+     ("other", "Claude", "move")),
+    ("Our CTO pulled the plug on the Cursor licences and we moved everyone to Claude Code.",
+     ("other", "Claude", "move")),
+    ("I got rid of Kagi. Gemini does my searching now.", ("other", "Gemini", "move")),
+    # a name right after a brand is one of its features
+    ("Left Perplexity for this app. Gemini Deep Research does the digging better.",
+     ("Perplexity", "Gemini", "move")),
+    ("Cancelled Perplexity Pro, ChatGPT Canvas is better for drafting anyway.",
+     ("Perplexity", "ChatGPT", "move")),
+    # joining a campaign named after a brand is leaving it
+    ("I joined QuitGPT in March and I haven't missed it once.", ("ChatGPT", None, "leave")),
+    ("Took part in QuitGPT with my whole book club, we all use Claude now.",
+     ("ChatGPT", "Claude", "move")),
+    # "ditched it" / "dumped it": the brand named before
+    ("Paid for SuperGrok most of last year. Ditched it in February.",
+     ("Grok", None, "leave")),
+    ("had supergrok through my x subscription. dumped it last month and been on claude since",
+     ("Grok", "Claude", "move")),
+    # installing a brand for the people one moves
+    ("Got my grandparents off Meta AI. Installed ChatGPT on their tablet and set up voice "
+     "mode. I stick with Claude for my own stuff.", ("Meta AI", "ChatGPT", "move")),
+    # weighing up
+    ("Gemini free vs paying for Claude Pro, is it worth it for a nurse?",
+     ("Gemini", "Claude", "consider")),
+    ("Looking for a replacement for ChatGPT that works offline.",
+     ("ChatGPT", None, "consider")),
+    ("Need a good alternative to Copilot for spreadsheets, any ideas?",
+     ("Copilot", None, "consider")),
+]
+
+NEAR_MISSES = [
+    # a public body's plan, told with "will"
+    "Memo: the Parliament will phase out its ChatGPT seats by autumn and offer Le Chat "
+    "instead. MEPs who pay for Claude themselves keep it.",
+    "The city council will drop Copilot next year; staff get Gemini.",
+    # an audience, not a report
+    "Anthropic's new import tool is clearly aimed at people switching over from ChatGPT.",
+    "Google's ads are targeting users leaving ChatGPT this month.",
+    # supposed cases
+    "Thought experiment: everyone quits ChatGPT tomorrow. Could Claude's servers cope?",
+    "What if every student dropped Gemini at once? Schools would notice.",
+    "Hypothetically, if Apple switched Siri to Claude, would anyone notice?",
+    # a campaign named, not joined
+    "The QuitGPT posts are everywhere on my feed, I still use ChatGPT daily.",
+    "Love reading the QuitGPT threads, no plans to cancel though.",
+    # installing something is not leaving
+    "Installed ChatGPT on my new phone, Claude is still on the old one.",
+    # a product's launch, not anyone's search
+    "Show HN: an open-source alternative to ChatGPT that runs in the browser",
+    "Looking for a replacement for the charger I lost, ChatGPT suggested three.",
+    # a feature of a brand is not somewhere else
+    "Gemini Deep Research is great, I use it next to ChatGPT every day.",
+]
+
+
+@pytest.fixture(scope="module")
+def scorer(tracker):
+    return Scorer(tracker)
+
+
+def switches(scorer, texts):
+    scored = scorer.score_frame(pd.DataFrame({"text": texts}))
+    return [tuple(v if isinstance(v, str) else None for v in row) for row in
+            scored[["switch_from", "switch_to", "switch_kind"]].itertuples(index=False)]
+
+
+@pytest.mark.parametrize("text, expected", CASES, ids=[t[:50] for t, _ in CASES])
+def test_whose_act_and_which_product(scorer, text, expected):
+    assert switches(scorer, [text]) == [expected]
+
+
+@pytest.mark.parametrize("text", NEAR_MISSES, ids=[t[:50] for t in NEAR_MISSES])
+def test_near_misses_are_not_counted_as_leaving(scorer, text):
+    [(_, _, kind)] = switches(scorer, [text])
+    assert kind not in ("leave", "move"), text
