@@ -5,8 +5,12 @@ named after a brand ("QuitGPT") is leaving it, a public body's plan told with "w
 the poster's, an audience ("aimed at people switching") and a supposed case ("thought
 experiment: everyone quits ...") report nobody's move, "ditched it" leaves the brand named
 before, installing a brand for someone is where they went, and "X free vs paying for Y" or
-"looking for a replacement for X" weigh a move up. Every example is written in our own
-words; each family has near misses that must stay uncounted."""
+"looking for a replacement for X" weigh a move up; and from batch G's: "stop pay for it",
+"moved everyone off X onto Y", known untracked tools in lower case ("aider"), a crowd told
+with "they've cancelled since ...", "it's gone from my phone", Claude's models by name
+("Sonnet", "Opus"; moving between them is no switch), and a thanks or a meetup is not a
+product. Every example is written in our own words; each family has near misses that must
+stay uncounted."""
 import pandas as pd
 import pytest
 
@@ -43,6 +47,18 @@ CASES = [
      ("ChatGPT", None, "consider")),
     ("Need a good alternative to Copilot for spreadsheets, any ideas?",
      ("Copilot", None, "consider")),
+    # from batch G's development misses
+    ("Before I was using ChatGPT but I stop pay for it in march, DeepSeek is free and enough "
+     "for me.", ("ChatGPT", "DeepSeek", "move")),
+    ("Last quarter we moved everyone off ChatGPT Team onto Claude for Work.",
+     ("ChatGPT", "Claude", "move")),
+    ("aider → claude code, anything I should know?", ("other", "Claude", "move")),
+    ("Poll: a third of the freelancers who paid for Gemini say they've cancelled since June.",
+     ("Gemini", None, "leave")),
+    ("That was the last straw with Meta AI, it's gone from my phone.",
+     ("Meta AI", None, "leave")),
+    ("Moved from Opus to Gemini for long PDFs, the context window won.",
+     ("Claude", "Gemini", "move")),
 ]
 
 NEAR_MISSES = [
@@ -67,6 +83,13 @@ NEAR_MISSES = [
     "Looking for a replacement for the charger I lost, ChatGPT suggested three.",
     # a feature of a brand is not somewhere else
     "Gemini Deep Research is great, I use it next to ChatGPT every day.",
+    # from batch G's development misses
+    "Feedback welcome, the Claude and Gemini columns took the longest.",
+    "Switched from Sonnet to Opus in Claude Code for the big refactor.",
+    "kagi is my search engine and ChatGPT is my assistant, both staying.",
+    "They cancelled the ChatGPT meetup since nobody came.",
+    "My phone is gone from the table, ChatGPT found it.",
+    "We moved everyone off the old laptops, ChatGPT runs fine on the new ones.",
 ]
 
 

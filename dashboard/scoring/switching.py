@@ -48,7 +48,7 @@ REACH = (160, 120)  # characters before and after a mention that a pattern can s
 NOT_B = rf"[^\s{PUA}-{PUA_LAST}]"
 DET = (r"(?:(?:my|our|your|ur|the|a|an|their|his|her|its|all|of|this|that|these|those|paid|"
        r"premium|annual|monthly|yearly|whole|entire|beloved|old|trusty|personal|work|family|"
-       r"private|main|free|student|current|existing|local|\$\d+)\s+){0,3}")
+       r"private|main|free|student|current|existing|local|shared|\$\d+)\s+){0,3}")
 TAIL = (r"(?:\s+(?:plus|pro|premium|max|team|teams|enterprise|business|edu|subscriptions?|"
         r"subs?|accounts?|apps?|memberships?|plans?|seats?|licen[cs]es?|tier|code|desktop|"
         r"chat|ai|mobile|web|api)\b)*")
@@ -71,7 +71,8 @@ LEAVE = (r"(?:cancel(?:l?ed|l?ing|s)?|cancl?ed|canceld|unsubscrib(?:e|ed|ing)|"
          r"no\s+longer\s+(?:using|paying\s+for|pay\s+for|use)|br(?:eak|oke|eaking)\s+up\s+with|"
          r"(?:mov(?:e|ed|ing)|walk(?:ed|ing)?|switch(?:ed|ing)?|turn(?:ed|ing)?)\s+(?:on|away)\s+"
          r"from|(?:get|got|getting)\s+rid\s+of|(?:mov|get|gett|got|com|came|jump)\w*\s+"
-         r"(?:(?:my|our|the|all|everything|us|them)\b(?:\s+[\w'’-]+){0,2}?\s+)?off(?:\s+of)?|"
+         r"(?:(?:my|our|the|all|everything|everyone|everybody|us|them)\b(?:\s+[\w'’-]+){0,2}?"
+         r"\s+)?off(?:\s+of)?|"
          r"(?:not|never|won'?t|will\s+not|didn'?t)\s+(?:be\s+)?renew(?:ing)?|"
          r"used\s+to\s+(?:love|use|like|pay\s+for)|fle(?:e|es|eing|d)|desert(?:ed|ing)?|"
          r"pull(?:ed|ing)?\s+the\s+plug\s+on|nuk(?:e|ed|ing)|bin(?:ned|ning)?|kill(?:ed|ing)?|"
@@ -114,7 +115,7 @@ PRAISE = (r"(?:better|great|amazing|awesome|excellent|fantastic|wonderful|brilli
 ADOPT = (r"(?:pick(?:ed|ing)?\s+up|sign(?:ed|ing)?\s+up\s+(?:for|with|to|on)|"
          r"subscrib(?:e|ed|ing)\s+to|got|get|getting|try(?:ing)?|tried|us(?:e|ing)|"
          r"(?:went|going|go)\s+with|set(?:ting)?\s+up|chose|choosing|(?:paying|pay|paid)(?:\s+for)?|bought|"
-         r"hello,?|hi,?|welcome(?:\s+to)?,?|lov(?:e|ing)|enjoy(?:ing)?|happy\s+with|"
+         r"hello,?|hi,?|welcome\s+to|lov(?:e|ing)|enjoy(?:ing)?|happy\s+with|"
          r"(?:now|currently)\s+(?:on|with)|giv(?:e|ing)|gave|join(?:ed|ing)?|onto|"
          r"install(?:ed|ing)?|"
          r"all\s+in\s+on|team|start(?:ed|ing)?|land(?:ed|ing|s)?\s+(?:on|at|in)|"
@@ -124,13 +125,13 @@ ADOPT = (r"(?:pick(?:ed|ing)?\s+up|sign(?:ed|ing)?\s+up\s+(?:for|with|to|on)|"
 ARROW = r"(?:->|-->|→|⟶|=>|⇒|➡️?|➜|>>)"
 # a named product the tracker does not follow, in a slot where one side must be a product
 # (its capital is checked first: most positions fail there, before the list of refusals)
-NAME = (r"(?-i:\b(?=[A-Z])(?!(?:I|I'm|The|This|That|My|Our|A|An|It|We|You|Me|Them|Him|Her|There|"
+NAME = (r"(?-i:(?<!\n)\b(?=[A-Z])(?!(?:I|I'm|The|This|That|My|Our|A|An|It|We|You|Me|Them|Him|Her|There|"
         r"Here|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|"
         r"March|April|May|June|July|August|September|October|November|December|Good|Now|"
         r"Ever|Real|Life|Work|Home|Scratch|Zero|Day|Today|Tomorrow|Years?|Months?|Weeks?|"
         r"Free|Paid|Local|Open|Reddit|Google|Apple|Microsoft|Meta|Amazon|Another|Every|Some|"
         r"Any|All|Fellow|Former|Ex|New|Old|Just|Still|Also|Plus|Pro|Premium|Max|Team|"
-        r"Enterprise|Business|Edu|Ultra|Advanced|Other|Others|Th|So|AI)\b)"
+        r"Enterprise|Business|Edu|Ultra|Advanced|Other|Others|Th|So|AI|Nothing)\b)"
         r"[A-Z](?:[\w+'’-]|\.(?=\w))*(?:\s+(?:[A-Z0-9](?:[\w+-]|\.(?=\w))*|AI|ai))?)")
 # AI products and open models a tracker rarely follows, known by name: where someone went
 # is "other" when one of these is what they use now ("Aider pointed at Qwen3-Coder", "a
@@ -140,7 +141,7 @@ KNOWN_OTHERS = ("Qwen", "qwen", "Llama", "llama", "Ollama", "ollama", "LM Studio
                 "Character AI", "character.ai", "character ai", "Lumo", "Phind", "You.com", "Kimi",
                 "GLM", "Gemma", "Mixtral", "GPT4All", "LocalAI", "llama.cpp", "vLLM",
                 "OpenEvidence", "HuggingChat", "Brave Leo", "Duck.ai", "Tabnine", "Codeium",
-                "Jan.ai")
+                "Jan.ai", "aider", "kagi", "windsurf", "openrouter")
 OTHER_PRODUCT = rf"(?-i:{trie(KNOWN_OTHERS)})(?:\d[\w.]*)?(?:-\w+)?(?!\w)"  # "Qwen3-Coder"
 # nouns of people leaving in numbers, after the brand: "ChatGPT exodus", "OpenAI refugees"
 LEAVERS = r"(?:refugees?|defectors?|deserters?|switchers?|leavers?|quitters?)"
@@ -172,7 +173,7 @@ LOSES = (r"(?:(?:is|are|has\s+been|keeps?|just|you)\s+)*(?:los(?:e|es|ing|t)|"
 # a product taken off one's devices: "Gemini is off my phone now"
 DEVICES = (r"(?:phones?|laptops?|computers?|macs?|pcs?|devices?|machines?|ipads?|tablets?|"
            r"home\s*screens?|dock|taskbar)")
-OFF_MY = (rf"(?:(?:is|are|'s|’s)\s+(?:now\s+)?off|(?:is|are|'s|’s)\s+no\s+longer\s+on|"
+OFF_MY = (rf"(?:(?:is|are|'s|’s)\s+(?:now\s+)?(?:off|gone\s+from)|(?:is|are|'s|’s)\s+no\s+longer\s+on|"
           rf"(?:has|have)\s+been\s+(?:removed|wiped|uninstalled)\s+from)\s+(?:all\s+|every\s+)?"
           rf"(?:of\s+)?(?:my|our)\s+(?:work\s+|family\s+|office\s+)?{DEVICES}")
 GONE = (r"(?:(?:is|was|are|were|has\s+been|have\s+been|got|now|officially|'s|’s)\s+"
@@ -191,7 +192,7 @@ DONE_TO = (r"(?:cancell?ed|deleted|uninstalled|axed|closed|binned|dumped|nuked|"
            r"her|its|some|every|this|that|these|those|it|them|me|us|with|by)\b)")
 # when, after an act ("Unsubscribed on Sunday night", "Cancelled the same minute")
 WHEN = (r"(?:on|this|last|the\s+same|yesterday|today|tonight|earlier|already|finally|"
-        r"for\s+good|after|at|in|over|a\s+few|two|three|\d+|months?|weeks?|days?)\b")
+        r"for\s+good|after|at|in|over|since|a\s+few|two|three|\d+|months?|weeks?|days?)\b")
 # a recent point in time, not "since launch": "I've been on Claude since March"
 RECENTLY = (r"(?:then|(?:early|late|mid-?)?\s*(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|"
             r"may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|"
@@ -219,10 +220,13 @@ GROWS = (r"(?:downloads|sign-?ups|installs|subscriptions|subscribers|users|usage
 # what follows a brand when "delete my ChatGPT ..." is about data, not the account
 NOT_THE_PRODUCT = (r"(?!" + TAIL + r"\s+(?:history|chats?|conversations?|memor(?:y|ies)|"
                    r"data|messages?|threads?|prompts?|custom\s+instructions|tabs?|windows?|"
-                   r"projects?|files?|gpts?|extension|integration|keys?|tokens?|credits?))")
+                   r"projects?|files?|gpts?|extension|integration|keys?|tokens?|credits?|"
+                   r"meetups?|events?|workshops?|webinars?|talks?|tasks?|jobs?|orders?))")
 
 F, T = rf"(?P<f>{B}){TAIL}", rf"(?P<t>{B})"
-FX, TX = rf"(?:{F}|(?P<fo>{NAME}))", rf"(?:{T}|(?P<to>{NAME}))"  # either may be untracked
+# either may be untracked: a capitalised name, or a known one as it is usually spelt
+FX = rf"(?:{F}|(?P<fo>{NAME}|{OTHER_PRODUCT}))"
+TX = rf"(?:{T}|(?P<to>{NAME}|{OTHER_PRODUCT}))"
 HELD_F = rf"(?:{HELD_BY}{DET})?{F}"
 HELD_FX = rf"(?:{HELD_BY}{DET})?{FX}"
 TO = r"(?:to|into|onto)"
@@ -267,6 +271,8 @@ RULES = [
                       rf"(?:\s+(?:after|from)\s+(?:\S+\s+){{0,3}}?(?:on|with|using|of)?\s*"
                       rf"{DET}(?P<f>{B}))?"),
     ("return", "any", rf"(?:^|(?<=[\n.!:]))\s*back\s+(?:to|on)\s+{DET}{T}"),
+    ("return", "speaker", r"\b(?:resubscrib(?:ed|ing)|re-?upp(?:ed|ing)|reactivat(?:ed|ing))\b"
+                          r"(?!\s+(?:to|for|on|with)\b)"),
     ("return", "any", rf"{T}{TAIL}\s+(?:is|'s|’s)\s+back\s+(?:on|in)\s+my\b"),
     ("leave", "any", rf"{F}(?:'s|’s)?\s+(?:[\w-]+\s+){{0,2}}?{CROWD}\s+{CROWD_GOES}"
                      rf"(?:\s+(?:to|for)\s+{DET}{TX})?"),
@@ -306,6 +312,8 @@ RULES = [
     ("leave", "speaker", rf"\b(?:turn(?:ed|ing)?|switch(?:ed|ing)?)\s+{DET}{F}{TAIL}\s+off\b"),
     ("leave", "speaker", rf"\bremov(?:e|ed|ing)\s+{DET}{F}{TAIL}\s+from\s+(?:my|our|the|all)\b"),
     ("leave", "any", rf"{F}{TAIL}(?:\s+and\s+(?:[\w'’-]+\s+){{0,2}}?[\w'’-]+)?\s+{GONE}"),
+    ("leave", "any", rf"\bno\s+more\s+{F}{TAIL}(?=\s*(?:[.!,;:\n—–]|$|in\s+(?:this|my|our)\s+"
+                     rf"(?:house|household|home|life|family|team|office)|for\s+(?:me|us)\b))"),
     ("leave", "any", rf"{F}{TAIL}(?:\s+(?:is|was|got|has\s+been|have\s+been|now|officially|"
                      rf"finally|just|already))*\s+{DONE_TO}"),
     ("leave", "any", rf"{F}{TAIL}\s*[:—–-]+\s*(?:not\s+renewing|{DONE_TO}|over)\b"),
@@ -332,14 +340,15 @@ RULES = [
                             r"\b(?:won'?t|will\s+not|(?:am|'m|’m)\s+not\s+going\s+to)\s+"
                             r"(?:renew|top\s+(?:it|them)\s+up)(?:\s+(?:it|them))?\b|"
                             r"\bstop(?:ped|ping)?\s+(?:topping\s+(?:it\s+)?up|renewing)\b|"
+                            r"\bstop(?:ped|ping)?\s+pay(?:ing)?\s+for\s+(?:it|them)\b|"
                             r"\bcross(?:ed|ing)?\s+(?:it|them)\s+off\b"),
     ("implicit", "speaker", r"\b(?:cancel(?:l?ed|l?ing)?|cancled|unsubscrib(?:ed|ing)|"
                             r"unsubbed|uninstall(?:ed|ing)|delet(?:ed|ing)|downgrad(?:ed|ing)|"
                             r"ditch(?:ed|ing)\s+(?:it|them)|dump(?:ed|ing)\s+(?:it|them)|"
                             r"hit\s+(?:the\s+)?(?:cancel|unsubscribe)(?:\s+button)?|"
                             r"remov(?:e|ed|ing)\s+(?:my|our|the)\s+(?:credit\s+)?(?:card|"
-                            r"payment\s+(?:method|info|details)))(?:\s+(?:it|them))?"
-                            rf"(?=\s*(?:[.!,;\n]|$|{WHEN}|and\b))"),
+                            r"payment\s+(?:method|info|details)))(?:\s+(?:it|them|mine|ours))?"
+                            rf"(?=\s*(?:[.!,;\n]|$|{WHEN}|and\b|from\s+(?:my|our|both|all)\b))"),
     ("leave", "speaker", rf"\bcross(?:ed|ing)?\s+{DET}{F}{TAIL}\s+off\b"),
     ("leave", "speaker", rf"\bno\s+more\s+{DET}{F}{TAIL}\s+for\s+(?:me|us)\b"),
     ("leave", "any", rf"{F}{TAIL}\s+(?:has\s+|have\s+|just\s+|finally\s+)?lost\s+me{LOST_ME}"),
@@ -508,7 +517,7 @@ ADVICE = re.compile(r"\b(?:before|if|when|whenever|once|in\s+case|whether|until|
                     re.IGNORECASE)
 # a question after the statement that asks about something else ("..., what do you miss?")
 OTHER_QUESTION = re.compile(r"(?:,|\s-|:)\s*(?:so\s+)?(?:what|where|how|which|who|why|when|"
-                            r"any|anyone|thoughts|tips|advice|is\s+it|did\s+i)\b|"
+                            r"any|anyone|anything|thoughts|tips|advice|is\s+it|did\s+i)\b|"
                             r"\b(?:anyone|anybody|who)\s+else\b", re.IGNORECASE)
 # people close to the poster: what they do is reported, not the poster's own act
 RELATIVES = {"sister", "brother", "mum", "mother", "father", "son", "daughter", "kids",
@@ -528,7 +537,7 @@ SUBJECTS = {"i", "ive", "im", "ill", "we", "weve", "were", "you", "youre",
             "time", "please", "pls", "who", "whos", "must", "need", "officially",
             "finally", "family", "friends", "friend", "wife", "husband", "mom", "dad",
             "colleagues", "coworkers", "yourself", "yourselves", "myself", "ourselves",
-            "guys", "americans", "household", "mates", *RELATIVES}
+            "guys", "americans", "household", "mates", "they", "theyve", "theyre", *RELATIVES}
 # subjects whose acts are not a user's: governments, organisations, their staff, products
 THIRD_PARTIES = {
     "government", "govt", "gov", "administration", "agency", "agencies", "pentagon", "dod",
@@ -570,7 +579,7 @@ OTHERS = {"everyone", "everybody", "everyones", "people", "users", "user", "folk
           "refugees", "those", "others", "who", "whos", "family", "friends", "friend", "wife",
           "husband", "mom", "dad", "colleagues", "coworkers", "guys", "americans",
           "household", "you", "youre", "youve", "yall", "u", "ya", "yourself", "yourselves",
-          "mates", *RELATIVES}
+          "mates", "they", "theyve", "theyre", *RELATIVES}
 # the verb of an act named as a subject ("Deleting the app doesn't cancel"), not of a
 # relative clause ("Looking for a replacement for X that isn't American")
 GERUND_SUBJECT = re.compile(r"(?![ \t]+(?:that|which|who)\b)(?:[ \t]+[\w'’]+){0,4}?[ \t]+"
@@ -591,7 +600,7 @@ STAYING = re.compile(r"\b(?:i'?m|i\s+am|we'?re|we\s+are|i'?ll|i\s+will)\s+(?:sti
 # a quotation of someone else's words ("... being shared as 'power users are quitting'"),
 # unless it names a movement ("'Cancel ChatGPT' movement goes mainstream")
 QUOTE = re.compile(r"""(?:["“]([^"“”\n]{1,160})["”]|(?<!\w)['‘]([^'‘’\n]{1,160})['’](?!\w))"""
-                   r"(?!\s*(?:movement|campaign|trend|pledge))")
+                   r"(?!\s*(?:movement|campaign|trend|pledge|wave|exodus))")
 # a brand's name inside a campaign's ("QuitGPT"): joining it is leaving the brand
 CAMPAIGN = re.compile(r"(?:quit|cancel|delete|boycott|ditch|leave|unsubscribe)", re.IGNORECASE)
 JOINS = re.compile(r"(?:join|took\s+part|taking\s+part|all\s+in|sign)", re.IGNORECASE)
@@ -602,7 +611,7 @@ SUPPOSED = re.compile(r"\b(?:thought\s+experiment|what\s+if|suppos(?:e|ing)|hypo
 OWNERS = {"my", "our", "i", "we", "me", "us"}  # "my company", "our team" speak as users
 FILLER = {"just", "so", "also", "today", "now", "already", "honestly", "ok", "okay", "well",
           "yeah", "yep", "lol", "welp", "fine", "and", "then", "that's", "thats",
-          "officially", "finally", "update", "edit", "psa", "rip", "actually"}
+          "officially", "finally", "update", "edit", "psa", "rip", "actually", "got"}
 # an organisation's or a product's act in a headline: "Notion switches ...", "X replaces ..."
 THIRD_PERSON_VERB = re.compile(r"(?:switch|mov|migrat|replac|drop|dump|ditch|leav|quit|"
                                r"cancel|delet|abandon|shift|port|transition|pick|adopt)\w*s\b",
@@ -714,6 +723,7 @@ def _hits(norm: str, mentions: list[Mention], campaigns: set[int]) -> list[_Hit]
                     continue  # "love the QuitGPT posts" adopts nothing
                 kind, side = "leave", {"f": side["t"], "t": None}
             if side["f"] and side["f"] == side["t"] or side["f"] == side["t"] == OTHER:
+                taken.append((m.start(), m.end()))  # nor is any part of it ("switched from")
                 continue  # "replaced GPT-4o with GPT-5": one brand, not a switch
             if kind in ACTS and _staff(norm, m) or kind == "adopt" and "still" in words[-2:]:
                 continue  # staff leaving; "I still use ChatGPT" is not where anyone went
@@ -733,6 +743,7 @@ def _decide(text: str, hits: list[_Hit], mentions: list[Mention]) -> Switch | No
     """Combine the statements of one post into from → to and a kind: the done over the
     hedged, a full from → to over one side, and each side completed from the rest."""
     hits = [_resolve(text, h, hits, mentions) for h in hits]
+    hits = [_back_to(h, hits) for h in hits]
     acts = [h for h in hits if h.kind in ACTS] or _used_then_now(hits, mentions)
     if not acts or not any(h.own and not h.hedged for h in acts) and STAYING.search(text):
         return None  # "everyone's leaving ChatGPT, but I'm staying"
@@ -782,6 +793,16 @@ def _decide(text: str, hits: list[_Hit], mentions: list[Mention]) -> Switch | No
     used.sort(key=lambda h: h.start)
     phrase = " … ".join(text[h.start:h.end].strip() for h in used)
     return Switch(from_brand, to_brand, kind, phrase, tuple((h.start, h.end) for h in used))
+
+
+def _back_to(hit: _Hit, hits: list[_Hit]) -> _Hit:
+    """A return that names no brand ("Quit X in March. Resubscribed today.") is to the
+    brand left before it."""
+    if hit.kind != "return" or hit.to_brand:
+        return hit
+    left = [h.from_brand for h in hits if h.start < hit.start and h.from_brand and
+            h.kind in ("leave", "move")]
+    return hit._replace(to_brand=left[-1]) if left else hit
 
 
 def _went_back(main: _Hit, pool: list[_Hit]) -> _Hit:

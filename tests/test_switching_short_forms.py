@@ -1,0 +1,68 @@
+"""Switching in short posts: comments, reviews, social posts and headlines (issue 11, from
+the development misses of batch H): "No more X in this house", "X: cancelled" above a
+line that opens with a capital, a bare
+"resubscribed" after leaving (a return to the brand left), "cancelled mine" and "deleted it
+from my phone", a quoted "refugee wave", "got refunded for my X plan", "the shared X seats",
+"CGPT" for ChatGPT, and a capitalised word opening a new line is not the product a verb on
+the line before names. Every example is written in our own words; each family has near
+misses that must stay uncounted."""
+import pandas as pd
+import pytest
+
+from dashboard.scoring import Scorer
+
+CASES = [
+    ("Done. No more ChatGPT in this house, my husband cancelled his as well.",
+     ("ChatGPT", None, "leave")),
+    ("No more Gemini for me. The new limits are a joke.", ("Gemini", None, "leave")),
+    ("Perplexity Pro: cancelled\n\nNothing wrong with it, I just never opened it.",
+     ("Perplexity", None, "leave")),
+    ("I left ChatGPT in April for Claude. Resubscribed this morning, my old chats won.",
+     ("Claude", "ChatGPT", "return")),
+    ("Dropped Gemini over the summer. Reactivated it last week because of Drive.",
+     (None, "Gemini", "return")),
+    ("me too, cancelled mine on sunday. GPT-5.2 just talks too much now",
+     ("ChatGPT", None, "leave")),
+    ("School blocked DeepSeek, so I deleted it from my own laptop as well.",
+     ("DeepSeek", None, "leave")),
+    ("How the 'ChatGPT refugee' wave pushed Claude to the top of the charts",
+     ("ChatGPT", "Claude", "move")),
+    ("Got refunded for my yearly Gemini plan after a week of errors. 1 star.",
+     ("Gemini", None, "leave")),
+    ("Our club agreed to cancel the shared Claude Pro seats next month.",
+     ("Claude", None, "leave")),
+    ("tbh CGPT → Claude was my best move this year", ("ChatGPT", "Claude", "move")),
+]
+
+NEAR_MISSES = [
+    "No more ChatGPT hallucinations in my citations since I started checking them.",
+    "No more Claude outages this week, finally.",
+    "Resubscribed to my gym today, ChatGPT wrote me the plan.",
+    "Reactivated my old Gemini account to read my chats, still on it daily.",
+    "Deleted it from my phone? No, I moved the ChatGPT widget to the second screen.",
+    "The 'ChatGPT refugee' jokes are getting old, I never left.",
+    "Got refunded for a broken keyboard, ChatGPT drafted the complaint.",
+    "We set up shared Claude seats for the whole club yesterday.",
+]
+
+
+@pytest.fixture(scope="module")
+def scorer(tracker):
+    return Scorer(tracker)
+
+
+def switches(scorer, texts):
+    scored = scorer.score_frame(pd.DataFrame({"text": texts}))
+    return [tuple(v if isinstance(v, str) else None for v in row) for row in
+            scored[["switch_from", "switch_to", "switch_kind"]].itertuples(index=False)]
+
+
+@pytest.mark.parametrize("text, expected", CASES, ids=[t[:50] for t, _ in CASES])
+def test_short_forms(scorer, text, expected):
+    assert switches(scorer, [text]) == [expected]
+
+
+@pytest.mark.parametrize("text", NEAR_MISSES, ids=[t[:50] for t in NEAR_MISSES])
+def test_near_misses_are_not_counted_as_leaving(scorer, text):
+    [(_, _, kind)] = switches(scorer, [text])
+    assert kind not in ("leave", "move"), text
