@@ -124,9 +124,10 @@ ADOPT = (r"(?:pick(?:ed|ing)?\s+up|sign(?:ed|ing)?\s+up\s+(?:for|with|to|on)|"
          r"(?:i'm|i’m|im|i\s+am|now|officially)\s+an?(?:\s+(?:happy|proud|new))?)")
 ARROW = r"(?:->|-->|→|⟶|=>|⇒|➡️?|➜|>>)"
 # a named product the tracker does not follow, in a slot where one side must be a product
-# (its capital is checked first: most positions fail there, before the list of refusals)
-NAME = (r"(?-i:(?<!\n)\b(?=[A-Z])(?!(?:I|I'm|The|This|That|My|Our|A|An|It|We|You|Me|Them|Him|Her|There|"
-        r"Here|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|"
+# (its capital is checked first: most positions fail there, before the list of refusals;
+# never at a line's start: "Cancelled\n\nNothing against it" names no product)
+NAME = (r"(?-i:(?<!\n)\b(?=[A-Z])(?!(?:I|I'm|The|This|That|My|Our|A|An|It|We|You|Me|Them|Him|"
+        r"Her|There|Here|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|"
         r"March|April|May|June|July|August|September|October|November|December|Good|Now|"
         r"Ever|Real|Life|Work|Home|Scratch|Zero|Day|Today|Tomorrow|Years?|Months?|Weeks?|"
         r"Free|Paid|Local|Open|Reddit|Google|Apple|Microsoft|Meta|Amazon|Another|Every|Some|"
@@ -173,7 +174,8 @@ LOSES = (r"(?:(?:is|are|has\s+been|keeps?|just|you)\s+)*(?:los(?:e|es|ing|t)|"
 # a product taken off one's devices: "Gemini is off my phone now"
 DEVICES = (r"(?:phones?|laptops?|computers?|macs?|pcs?|devices?|machines?|ipads?|tablets?|"
            r"home\s*screens?|dock|taskbar)")
-OFF_MY = (rf"(?:(?:is|are|'s|’s)\s+(?:now\s+)?(?:off|gone\s+from)|(?:is|are|'s|’s)\s+no\s+longer\s+on|"
+OFF_MY = (rf"(?:(?:is|are|'s|’s)\s+(?:now\s+)?(?:off|gone\s+from)|"
+          rf"(?:is|are|'s|’s)\s+no\s+longer\s+on|"
           rf"(?:has|have)\s+been\s+(?:removed|wiped|uninstalled)\s+from)\s+(?:all\s+|every\s+)?"
           rf"(?:of\s+)?(?:my|our)\s+(?:work\s+|family\s+|office\s+)?{DEVICES}")
 GONE = (r"(?:(?:is|was|are|were|has\s+been|have\s+been|got|now|officially|'s|’s)\s+"
