@@ -51,7 +51,7 @@ DET = (r"(?:(?:my|our|your|ur|the|a|an|their|his|her|its|all|of|this|that|these|
        r"private|main|free|student|current|existing|local|shared|\$\d+)\s+){0,3}")
 TAIL = (r"(?:\s+(?:plus|pro|premium|max|team|teams|enterprise|business|edu|subscriptions?|"
         r"subs?|accounts?|apps?|memberships?|plans?|seats?|licen[cs]es?|tier|code|desktop|"
-        r"chat|ai|mobile|web|api)\b)*")
+        r"chat|ai|mobile|web|api|icons?)\b)*")
 # what a leaving verb can have as its object when the brand is named after it
 HOLDING = r"(?:subscriptions?|subs?|accounts?|memberships?|plans?|seats?|licen[cs]es?)"
 HELD_BY = rf"{HOLDING}\s+(?:to|with|for|on|at|of|from)\s+"
@@ -154,7 +154,7 @@ CROWD_OF = (r"(?:(?:uninstalls?|cancell?ations?|unsubscribes?|deletions?|churn)\
             r"migration|defections?|boycott|movement\s+to\s+(?:quit|leave|cancel|boycott))\s+"
             r"(?:away\s+)?(?:from|of))")
 CROWD = (r"(?:users?|subscribers?|customers?|fans?|devs|developers|loyalists|people|folks|"
-         r"refugees?|everyone|many|millions|thousands|coders|writers|students)")
+         r"refugees?|everyone|many|millions|thousands|coders|writers|students|consumers)")
 CROWD_GOES = (r"(?:(?:are|were|have|has|been|keep|kept|start(?:ed)?|begin|began|now|all|"
               r"finally|already|just|reportedly|en\s+masse|in\s+droves)\s+)*"
               r"(?:leav(?:e|es|ing)|left|quit(?:ting|s)?|fle(?:e|es|eing|d)|cancel(?:l?ing|l?ed|s)?|"
@@ -223,7 +223,8 @@ GROWS = (r"(?:downloads|sign-?ups|installs|subscriptions|subscribers|users|usage
 NOT_THE_PRODUCT = (r"(?!" + TAIL + r"\s+(?:history|chats?|conversations?|memor(?:y|ies)|"
                    r"data|messages?|threads?|prompts?|custom\s+instructions|tabs?|windows?|"
                    r"projects?|files?|gpts?|extension|integration|keys?|tokens?|credits?|"
-                   r"meetups?|events?|workshops?|webinars?|talks?|tasks?|jobs?|orders?))")
+                   r"meetups?|events?|workshops?|webinars?|talks?|tasks?|jobs?|orders?|"
+                   r"running|open|idle|unattended|alone))")
 
 F, T = rf"(?P<f>{B}){TAIL}", rf"(?P<t>{B})"
 # either may be untracked: a capitalised name, or a known one as it is usually spelt
@@ -273,8 +274,13 @@ RULES = [
                       rf"(?:\s+(?:after|from)\s+(?:\S+\s+){{0,3}}?(?:on|with|using|of)?\s*"
                       rf"{DET}(?P<f>{B}))?"),
     ("return", "any", rf"(?:^|(?<=[\n.!:]))\s*back\s+(?:to|on)\s+{DET}{T}"),
-    ("return", "speaker", r"\b(?:resubscrib(?:ed|ing)|re-?upp(?:ed|ing)|reactivat(?:ed|ing))\b"
-                          r"(?!\s+(?:to|for|on|with)\b)"),
+    ("return", "speaker", r"\b(?:resubscrib(?:ed|ing)|re-?upp(?:ed|ing)|reactivat(?:ed|ing)|"
+                          r"(?:came|come|coming|went)\s+back)\b"
+                          r"(?!\s+(?:to|for|on|with|from|home|online|up|down|later|again|around)\b)"),
+    ("leave", "speaker", rf"\b(?:don'?t|do\s+not)\s+have\s+{DET}{F}{TAIL}\s+anymore"),
+    ("leave", "speaker", rf"\bno\s+longer\s+have\s+{DET}{F}"),
+    ("adopt", "any", rf"\bput\s+{DET}{T}{TAIL}\s+on\s+(?:it|them|(?:the|my|our|their|his|her)\s+"
+                     rf"(?:\w+\s+)?{DEVICES})"),
     ("return", "any", rf"{T}{TAIL}\s+(?:is|'s|’s)\s+back\s+(?:on|in)\s+my\b"),
     ("leave", "any", rf"{F}(?:'s|’s)?\s+(?:[\w-]+\s+){{0,2}}?{CROWD}\s+{CROWD_GOES}"
                      rf"(?:\s+(?:to|for)\s+{DET}{TX})?"),
@@ -286,6 +292,8 @@ RULES = [
                       rf"{DET}{TX}"),
     ("away", "speaker", rf"\b(?:mov|switch|migrat|jump|came|com|port)\w*\s+{MOVED}"
                         rf"(?:over\s+|away\s+)?from\s+{DET}{FX}"),
+    ("away", "any", rf"\b(?:coming|came)\s+(?:over\s+)?from\s+(?:(?:a|an|two|three|four|five|"
+                    rf"\d+|several|many)\s+)?(?:years?|months?)\s+(?:of|on|with)\s+{DET}{F}"),
     # a move told with no brand on either side ("moved everything over", "made the switch"):
     # its sides come from the rest of the post
     ("over", "speaker", rf"\b(?:(?:mov|migrat|port|transferr?|switch)\w*\s+{MOVED}(?:over|"
@@ -305,7 +313,8 @@ RULES = [
                        rf"customers?|fans?|loyalists?)\b"),
     ("crowd", "crowd", rf"\b{CROWD_OF}\s+{DET}{F}"),
     ("leave", "speaker", rf"\b{LEAVE}\s+(?:from\s+)?{DET}{HELD_F}{NOT_THE_PRODUCT}"),
-    ("leave", "speaker", rf"\b{LEAVE_NAMED}\s+{DET}(?P<fo>{NAME})"),
+    ("leave", "speaker", rf"\b{LEAVE_NAMED}\s+(?:running\s+|using\s+|hosting\s+)?{DET}"
+                         rf"(?P<fo>{NAME})"),
     ("leave", "any", rf"\b(?:my\s+|our\s+)?last\s+(?:day|week|month|year)\s+(?:of|on|with)\s+"
                      rf"{DET}{F}"),
     ("leave", "any", rf"\bday\s+\d+\s+(?:without|of\s+no)\s+{DET}{F}"),
@@ -500,7 +509,7 @@ HEDGES = {"thinking", "think", "considering", "consider", "weighing", "weigh", "
           "needs", "looking", "unless", "probably", "perhaps", "eventually", "someday",
           "hoping", "hope", "leaning", "id", "wed", "youd", "torn", "tempting", "thought",
           "wondered", "tried", "trying", "attempted", "almost", "nearly", "evaluating",
-          "exploring", "discussing", "assessing", "testing"}
+          "exploring", "discussing", "assessing", "testing", "wants", "close"}
 # hedges that a verb joined by "and" shares ("might cancel X and switch to Y"); not the
 # tries and thoughts that come before an act ("tried it and switched")
 SHARED_HEDGES = HEDGES - {"tried", "trying", "attempted", "thought", "wondered", "about",
@@ -539,7 +548,8 @@ SUBJECTS = {"i", "ive", "im", "ill", "we", "weve", "were", "you", "youre",
             "time", "please", "pls", "who", "whos", "must", "need", "officially",
             "finally", "family", "friends", "friend", "wife", "husband", "mom", "dad",
             "colleagues", "coworkers", "yourself", "yourselves", "myself", "ourselves",
-            "guys", "americans", "household", "mates", "they", "theyve", "theyre", *RELATIVES}
+            "guys", "americans", "household", "mates", "they", "theyve", "theyre", "consumers",
+            *RELATIVES}
 # subjects whose acts are not a user's: governments, organisations, their staff, products
 THIRD_PARTIES = {
     "government", "govt", "gov", "administration", "agency", "agencies", "pentagon", "dod",
@@ -581,7 +591,7 @@ OTHERS = {"everyone", "everybody", "everyones", "people", "users", "user", "folk
           "refugees", "those", "others", "who", "whos", "family", "friends", "friend", "wife",
           "husband", "mom", "dad", "colleagues", "coworkers", "guys", "americans",
           "household", "you", "youre", "youve", "yall", "u", "ya", "yourself", "yourselves",
-          "mates", "they", "theyve", "theyre", *RELATIVES}
+          "mates", "they", "theyve", "theyre", "consumers", *RELATIVES}
 # the verb of an act named as a subject ("Deleting the app doesn't cancel"), not of a
 # relative clause ("Looking for a replacement for X that isn't American")
 GERUND_SUBJECT = re.compile(r"(?![ \t]+(?:that|which|who)\b)(?:[ \t]+[\w'’]+){0,4}?[ \t]+"
@@ -624,7 +634,8 @@ STAFF = re.compile(r"\b(?:researchers?|engineers?|staff|employees?|execs?|execut
                    r"members?|safety\s+team|departures?|resign\w*|poach\w*)\b", re.IGNORECASE)
 JOB = re.compile(r"\b(?:work(?:ed|ing)?\s+(?:at|for)|my\s+(?:former\s+)?employer|"
                  r"(?:former\s+)?colleagues|resign\w*|hired|job\s+offer|offer\s+from|"
-                 r"(?:years|months)\s+at|post-training|on\s+the\s+\w+\s+team|rejoin\w*)\b",
+                 r"(?:years|months)\s+at|post-training|on\s+(?:the|an?)\s+\w+\s+team|"
+                 r"rejoin\w*)\b",
                  re.IGNORECASE)
 STAFF_VERBS = re.compile(r"(?:quit|left|leav|join|depart|went|go|mov|head)", re.IGNORECASE)
 # a "used" statement told in the past ("I'd paid for X", "X was my default"), not "still"
@@ -708,7 +719,7 @@ def _hits(norm: str, mentions: list[Mention], campaigns: set[int]) -> list[_Hit]
             if any(m.start() < e and s < m.end() for s, e in taken):
                 continue
             words = _clause_words(norm, m.start())
-            if NEGATIONS & set(words[-4:]) or _advice(norm, m.start()) or \
+            if NEGATIONS & set(words[-4:]) or "nobody" in words or _advice(norm, m.start()) or \
                     SUPPOSED.search(_sentence_before(norm, m.start())) or \
                     UNDONE.match(norm, m.end()):
                 continue
@@ -1045,8 +1056,11 @@ def _side(norm: str, m: re.Match, k: str, mentions: list[Mention]) -> str | None
 
 
 def _hedged(words: list[str], norm: str, end: int) -> bool:
-    """Weighed up or asked, unless asked as "anyone else ...?" (the poster's own move)."""
-    if any(w in ASKS_OTHERS and nxt == "else" for w, nxt in zip(words, words[1:])):
+    """Weighed up or asked, unless asked as "anyone else ...?" (the poster's own move) or
+    "why is everyone ...?" (asking about an act, not whether to do it)."""
+    if words[:1] == ["why"] and words[1:2] in (["is"], ["are"], ["have"], ["has"], ["did"]):
+        return bool(HEDGES & set(words))
+    if any(w in ASKS_OTHERS and nxt in ("else", "elses") for w, nxt in zip(words, words[1:])):
         return False
     return bool(HEDGES & set(words)) or _in_question(norm, end)
 

@@ -1,0 +1,67 @@
+"""Switching told by crowds, in asides and in questions (issue 11, from the development misses
+of batch J): consumers leaving in numbers, "why is everyone switching to X?" (a question
+about an act, not whether to do it), "anyone else's club quit X?", "I don't have an X
+account anymore", putting a brand on a device, giving up on running an untracked model,
+"coming from two years of X", "came back in April" after leaving, "the X icon is gone from
+my dock"; and what is not leaving: nobody doing it, a product left running, an insider who
+quit the company, "part of me wants to", "this close to". Every example is written in our
+own words; each family has near misses that must stay uncounted."""
+import pandas as pd
+import pytest
+
+from dashboard.scoring import Scorer
+
+CASES = [
+    ("Consumers are leaving Gemini while schools keep their licences.",
+     ("Gemini", None, "leave")),
+    ("Why is every designer in my studio switching to Claude?\n\nHalf of them dropped "
+     "ChatGPT last week.", ("ChatGPT", "Claude", "move")),
+    ("Anyone else's choir quit ChatGPT together? We voted on it in April.",
+     ("ChatGPT", None, "leave")),
+    ("Claude's API wants the system prompt on its own. Since I don't have a ChatGPT account "
+     "anymore I had to redo every script.", ("ChatGPT", "Claude", "move")),
+    ("Set up my dad's tablet: we put Gemini on it and deleted ChatGPT.",
+     ("ChatGPT", "Gemini", "move")),
+    ("Gave up on running Qwen at home, paying for Claude Pro instead.",
+     ("other", "Claude", "move")),
+    ("Notes on Claude Projects. Coming from three years of ChatGPT, the pushback surprised me.",
+     ("ChatGPT", "Claude", "move")),
+    ("Quit ChatGPT in March, came back in June. Claude could not hold my codebase.",
+     ("Claude", "ChatGPT", "return")),
+    ("Long story short, the ChatGPT icon is gone from my dock and Claude took its place.",
+     ("ChatGPT", "Claude", "move")),
+]
+
+NEAR_MISSES = [
+    "Nobody in my office has cancelled ChatGPT, whatever Reddit says.",
+    "Left ChatGPT running a long task overnight and it finished by morning.",
+    "I quit OpenAI in May. I was on an applied team, far from the contract.",
+    "Part of me wants to cancel Gemini, part of me needs it for Drive.",
+    "I'm this close to cancelling Claude Pro over the limits.",
+    "Why do people keep saying they'll leave Grok and then never do?",
+    "Came back from holiday and ChatGPT had a new voice.",
+    "Went back down to the basic plan on Gemini, still using it daily.",
+    "I don't have a Claude account yet, is the free tier enough?",
+]
+
+
+@pytest.fixture(scope="module")
+def scorer(tracker):
+    return Scorer(tracker)
+
+
+def switches(scorer, texts):
+    scored = scorer.score_frame(pd.DataFrame({"text": texts}))
+    return [tuple(v if isinstance(v, str) else None for v in row) for row in
+            scored[["switch_from", "switch_to", "switch_kind"]].itertuples(index=False)]
+
+
+@pytest.mark.parametrize("text, expected", CASES, ids=[t[:50] for t, _ in CASES])
+def test_crowds_asides_and_questions(scorer, text, expected):
+    assert switches(scorer, [text]) == [expected]
+
+
+@pytest.mark.parametrize("text", NEAR_MISSES, ids=[t[:50] for t in NEAR_MISSES])
+def test_near_misses_are_not_counted_as_leaving(scorer, text):
+    [(_, _, kind)] = switches(scorer, [text])
+    assert kind not in ("leave", "move"), text
