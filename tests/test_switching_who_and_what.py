@@ -9,8 +9,10 @@ before, installing a brand for someone is where they went, and "X free vs paying
 "moved everyone off X onto Y", known untracked tools in lower case ("aider"), a crowd told
 with "they've cancelled since ...", "it's gone from my phone", Claude's models by name
 ("Sonnet", "Opus"; moving between them is no switch), and a thanks or a meetup is not a
-product. Every example is written in our own words; each family has near misses that must
-stay uncounted."""
+product; and from batch I's: "replaced X on my laptop with Y", "let X lapse", "moved that
+work to Y", "changed from X to Y", "the team's X seats"; people replaced by a brand and staff
+moving between labs are no one's switch. Every example is written in our own words; each
+family has near misses that must stay uncounted."""
 import pandas as pd
 import pytest
 
@@ -59,6 +61,17 @@ CASES = [
      ("Meta AI", None, "leave")),
     ("Moved from Opus to Gemini for long PDFs, the context window won.",
      ("Claude", "Gemini", "move")),
+    # from batch I's development misses
+    ("Replaced Copilot on my office desktop with Claude, night and day.",
+     ("Copilot", "Claude", "move")),
+    ("I let Perplexity lapse in May and have done all my reading in Gemini since.",
+     ("Perplexity", "Gemini", "move")),
+    ("I'd used ChatGPT for transcripts for years, but this spring I moved that work to Gemini.",
+     ("ChatGPT", "Gemini", "move")),
+    ("Our office changed from ChatGPT Team to Le Chat in April.",
+     ("ChatGPT", "Le Chat", "move")),
+    ("we cancelled the family's chatgpt seats tonight, back to encyclopedias",
+     ("ChatGPT", None, "leave")),
 ]
 
 NEAR_MISSES = [
@@ -90,6 +103,11 @@ NEAR_MISSES = [
     "They cancelled the ChatGPT meetup since nobody came.",
     "My phone is gone from the table, ChatGPT found it.",
     "We moved everyone off the old laptops, ChatGPT runs fine on the new ones.",
+    # from batch I's development misses
+    "Our paper replaced three copy editors with ChatGPT last spring.",
+    "Half my old team at Google has moved to Anthropic since January.",
+    "Changed from dark mode to light mode in ChatGPT, my eyes thank me.",
+    "Switched teams: from Google's Gemini org to Anthropic, starting Monday.",
 ]
 
 

@@ -48,7 +48,7 @@ REACH = (160, 120)  # characters before and after a mention that a pattern can s
 NOT_B = rf"[^\s{PUA}-{PUA_LAST}]"
 DET = (r"(?:(?:my|our|your|ur|the|a|an|their|his|her|its|all|of|this|that|these|those|paid|"
        r"premium|annual|monthly|yearly|whole|entire|beloved|old|trusty|personal|work|family|"
-       r"private|main|free|student|current|existing|local|shared|\$\d+)\s+){0,3}")
+       r"private|main|free|student|current|existing|local|shared|\$\d+|(?-i:[a-z][\w-]*)['’]s)\s+){0,3}")
 TAIL = (r"(?:\s+(?:plus|pro|premium|max|team|teams|enterprise|business|edu|subscriptions?|"
         r"subs?|accounts?|apps?|memberships?|plans?|seats?|licen[cs]es?|tier|code|desktop|"
         r"chat|ai|mobile|web|api|icons?)\b)*")
@@ -91,12 +91,14 @@ LEAVE_NAMED = (r"(?:cancel(?:l?ed)?|unsubscrib(?:ed|ing)\s+from|quit|ditch(?:ed)
 MOVE = (r"(?:switch(?:ed|ing|es)?|mov(?:e|ed|es|ing)|migrat(?:e|ed|es|ing)|"
         r"jump(?:ed|ing|s)?(?:\s+ship)?|went|go(?:ing|es)?|head(?:ed|ing|s)?|port(?:ed|ing)?|"
         r"transition(?:ed|ing)?|defect(?:ed|ing|s)?|flock(?:ed|ing|s)?|convert(?:ed)?|"
+        r"chang(?:e|ed|es|ing)|"
         r"fle(?:e|es|eing|d)|pour(?:ed|ing|s)?|rush(?:ed|ing|es)?|flood(?:ed|ing|s)?|"
         r"r[au]n(?:ning|s)?|com(?:e|es|ing)\s+over|came\s+over|bolt(?:ed|ing)?|"
         r"decamp(?:ed|ing)?|escap(?:e|ed|ing)|(?:made|make|making)\s+the\s+(?:jump|switch|"
         r"move|leap|transition|change))")
 # after a moving verb, what is moved: "moved everything over to", "switched my team to"
-OBJ = (r"(?:(?:my|our|their|all|everything|us|them|myself|ourselves|the|\d[\d,.]*k?)\b"
+OBJ = (r"(?:(?:my|our|their|all|everything|us|them|myself|ourselves|the|that|this|"
+       r"\d[\d,.]*k?)\b"
        r"(?:\s+(?!(?:model|mode|setting|default|version|api|traffic|workloads?|production|"
        r"customers|clients|infrastructure|backend|stack)s?\b){w}){{0,4}}?\s+)?")
 MOVED = OBJ.format(w=r"[\w'’]+")
@@ -186,7 +188,7 @@ GONE = (r"(?:(?:is|was|are|were|has\s+been|have\s+been|got|now|officially|'s|’
 # people replaced by a product are jobs, not a switch of products
 WORKERS = (r"(?:\S+\s+){0,3}?(?:positions?|jobs?|workers?|people|staff|employees?|paralegals?|"
            r"writers?|roles?|headcount|interns?|assistants?|agents?|team|devs?|developers?|"
-           r"engineers?|copywriters?|translators?|designers?)\b")
+           r"engineers?|copywriters?|translators?|designers?|editors?|analysts?|reporters?)\b")
 # what was done to a brand, after it: "Gemini Advanced cancelled", "ChatGPT app deleted";
 # not a brand's own act on something ("ChatGPT deleted my chats")
 DONE_TO = (r"(?:cancell?ed|deleted|uninstalled|axed|closed|binned|dumped|nuked|"
@@ -247,7 +249,8 @@ RULES = [
     ("move", "any", rf"\b(?:came|come|coming|mov\w*|switch\w*|migrat\w*)\s+(?:over\s+)?to\s+"
                     rf"{DET}{T}{TAIL}\s+from\s+{DET}{FX}"),
     ("implicit", "speaker", rf"\breplac(?:e|ed|ing)\s+(?:it|them|that|those)\s+with\s+{DET}{TX}"),
-    ("move", "any", rf"\breplac(?:e|ed|ing)\s+{DET}{FX}{TAIL}\s+(?:\w+ly\s+)?with\s+{DET}{TX}"),
+    ("move", "any", rf"\breplac(?:e|ed|ing)\s+{DET}{FX}{TAIL}\s+(?:\w+ly\s+|(?:on|in|at)\s+"
+                    rf"(?:my|our|the|their)\s+(?:[\w-]+\s+){{0,2}}?)?with\s+{DET}{TX}"),
     ("move", "speaker", rf"\breplac(?:e|ed|ing)\s+(?!{WORKERS})(?:{NOT_B}+\s+){{1,4}}?with\s+"
                         rf"{DET}{T}"),
     ("move", "any", rf"{T}{TAIL}\s+(?:instead\s+of|in\s+place\s+of)\s+{DET}(?P<f>{B})"),
@@ -333,7 +336,7 @@ RULES = [
                      rf"{MORE_MONEY}"),
     ("leave", "speaker", rf"\b(?:not|never|no\s+longer)\s+(?:giving|paying|sending)\s+"
                          rf"{DET}{F}{TAIL}\s+{MORE_MONEY}"),
-    ("leave", "speaker", rf"\blet(?:ting)?\s+(?:my|our|the|their|his|her|your)\s+{F}{TAIL}"
+    ("leave", "speaker", rf"\blet(?:ting)?\s+(?:(?:my|our|the|their|his|her|your)\s+)?{F}{TAIL}"
                          rf"(?:\s+\w+){{0,2}}?\s+(?:lapse|expire|run\s+out|{LET_GO})"),
     ("implicit", "speaker", rf"\blet(?:ting)?\s+(?:(?:my|our|the|it|them)\s*)?(?:subscription|sub|"
                             rf"plan|membership|plus|pro|premium|max)?(?:\s+\w+){{0,2}}?\s+"
@@ -635,7 +638,7 @@ STAFF = re.compile(r"\b(?:researchers?|engineers?|staff|employees?|execs?|execut
 JOB = re.compile(r"\b(?:work(?:ed|ing)?\s+(?:at|for)|my\s+(?:former\s+)?employer|"
                  r"(?:former\s+)?colleagues|resign\w*|hired|job\s+offer|offer\s+from|"
                  r"(?:years|months)\s+at|post-training|on\s+(?:the|an?)\s+\w+\s+team|"
-                 r"rejoin\w*)\b",
+                 r"rejoin\w*|(?:my|our)\s+(?:former\s+|old\s+)?team\s+at)\b",
                  re.IGNORECASE)
 STAFF_VERBS = re.compile(r"(?:quit|left|leav|join|depart|went|go|mov|head)", re.IGNORECASE)
 # a "used" statement told in the past ("I'd paid for X", "X was my default"), not "still"
