@@ -91,7 +91,7 @@ LEAVE_NAMED = (r"(?:cancel(?:l?ed)?|unsubscrib(?:ed|ing)\s+from|quit|ditch(?:ed)
 MOVE = (r"(?:switch(?:ed|ing|es)?|mov(?:e|ed|es|ing)|migrat(?:e|ed|es|ing)|"
         r"jump(?:ed|ing|s)?(?:\s+ship)?|went|go(?:ing|es)?|head(?:ed|ing|s)?|port(?:ed|ing)?|"
         r"transition(?:ed|ing)?|defect(?:ed|ing|s)?|flock(?:ed|ing|s)?|convert(?:ed)?|"
-        r"chang(?:e|ed|es|ing)|"
+        r"chang(?:ed|ing)|"
         r"fle(?:e|es|eing|d)|pour(?:ed|ing|s)?|rush(?:ed|ing|es)?|flood(?:ed|ing|s)?|"
         r"r[au]n(?:ning|s)?|com(?:e|es|ing)\s+over|came\s+over|bolt(?:ed|ing)?|"
         r"decamp(?:ed|ing)?|escap(?:e|ed|ing)|(?:made|make|making)\s+the\s+(?:jump|switch|"
