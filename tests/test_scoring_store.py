@@ -89,7 +89,7 @@ def test_scorer_option_and_rescore_command(tmp_path, url):
     assert main(["rescore", "--db", url, "--quiet"]) == 0
     with engine.connect() as conn:
         versions = conn.execute(text("SELECT DISTINCT scorer_version FROM posts")).scalars()
-        assert [v[:7] for v in versions] == [f"{SCORER_VERSION}-full-"]
+        assert [v.startswith(f"{SCORER_VERSION}-full-") for v in versions] == [True]
 
 
 def test_score_command_with_plain_vader(tmp_path):
