@@ -3,7 +3,8 @@
 scenarios that serve each source's recorded fixtures), a local HTTP server that misbehaves
 as told, small stores of given posts (``store_posts``), stores of older schema versions
 (``make_old``), the rollup checked against a recomputation (``assert_exact``), the hostile
-store, and `streamlit run` plus a real Chromium for the browser tests. The fixtures built
+store, `streamlit run` plus a real Chromium for the browser tests, and the two tests of a
+module of switching examples (``switch_example_tests``). The fixtures built
 on these are in
 ``conftest.py``.
 
@@ -432,3 +433,33 @@ def settle(page, plots: int, timeout: float = 90):
             return
         page.wait_for_timeout(250)
     pytest.fail(f"page did not settle with {plots} charts in {timeout}s")
+
+
+def switches(scorer: Scorer, texts: list[str]) -> list[tuple]:
+    """(from, to, kind) of each text as the scorer reads it, None where missing."""
+    scored = scorer.score_frame(pd.DataFrame({"text": texts}))
+    return [tuple(v if isinstance(v, str) else None for v in row) for row in
+            scored[["switch_from", "switch_to", "switch_kind"]].itertuples(index=False)]
+
+
+def switch_example_tests(cases: list[tuple[str, tuple]], near_misses: list[str]):
+    """The two tests of a module of switching examples written in our own words: each case
+    comes out as (from, to, kind), and no near miss is counted as leaving or moving."""
+    @pytest.mark.parametrize("text, expected", cases, ids=[t[:50] for t, _ in cases])
+    def test_examples(tracker, text, expected):
+        assert switches(_scorer(tracker), [text]) == [expected]
+
+    @pytest.mark.parametrize("text", near_misses, ids=[t[:50] for t in near_misses])
+    def test_near_misses_are_not_counted_as_leaving(tracker, text):
+        [(_, _, kind)] = switches(_scorer(tracker), [text])
+        assert kind not in ("leave", "move"), text
+
+    return test_examples, test_near_misses_are_not_counted_as_leaving
+
+
+_scorers: dict[int, Scorer] = {}
+
+
+def _scorer(tracker) -> Scorer:
+    """One scorer per tracker for every example test (building one reads the lexicon)."""
+    return _scorers.setdefault(id(tracker), Scorer(tracker))

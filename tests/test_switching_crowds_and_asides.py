@@ -6,10 +6,7 @@ account anymore", putting a brand on a device, giving up on running an untracked
 my dock"; and what is not leaving: nobody doing it, a product left running, an insider who
 quit the company, "part of me wants to", "this close to". Every example is written in our
 own words; each family has near misses that must stay uncounted."""
-import pandas as pd
-import pytest
-
-from dashboard.scoring import Scorer
+from tests.helpers import switch_example_tests
 
 CASES = [
     ("Consumers are leaving Gemini while schools keep their licences.",
@@ -44,24 +41,5 @@ NEAR_MISSES = [
     "I don't have a Claude account yet, is the free tier enough?",
 ]
 
-
-@pytest.fixture(scope="module")
-def scorer(tracker):
-    return Scorer(tracker)
-
-
-def switches(scorer, texts):
-    scored = scorer.score_frame(pd.DataFrame({"text": texts}))
-    return [tuple(v if isinstance(v, str) else None for v in row) for row in
-            scored[["switch_from", "switch_to", "switch_kind"]].itertuples(index=False)]
-
-
-@pytest.mark.parametrize("text, expected", CASES, ids=[t[:50] for t, _ in CASES])
-def test_crowds_asides_and_questions(scorer, text, expected):
-    assert switches(scorer, [text]) == [expected]
-
-
-@pytest.mark.parametrize("text", NEAR_MISSES, ids=[t[:50] for t in NEAR_MISSES])
-def test_near_misses_are_not_counted_as_leaving(scorer, text):
-    [(_, _, kind)] = switches(scorer, [text])
-    assert kind not in ("leave", "move"), text
+test_crowds_asides_and_questions, test_near_misses_are_not_counted_as_leaving = \
+    switch_example_tests(CASES, NEAR_MISSES)

@@ -6,10 +6,7 @@ from my phone", a quoted "refugee wave", "got refunded for my X plan", "the shar
 "CGPT" for ChatGPT, and a capitalised word opening a new line is not the product a verb on
 the line before names. Every example is written in our own words; each family has near
 misses that must stay uncounted."""
-import pandas as pd
-import pytest
-
-from dashboard.scoring import Scorer
+from tests.helpers import switch_example_tests
 
 CASES = [
     ("Done. No more ChatGPT in this house, my husband cancelled his as well.",
@@ -45,24 +42,5 @@ NEAR_MISSES = [
     "We set up shared Claude seats for the whole club yesterday.",
 ]
 
-
-@pytest.fixture(scope="module")
-def scorer(tracker):
-    return Scorer(tracker)
-
-
-def switches(scorer, texts):
-    scored = scorer.score_frame(pd.DataFrame({"text": texts}))
-    return [tuple(v if isinstance(v, str) else None for v in row) for row in
-            scored[["switch_from", "switch_to", "switch_kind"]].itertuples(index=False)]
-
-
-@pytest.mark.parametrize("text, expected", CASES, ids=[t[:50] for t, _ in CASES])
-def test_short_forms(scorer, text, expected):
-    assert switches(scorer, [text]) == [expected]
-
-
-@pytest.mark.parametrize("text", NEAR_MISSES, ids=[t[:50] for t in NEAR_MISSES])
-def test_near_misses_are_not_counted_as_leaving(scorer, text):
-    [(_, _, kind)] = switches(scorer, [text])
-    assert kind not in ("leave", "move"), text
+test_short_forms, test_near_misses_are_not_counted_as_leaving = \
+    switch_example_tests(CASES, NEAR_MISSES)

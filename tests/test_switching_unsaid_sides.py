@@ -4,10 +4,7 @@ arrival where the post is read ("signed up here"), a destination named only in a
 about using it, a brand used before and another used now told with time words, leaving
 told as what has not happened since or who one no longer is. Every example is written in
 our own words; each family has near misses that must stay uncounted."""
-import pandas as pd
-import pytest
-
-from dashboard.scoring import Scorer
+from tests.helpers import switch_example_tests
 
 CASES = [
     # a move with no brand on either side: the sides come from the rest of the post
@@ -114,24 +111,5 @@ NEAR_MISSES = [
     "I turned ChatGPT's memory off for privacy.",
 ]
 
-
-@pytest.fixture(scope="module")
-def scorer(tracker):
-    return Scorer(tracker)
-
-
-def switches(scorer, texts):
-    scored = scorer.score_frame(pd.DataFrame({"text": texts}))
-    return [tuple(v if isinstance(v, str) else None for v in row) for row in
-            scored[["switch_from", "switch_to", "switch_kind"]].itertuples(index=False)]
-
-
-@pytest.mark.parametrize("text, expected", CASES, ids=[t[:50] for t, _ in CASES])
-def test_sides_said_elsewhere_in_the_post(scorer, text, expected):
-    assert switches(scorer, [text]) == [expected]
-
-
-@pytest.mark.parametrize("text", NEAR_MISSES, ids=[t[:50] for t in NEAR_MISSES])
-def test_near_misses_are_not_counted_as_leaving(scorer, text):
-    [(_, _, kind)] = switches(scorer, [text])
-    assert kind not in ("leave", "move"), text
+test_sides_said_elsewhere_in_the_post, test_near_misses_are_not_counted_as_leaving = \
+    switch_example_tests(CASES, NEAR_MISSES)

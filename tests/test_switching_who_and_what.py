@@ -13,10 +13,7 @@ product; and from batch I's: "replaced X on my laptop with Y", "let X lapse", "m
 work to Y", "changed from X to Y", "the team's X seats"; people replaced by a brand and staff
 moving between labs are no one's switch. Every example is written in our own words; each
 family has near misses that must stay uncounted."""
-import pandas as pd
-import pytest
-
-from dashboard.scoring import Scorer
+from tests.helpers import switch_example_tests
 
 CASES = [
     # an untracked product's name stops at the end of its sentence
@@ -110,24 +107,5 @@ NEAR_MISSES = [
     "Switched teams: from Google's Gemini org to Anthropic, starting Monday.",
 ]
 
-
-@pytest.fixture(scope="module")
-def scorer(tracker):
-    return Scorer(tracker)
-
-
-def switches(scorer, texts):
-    scored = scorer.score_frame(pd.DataFrame({"text": texts}))
-    return [tuple(v if isinstance(v, str) else None for v in row) for row in
-            scored[["switch_from", "switch_to", "switch_kind"]].itertuples(index=False)]
-
-
-@pytest.mark.parametrize("text, expected", CASES, ids=[t[:50] for t, _ in CASES])
-def test_whose_act_and_which_product(scorer, text, expected):
-    assert switches(scorer, [text]) == [expected]
-
-
-@pytest.mark.parametrize("text", NEAR_MISSES, ids=[t[:50] for t in NEAR_MISSES])
-def test_near_misses_are_not_counted_as_leaving(scorer, text):
-    [(_, _, kind)] = switches(scorer, [text])
-    assert kind not in ("leave", "move"), text
+test_whose_act_and_which_product, test_near_misses_are_not_counted_as_leaving = \
+    switch_example_tests(CASES, NEAR_MISSES)
