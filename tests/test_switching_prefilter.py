@@ -2,7 +2,9 @@
 derives from small regexes, that its folding agrees with IGNORECASE on every character,
 and that it never turns away a text a pattern matches (strings each pattern matches,
 mixed with the rules' words, brand placeholders, random text and case look-alikes; and
-our labelled posts), so the detector says exactly what it said without it."""
+our labelled posts), and that every match begins with one of its pattern's leading strings
+where it has them (so trying a pattern only where those start finds every match), so the
+detector says exactly what it said without it."""
 from __future__ import annotations
 
 import re
@@ -18,6 +20,8 @@ from eval.switching import families, own_examples, read_csv
 from tests.helpers import ROOT
 
 NEEDS = switching.PREFILTER.needs
+LEADS = {p.pattern: lead for (_, _, p), lead in zip(switching.PATTERNS,
+                                                    switching.PREFILTER.leads)}
 PATTERNS = [(pattern, need) for (_, _, pattern), need in zip(switching.PATTERNS, NEEDS)]
 IDS = [f"{i}-{kind}" for i, (kind, _, _) in enumerate(switching.PATTERNS)]
 # letters IGNORECASE takes for ASCII ones (the dotted and dotless i fold apart from "i"),
@@ -82,6 +86,28 @@ def test_the_patterns_a_text_may_match_are_found_in_one_search():
     assert prefilter.candidates("nothing") == [3]
 
 
+def test_patterns_that_begin_with_known_strings_are_tried_only_where_one_starts():
+    prefilter = Prefilter([re.compile(p, re.IGNORECASE) for p in (
+        r"\bmov(?:e|ed|ing)\b", r"\bmov\w*", r"\b(?:quit|left)\s+\w+", r"\w+",
+        r"(?:a|the)\s+tomato")])
+    # "a" is too short to be worth it, and "\w+" begins with anything
+    assert prefilter.leads == [{"move", "moved", "moving"}, {"mov"}, {"quit", "left"}, None,
+                               None]
+    assert prefilter.scan("We MOVED, then quit it") == ([0, 1, 2, 3],
+                                                         {0: [3], 1: [3], 2: [15]})
+    assert prefilter.scan("straße: moved")[1] is None  # "ß" folds to two letters
+
+
+@SETTINGS
+@given(st.lists(st.sampled_from(WORDS + BRANDS + [" ", "", "ı", "İ", "ſ"]), max_size=40))
+def test_every_match_starts_where_the_scan_says(parts):
+    text = "".join(parts)
+    candidates, starts = switching.PREFILTER.scan(text)
+    for i in starts or ():
+        pattern = switching.PATTERNS[i][2]
+        assert {m.start() for m in pattern.finditer(text)} <= set(starts[i]), i
+
+
 def naive_candidates(text: str) -> list[int]:
     return [i for i, need in enumerate(NEEDS)
             if need is None or any(w in fold(text) for w in need)]
@@ -114,9 +140,12 @@ def test_fold_agrees_with_ignorecase_on_every_character():
 
 
 def assert_let_through(pattern: re.Pattern, words, text: str) -> None:
+    lead, folded = LEADS[pattern.pattern], fold(text)
     for m in pattern.finditer(text):
         assert any(w in fold(m.group()) for w in words), (pattern.pattern[:80], m.group())
-        assert any(w in fold(text) for w in words)
+        assert any(w in folded for w in words)
+        if lead and len(folded) == len(text):  # the match begins with a leading string
+            assert any(folded.startswith(v, m.start()) for v in lead), m.group()
 
 
 def look_alike(text: str, choice: int) -> str:
@@ -200,6 +229,6 @@ def test_the_detector_says_the_same_with_every_pattern_searched(tracker, monkeyp
             continue
     filtered = [switching.detect_switch(t, m) for t, m in cases]
     every = list(range(len(switching.PATTERNS)))
-    monkeypatch.setattr(switching.PREFILTER, "candidates", lambda text: every)
+    monkeypatch.setattr(switching.PREFILTER, "scan", lambda text: (every, None))
     assert [switching.detect_switch(t, m) for t, m in cases] == filtered
     assert sum(s is not None for s in filtered) > 1000

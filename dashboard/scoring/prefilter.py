@@ -6,7 +6,9 @@ prefilter idea, simplified): a run of literal characters is one string, an alter
 the union of its branches, a concatenation the best of its mandatory parts; anything
 optional, zero-width or a large character class requires nothing. Strings are folded
 with ``fold``, and a text must be folded the same way before looking for them.
-``Prefilter(patterns).candidates(text)`` is which of a list of patterns may match a text.
+``Prefilter(patterns).candidates(text)`` is which of a list of patterns may match a text;
+``scan(text)`` also says where the patterns that begin with known strings (``leading``) may
+start, so that they are tried there only.
 
 May import: nothing.
 """
@@ -18,6 +20,8 @@ from re import _parser
 
 MAX_EXACT = 16  # spell out concatenations of alternatives up to this many strings
 MAX_CLASS = 8  # a character class of more characters than this requires nothing
+MAX_LEADS = 512  # leading strings of a pattern spelt out at most
+MIN_LEAD = 2  # a shorter leading string finds too many places to be worth using
 NOTHING = (None, None)  # (exact, need): matches no known set of strings, requires nothing
 EMPTY = (frozenset({""}), None)  # zero-width: matches "" only
 
@@ -35,16 +39,33 @@ class Prefilter:
 
     def __init__(self, patterns: list[re.Pattern]):
         self.needs = [required(p) for p in patterns]
+        self.leads = [leading(p) for p in patterns]
         self.always = frozenset(i for i, need in enumerate(self.needs) if need is None)
-        words = frozenset().union(*filter(None, self.needs))
-        self.let_through = {w: frozenset(i for i, need in enumerate(self.needs) if need and
-                                         any(w.startswith(v) for v in need)) for w in words}
+        words = frozenset().union(*filter(None, self.needs), *filter(None, self.leads))
+        self.let_through = {w: _prefixed(w, self.needs) for w in words}
+        self.starting = {w: _prefixed(w, self.leads) for w in words}
         self.words = re.compile(f"(?=({trie(words)}))")  # zero-width: every position
 
     def candidates(self, text: str) -> list[int]:
         """The indices of the patterns that may match ``text``, in order."""
         found = set(self.words.findall(fold(text)))  # folding may change offsets: none used
         return sorted(self.always.union(*map(self.let_through.__getitem__, found)))
+
+    def scan(self, text: str) -> tuple[list[int], dict[int, list[int]] | None]:
+        """``candidates(text)``, and for each of them that has ``leading`` strings the
+        positions where one starts, in order (None when folding moved the text's offsets:
+        then every pattern is tried everywhere)."""
+        folded = fold(text)
+        found = [(m.start(), m.group(1)) for m in self.words.finditer(folded)]
+        candidates = sorted(self.always.union(*(self.let_through[w] for _, w in found)))
+        if len(folded) != len(text):  # a letter folded to two ("ß" to "ss")
+            return candidates, None
+        starts: dict[int, list[int]] = {i: [] for i in candidates if self.leads[i]}
+        for at, w in found:
+            for i in self.starting[w]:
+                if i in starts:
+                    starts[i].append(at)
+        return candidates, starts
 
 
 def trie(words, space: str | None = None) -> str:
@@ -67,6 +88,44 @@ def _branches(node: dict, space: str | None) -> str:
         return ""
     body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
     return f"(?:{body})?" if "" in node else body  # greedy: a longer word first
+
+
+def _prefixed(word: str, sets: list) -> frozenset[int]:
+    """The indices of the sets that hold a prefix of ``word`` (a text that has ``word`` at
+    a place has each of its prefixes there)."""
+    return frozenset(i for i, strings in enumerate(sets) if strings and
+                     any(word.startswith(v) for v in strings))
+
+
+def leading(pattern: re.Pattern) -> frozenset[str] | None:
+    """Folded strings one of which every match of ``pattern`` begins with (after zero-width
+    assertions such as ``\\b``), or None when it cannot tell or they are too short."""
+    lead = _lead(_parser.parse(pattern.pattern, pattern.flags))
+    return lead if lead and min(map(len, lead)) >= MIN_LEAD else None
+
+
+def _lead(items) -> frozenset[str] | None:
+    """The strings a concatenation's matches begin with: its exact parts spelt out, then
+    the beginnings of the first part that is not exact ("cancel" + "led|s|" + ...)."""
+    run = frozenset({""})
+    for op, av in items:
+        if op in (sre.AT, sre.ASSERT, sre.ASSERT_NOT) and run == {""}:
+            continue  # zero-width before anything: matches still begin with what follows
+        exact, _ = _node(op, av)
+        if exact is not None and len(run) * len(exact) <= MAX_LEADS:
+            run = frozenset(a + b for a in run for b in exact)
+            continue
+        if op is sre.SUBPATTERN:
+            inner = _lead(av[3])
+        elif op is sre.BRANCH:
+            inner = [_lead(branch) for branch in av[1]]
+            inner = None if None in inner else frozenset().union(*inner)
+        else:
+            inner = None
+        if inner is not None and len(run) * len(inner) <= MAX_LEADS:
+            run = frozenset(a + b for a in run for b in inner)
+        break
+    return None if "" in run else run
 
 
 def required(pattern: re.Pattern) -> frozenset[str] | None:

@@ -32,8 +32,10 @@ May import: scoring.brands, scoring.prefilter, vocabulary.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
+from collections.abc import Iterator
 from typing import NamedTuple
 
 from dashboard.scoring.brands import Mention
@@ -694,6 +696,22 @@ def detect_switch(text: str, mentions: list[Mention]) -> Switch | None:
     return _decide(text, hits, mentions) if hits else None
 
 
+def _matches(pattern: re.Pattern, norm: str, spans: list[tuple[int, int]],
+             at: list[int] | None) -> Iterator[re.Match]:
+    """``pattern.finditer`` in each span; with ``at``, the places where the pattern's
+    leading strings start (``Prefilter.scan``), it is tried there only (the same matches,
+    without trying every other place)."""
+    if at is None:
+        yield from (m for a, b in spans for m in pattern.finditer(norm, a, b))
+        return
+    for a, b in spans:
+        free = a  # matches do not overlap: the next one starts after the last
+        for start in at[bisect.bisect_left(at, a):bisect.bisect_left(at, b)]:
+            if start >= free and (m := pattern.match(norm, start, b)):
+                yield m
+                free = m.end()
+
+
 def _windows(mentions: list[Mention], length: int) -> list[tuple[int, int]]:
     """The stretches of text a pattern can match in: around the mentions, merged."""
     out: list[tuple[int, int]] = []
@@ -713,11 +731,13 @@ def _hits(norm: str, mentions: list[Mention], campaigns: set[int]) -> list[_Hit]
     whole = [(0, len(norm))]
     quotes = [q.span(1 if q.group(1) else 2) for q in QUOTE.finditer(norm)] \
         if _has_quote(norm) else []
-    for i in PREFILTER.candidates(norm):
+    candidates, starts = PREFILTER.scan(norm)
+    for i in candidates:
         rule, who, pattern = PATTERNS[i]
         # a brand left unsaid can be far from any brand ("Cancelled my sub. ... ChatGPT")
         spans = whole if i in ANYWHERE else windows
-        for m in (m for a, b in spans for m in pattern.finditer(norm, a, b)):
+        at = starts.get(i) if starts is not None else None
+        for m in _matches(pattern, norm, spans, at):
             kind = rule
             if any(m.start() < e and s < m.end() for s, e in taken):
                 continue
