@@ -13,6 +13,7 @@ import pytest
 import responses
 from sqlalchemy import create_engine, text
 
+from dashboard.scoring import Scorer
 from dashboard.tracker import load_tracker
 from dashboard.write.store import open_store
 from tests.helpers import CHROMIUM, CHROMIUM_ARGS, ROOT, hostile_store, streamlit_server
@@ -40,6 +41,12 @@ def no_network():
 @pytest.fixture(scope="session")
 def tracker():
     return load_tracker(ROOT / "data" / "trackers" / "ai-assistants.toml")
+
+
+@pytest.fixture(scope="session")
+def full_scorer(tracker):
+    """The default scorer on the shipped tracker (building one reads the lexicon)."""
+    return Scorer(tracker)
 
 
 @pytest.fixture

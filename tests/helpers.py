@@ -446,20 +446,12 @@ def switch_example_tests(cases: list[tuple[str, tuple]], near_misses: list[str])
     """The two tests of a module of switching examples written in our own words: each case
     comes out as (from, to, kind), and no near miss is counted as leaving or moving."""
     @pytest.mark.parametrize("text, expected", cases, ids=[t[:50] for t, _ in cases])
-    def test_examples(tracker, text, expected):
-        assert switches(_scorer(tracker), [text]) == [expected]
+    def test_examples(full_scorer, text, expected):
+        assert switches(full_scorer, [text]) == [expected]
 
     @pytest.mark.parametrize("text", near_misses, ids=[t[:50] for t in near_misses])
-    def test_near_misses_are_not_counted_as_leaving(tracker, text):
-        [(_, _, kind)] = switches(_scorer(tracker), [text])
+    def test_near_misses_are_not_counted_as_leaving(full_scorer, text):
+        [(_, _, kind)] = switches(full_scorer, [text])
         assert kind not in ("leave", "move"), text
 
     return test_examples, test_near_misses_are_not_counted_as_leaving
-
-
-_scorers: dict[int, Scorer] = {}
-
-
-def _scorer(tracker) -> Scorer:
-    """One scorer per tracker for every example test (building one reads the lexicon)."""
-    return _scorers.setdefault(id(tracker), Scorer(tracker))

@@ -48,8 +48,7 @@ class Prefilter:
 
     def candidates(self, text: str) -> list[int]:
         """The indices of the patterns that may match ``text``, in order."""
-        found = set(self.words.findall(fold(text)))  # folding may change offsets: none used
-        return sorted(self.always.union(*map(self.let_through.__getitem__, found)))
+        return self.scan(text)[0]
 
     def scan(self, text: str) -> tuple[list[int], dict[int, list[int]] | None]:
         """``candidates(text)``, and for each of them that has ``leading`` strings the

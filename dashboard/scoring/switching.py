@@ -753,7 +753,7 @@ def _hits(norm: str, mentions: list[Mention], campaigns: set[int]) -> list[_Hit]
                     any(a <= m.start() and m.end() <= b for a, b in quotes):
                 continue
             groups = m.groupdict()
-            side = {k: _side(norm, m, k, mentions) for k in ("f", "t")}
+            side = {k: _side(norm, m, groups, k, mentions) for k in ("f", "t")}
             if kind == "adopt" and groups.get("t") and ord(groups["t"]) - ord(PUA) in campaigns:
                 if not JOINS.match(m.group()):
                     continue  # "love the QuitGPT posts" adopts nothing
@@ -1065,13 +1065,13 @@ def _sentence_before(norm: str, start: int) -> str:
     return sentence[max(sentence.rfind(c) for c in ".!?\n") + 1:]
 
 
-def _side(norm: str, m: re.Match, k: str, mentions: list[Mention]) -> str | None:
+def _side(norm: str, m: re.Match, groups: dict, k: str, mentions: list[Mention]) -> str | None:
     """The brand in a match's group ``k`` ("f" or "t"), or OTHER for the untracked product
     in group ``k + "o"``, unless that name is a feature of the brand named just before it
-    ("Gemini Deep Research")."""
-    if m.group(k) if k in m.re.groupindex else None:
-        return mentions[ord(m.group(k)) - ord(PUA)].brand
-    if not (k + "o" in m.re.groupindex and m.group(k + "o")):
+    ("Gemini Deep Research"); ``groups``: the match's ``groupdict()``."""
+    if groups.get(k):
+        return mentions[ord(groups[k]) - ord(PUA)].brand
+    if not groups.get(k + "o"):
         return None
     before = norm[:m.start(k + "o")].rstrip()
     return mentions[ord(before[-1]) - ord(PUA)].brand if before and \
