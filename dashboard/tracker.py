@@ -30,6 +30,9 @@ class Brand:
     name: str
     aliases: tuple[str, ...]  # matched case-insensitively, whole words
     aliases_cased: tuple[str, ...] = ()  # matched only with this exact casing
+    # lower-case words that are also ordinary words ("grok", "le chat"): counted only where
+    # the words beside them make them the product (scoring/brands.py)
+    aliases_in_context: tuple[str, ...] = ()
     company: str = ""
     color: str = ""
     apps: tuple[App, ...] = ()
@@ -121,6 +124,7 @@ def parse_tracker(raw: dict, where: str = "<tracker>") -> Tracker:
             name=name,
             aliases=tuple(dict.fromkeys(aliases)),
             aliases_cased=tuple(cased),
+            aliases_in_context=tuple(b.get("aliases_in_context", [])),
             company=b.get("company", ""),
             color=b.get("color", ""),
             apps=tuple(App(store, b[store]["id"], b[store]["source"])

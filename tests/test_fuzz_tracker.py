@@ -12,9 +12,9 @@ from dashboard.tracker import Tracker, TrackerError, load_tracker, parse_tracker
 from reliability import tally
 from reliability.fuzzing import texts
 
-KEYS = ["name", "aliases", "aliases_cased", "company", "color", "app_store", "google_play",
-        "id", "source", "countries", "charts", "limit", "queries", "lexicon",
-        "keep_author_handles", "description"]
+KEYS = ["name", "aliases", "aliases_cased", "aliases_in_context", "company", "color",
+        "app_store", "google_play", "id", "source", "countries", "charts", "limit", "queries",
+        "lexicon", "keep_author_handles", "description"]
 LEAVES = st.one_of(texts(3), st.integers(), st.floats(), st.booleans(), st.datetimes(),
                    st.dates(), st.times())
 VALUES = st.recursive(LEAVES, lambda inner: st.one_of(

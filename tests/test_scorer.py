@@ -26,6 +26,15 @@ def test_labels_use_vaders_thresholds(compound, expected):
     ("Grok 3 is out", "Grok"),
     ("le chat est noir", ""),
     ("Le Chat by Mistral", "Le Chat"),
+    # lower-case names that are also ordinary words count where the words beside them make
+    # them the product
+    ("left grok last week", "Grok"),
+    ("grok's answers got weird", "Grok"),
+    ("it took a week to grok this codebase", ""),
+    ("moved over to le chat", "Le Chat"),
+    ("ditched copilot at work", "Copilot"),
+    ("an AI copilot for your inbox", ""),
+    ("#LeChat and r/ClaudeAI", "Claude;Le Chat"),
     ("GPT-4o vs Gemini vs DeepSeek-R1", "ChatGPT;Gemini;DeepSeek"),
     ("Chat\u200bGPT and Clau\u00adde", "ChatGPT;Claude"),  # invisible characters hide no name
 ])

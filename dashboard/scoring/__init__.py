@@ -58,7 +58,8 @@ class Scorer:
             self.sentiment = Sentiment(mode, tracker.lexicon)
             name = mode
         self.parallel = not self.transformer  # a model is not forked into worker processes
-        aliases = [(b.name, b.aliases, b.aliases_cased) for b in tracker.brands]
+        aliases = [(b.name, b.aliases, b.aliases_cased, b.aliases_in_context)
+                   for b in tracker.brands]
         digest = hashlib.sha1(f"{self.sentiment.fingerprint}{aliases}".encode()).hexdigest()
         self.version = f"{SCORER_VERSION}-{name}-{digest[:6]}"
 

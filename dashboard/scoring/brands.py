@@ -2,7 +2,11 @@
 
 All aliases compile into two trie-shaped regexes (case-insensitive and exact-case); regex
 greediness makes the longest alias win ("ChatGPT Plus" over "ChatGPT"). Matches are whole
-words: "Claude's" counts, "Claudette" does not.
+words: "Claude's" counts, "Claudette" does not. An alias "in context" (a lower-case word that
+is also an ordinary one: "grok", "le chat") counts only where the words beside it make it
+the product: after a verb of using, leaving or moving or a word that compares ("switched to
+grok", "left grok", "better than le chat"), or before a product word ("grok's app",
+"le chat pro"); "hard to grok this" names nothing.
 
 Names cannot be hidden: a text is matched as it displays, after Unicode NFKC (full-width
 and mathematical letters become plain ones), with every format character (category Cf:
@@ -24,6 +28,20 @@ from dashboard.scoring.prefilter import fold, trie
 from dashboard.tracker import Tracker
 
 
+# what comes right before a product, not the ordinary word: "from", "quit", "using",
+# "switched to", "better than"; and right after it: "'s", "pro", "app"
+PRODUCT_BEFORE = re.compile(
+    r"\b(?:from|left|leav(?:e|ing)|quit(?:ting)?|cancel(?:l?ed|l?ing)?|delet(?:e|ed|ing)|"
+    r"uninstall(?:ed|ing)?|ditch(?:ed|ing)?|dump(?:ed|ing)?|drop(?:ped|ping)?|"
+    r"swap(?:ped|ping)?|trad(?:e|ed|ing)|replac(?:e|ed|ing)|us(?:e|ed|es|ing)|tr(?:y|ied|ying)|"
+    r"install(?:ed|ing)?|on|with|vs\.?|versus|over|than|for|"
+    r"(?:switch|mov|migrat|jump|port|head|went|go|gone|came|com|back|over|return)\w*\s+to)"
+    r"\s+$", re.IGNORECASE)
+PRODUCT_AFTER = re.compile(r"['’]s\b|\s+(?:plus|pro|premium|app|sub|subscription|imagine)\b",
+                           re.IGNORECASE)
+CONTEXT = 40  # characters before an alias in context that PRODUCT_BEFORE reads
+
+
 class Mention(NamedTuple):
     start: int
     end: int
@@ -37,13 +55,17 @@ class BrandMatcher:
         self.brand_names = tracker.brand_names
         self._by_alias: dict[str, str] = {}
         self._by_cased: dict[str, str] = {}
+        self._by_context: dict[str, str] = {}
         for b in tracker.brands:
             for a in b.aliases:
                 self._by_alias.setdefault(_fold(a), b.name)
             for a in b.aliases_cased:
                 self._by_cased.setdefault(a, b.name)
+            for a in b.aliases_in_context:
+                self._by_context.setdefault(_fold(a), b.name)
         self._ci = _alternation(self._by_alias, re.IGNORECASE)
         self._cs = _alternation(self._by_cased, 0)
+        self._cx = _alternation(self._by_context, 0)
 
     def mentions(self, text: str) -> list[Mention]:
         """Non-overlapping brand mentions in order of position (offsets into ``text``)."""
@@ -61,7 +83,10 @@ class BrandMatcher:
         if self._cs:
             found += [Mention(m.start(), m.end(), self._by_cased[m.group()])
                       for m in self._cs.finditer(text)]
-        if self._ci and self._cs:
+        if self._cx:
+            found += [Mention(m.start(), m.end(), self._by_context[_fold(m.group())])
+                      for m in self._cx.finditer(text) if _as_product(text, m)]
+        if sum(map(bool, (self._ci, self._cs, self._cx))) > 1:
             found = _drop_overlaps(sorted(found))
         return found
 
@@ -114,6 +139,11 @@ def _alternation(aliases: dict[str, str], flags: int) -> re.Pattern | None:
         return None
     return re.compile(r"(?<!\w)" + trie(aliases, space=r"\s+") + r"(?!\w)", flags)
 
+
+def _as_product(text: str, m: re.Match) -> bool:
+    """Whether the words beside an alias in context make it the product."""
+    return bool(PRODUCT_BEFORE.search(text, max(0, m.start() - CONTEXT), m.start()) or
+                PRODUCT_AFTER.match(text, m.end()))
 
 
 def _drop_overlaps(mentions: list[Mention]) -> list[Mention]:

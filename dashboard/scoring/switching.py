@@ -50,7 +50,8 @@ REACH = (160, 120)  # characters before and after a mention that a pattern can s
 NOT_B = rf"[^\s{PUA}-{PUA_LAST}]"
 DET = (r"(?:(?:my|our|your|ur|the|a|an|their|his|her|its|all|of|this|that|these|those|paid|"
        r"premium|annual|monthly|yearly|whole|entire|beloved|old|trusty|personal|work|family|"
-       r"private|main|free|student|current|existing|local|shared|\$\d+|(?-i:[a-z][\w-]*)['’]s)\s+){0,3}")
+       r"private|main|free|student|current|existing|local|shared|standalone|\$\d+|"
+       r"(?-i:[a-z][\w-]*)['’]s)\s+){0,3}#?")  # "#?": a hashtag ("bye #Grok")
 TAIL = (r"(?:\s+(?:plus|pro|premium|max|team|teams|enterprise|business|edu|subscriptions?|"
         r"subs?|accounts?|apps?|memberships?|plans?|seats?|licen[cs]es?|tier|code|desktop|"
         r"chat|ai|mobile|web|api|icons?)\b)*")
@@ -326,6 +327,8 @@ RULES = [
     ("leave", "any", rf"\b(?:\d+|a|one|two|three|four|five|six|several|a\s+few)\s+(?:days?|weeks?|"
                      rf"months?)\s+(?:without|of\s+no|free\s+of)\s+{DET}{F}"),
     ("leave", "speaker", rf"\b(?:turn(?:ed|ing)?|switch(?:ed|ing)?)\s+{DET}{F}{TAIL}\s+off\b"),
+    ("leave", "speaker", rf"\b(?:turn(?:ed|ing)?|switch(?:ed|ing)?)\s+off\s+{DET}{F}{TAIL}\s+"
+                         rf"(?:everywhere|for\s+good|completely|entirely|on\s+(?:all|every|both))\b"),
     ("leave", "speaker", rf"\bremov(?:e|ed|ing)\s+{DET}{F}{TAIL}\s+from\s+(?:my|our|the|all)\b"),
     ("leave", "any", rf"{F}{TAIL}(?:\s+and\s+(?:[\w'’-]+\s+){{0,2}}?[\w'’-]+)?\s+{GONE}"),
     ("leave", "any", rf"\bno\s+more\s+{F}{TAIL}(?=\s*(?:[.!,;:\n—–]|$|in\s+(?:this|my|our)\s+"
@@ -357,6 +360,9 @@ RULES = [
                             r"(?:renew|top\s+(?:it|them)\s+up)(?:\s+(?:it|them))?\b|"
                             r"\bstop(?:ped|ping)?\s+(?:topping\s+(?:it\s+)?up|renewing)\b|"
                             r"\bstop(?:ped|ping)?\s+pay(?:ing)?\s+for\s+(?:it|them)\b|"
+                            r"\bstop(?:ped|ping)?\s+using\s+(?:it|them)\b"
+                            r"(?!\s+(?:for|as|in|on|to|when|with|at|during)\b)|"
+                            r"\b(?:don'?t|do\s+not)\s+(?:use|pay\s+for)\s+(?:it|them)\s+any\s?more\b|"
                             r"\bcross(?:ed|ing)?\s+(?:it|them)\s+off\b"),
     ("implicit", "speaker", r"\b(?:cancel(?:l?ed|l?ing)?|cancled|unsubscrib(?:ed|ing)|"
                             r"unsubbed|uninstall(?:ed|ing)|delet(?:ed|ing)|downgrad(?:ed|ing)|"
@@ -373,8 +379,10 @@ RULES = [
                          rf"touched|launched|paid|logged\s+in(?:to)?)\s+{DET}{F}{NOT_THE_PRODUCT}"
                          rf"{TAIL}\s+(?:[\w$'’-]+\s+){{0,3}}?(?:since\s+{RECENTLY}|in\s+"
                          rf"(?:weeks|months|ages))"),
-    ("leave", "speaker", rf"\b(?:took|take|taking|got|get|getting|cut|cutting)\s+{DET}{F}{TAIL}"
-                         rf"\s+(?:app\s+)?(?:off|out\s+of)\s+(?:(?:of\s+)?(?:my|our|all)\b)"),
+    ("leave", "speaker", rf"\b(?:took|take|taking|got|get|getting|cut|cutting|ripp?(?:ed|ing)?|"
+                         rf"yank(?:ed|ing)?|pull(?:ed|ing)?)\s+{DET}{F}{TAIL}"
+                         rf"\s+(?:app\s+)?(?:off|out\s+of)\s+(?:(?:of\s+)?(?:both\s+|all\s+)?"
+                         rf"(?:my|our|all)\b)"),
     ("leave", "any", rf"\b(?:i'?m|i’m|i\s+am|we'?re|we’re|we\s+are|(?:is|are)\s+(?:now\s+)?)\s*"
                      rf"(?:now\s+|officially\s+|completely\s+|fully\s+)?off\s+{DET}{F}"
                      rf"{NOT_THE_PRODUCT}"),
@@ -436,8 +444,8 @@ RULES = [
     # a brand used now, said with a present-time word in the poster's own clause
     ("now", "any", rf"\bsince\s+{RECENTLY},?\s+(?:i'?ve|we'?ve|i\s+have|we\s+have)\s+been\s+"
                    rf"(?:using|on|with)\s+{DET}{TX}"),
-    ("now", "any", rf"\b(?:i|we)\s+now\s+(?:\w+\s+)?(?:use|share|pay\s+for|run|rely\s+on|have)\s+"
-                   rf"(?:(?:one|a|an|the|our|my|a\s+single)\s+)?{DET}{TX}"),
+    ("now", "any", rf"\b(?:i|we|and)\s+now\s+(?:\w+\s+)?(?:use|share|pay\s+for|run|rely\s+on|"
+                   rf"have)\s+(?:(?:one|a|an|the|our|my|a\s+single)\s+)?{DET}{TX}"),
     ("now", "any", rf"\b(?:i|we|and)\s+(?:\w+\s+){{0,2}}?(?:use|ask|pay|open|run|rely\s+on|"
                    rf"work\s+(?:in|with)|write\s+(?:in|with)|do\s+(?:\w+\s+){{0,2}}?(?:in|with))\s+"
                    rf"{DET}{T}{TAIL}\s+(?:[\w'’-]+\s+){{0,3}}?(?:now|these\s+days|nowadays|"
@@ -511,6 +519,7 @@ HEDGES = {"thinking", "think", "considering", "consider", "weighing", "weigh", "
           "eye", "mulling", "mull", "should", "might", "may", "maybe",
           "planning", "plan", "tempted", "want", "wanna", "wondering", "debating", "would",
           "could", "if", "whether", "anyone", "anybody", "worth", "thoughts", "about", "need",
+          "wanting",
           "needs", "looking", "unless", "probably", "perhaps", "eventually", "someday",
           "hoping", "hope", "leaning", "id", "wed", "youd", "torn", "tempting", "thought",
           "wondered", "tried", "trying", "attempted", "almost", "nearly", "evaluating",
@@ -610,8 +619,10 @@ UNDONE = re.compile(r"[^.!?\n]{0,50}?(?:\b(?:but|then|and)\s+|[.!]\s+)(?:i\s+|we
                     r"(?!\s+(?:once\s+|really\s+|even\s+)?(?:miss|regret|look(?:ed)?\s+back|"
                     r"gone\s+back|been\s+back|went\s+back|go\s+back))", re.IGNORECASE)
 # the poster saying they stay, against what others do
-STAYING = re.compile(r"\b(?:i'?m|i\s+am|we'?re|we\s+are|i'?ll|i\s+will)\s+(?:still\s+|just\s+)?"
+STAYING = re.compile(r"\b(?:i'?m|i\s+am|we'?re|we\s+are|i'?ll|i\s+will)\s+"
+                     r"(?:still\s+|just\s*(?:\.+|…)?\s*)?"
                      r"(?:staying|not\s+(?:leaving|going\s+anywhere|cancell?ing|switching|quitting)|"
+                     r"not(?=\s*[.!]|\s*$)|"
                      r"still\s+(?:subscribed|paying|here))\b",
                      re.IGNORECASE)
 # a quotation of someone else's words ("... being shared as 'power users are quitting'"),
