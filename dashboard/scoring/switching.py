@@ -108,10 +108,10 @@ MOVED = OBJ.format(w=r"[\w'’]+")
 MOVED_F = OBJ.format(w=rf"(?:(?P<f>{B})|[\w'’]+)")
 # a migration carries one's things over: "imported my ChatGPT history into Claude"
 # (not "pasted my code into Claude", which is using it)
-CARRY = (r"(?:import|cop(?:y|ied|ying)|past(?:e|ed|ing)|load|brought|bring|put|dropp|fed|feed|"
-         r"transferr?|mov|port|migrat)\w*")
-BELONGINGS = (r"(?:history|conversations?|chats?|memor(?:y|ies)|data|gpts|custom\s+gpts|"
-              r"projects|prompts|workflows?|custom\s+instructions|everything)")
+CARRY = (r"(?:import|export|cop(?:y|ied|ying)|past(?:e|ed|ing)|load|brought|bring|put|dropp|"
+         r"fed|feed|transferr?|mov|port|migrat)\w*")
+BELONGINGS = (r"(?:history|librar(?:y|ies)|conversations?|chats?|memor(?:y|ies)|data|gpts|"
+              r"custom\s+gpts|projects|prompts|workflows?|custom\s+instructions|everything)")
 # positive words for a brand after someone left another ("Claude has been great")
 PRAISE = (r"(?:better|great|amazing|awesome|excellent|fantastic|wonderful|brilliant|"
           r"solid|superior|incredible|so\s+good|really\s+good|way\s+better|much\s+better|"
@@ -199,7 +199,8 @@ DONE_TO = (r"(?:cancell?ed|deleted|uninstalled|axed|closed|binned|dumped|nuked|"
            r"her|its|some|every|this|that|these|those|it|them|me|us|with|by)\b)")
 # when, after an act ("Unsubscribed on Sunday night", "Cancelled the same minute")
 WHEN = (r"(?:on|this|last|the\s+same|yesterday|today|tonight|earlier|already|finally|"
-        r"for\s+good|after|at|in|over|since|a\s+few|two|three|\d+|months?|weeks?|days?)\b")
+        r"for\s+good|after|at|in|over|since|a\s+(?:few|week|month|day|couple)|two|three|\d+|"
+        r"months?|weeks?|days?)\b")
 # a recent point in time, not "since launch": "I've been on Claude since March"
 RECENTLY = (r"(?:then|(?:early|late|mid-?)?\s*(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|"
             r"may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|"
@@ -367,11 +368,18 @@ RULES = [
     ("implicit", "speaker", r"\b(?:cancel(?:l?ed|l?ing)?|cancled|unsubscrib(?:ed|ing)|"
                             r"unsubbed|uninstall(?:ed|ing)|delet(?:ed|ing)|downgrad(?:ed|ing)|"
                             r"ditch(?:ed|ing)\s+(?:it|them)|dump(?:ed|ing)\s+(?:it|them)|"
+                            r"dropp(?:ed|ing)\s+(?:it|them)|"
                             r"hit\s+(?:the\s+)?(?:cancel|unsubscribe)(?:\s+button)?|"
                             r"remov(?:e|ed|ing)\s+(?:my|our|the)\s+(?:credit\s+)?(?:card|"
                             r"payment\s+(?:method|info|details)))(?:\s+(?:it|them|mine|ours))?"
                             rf"(?=\s*(?:[.!,;\n]|$|{WHEN}|and\b|from\s+(?:my|our|both|all)\b))"),
     ("leave", "speaker", rf"\bcross(?:ed|ing)?\s+{DET}{F}{TAIL}\s+off\b"),
+    # a held thing ended: "ended my ChatGPT subscription", "shut the OpenAI workspace down"
+    ("leave", "speaker", rf"\b(?:end(?:ed|ing)?|terminat(?:e|ed|ing)|shut(?:ting)?(?:\s+down)?)\s+"
+                         rf"{DET}{F}(?:\s+(?:plus|pro|team|teams|enterprise|business))?\s+"
+                         rf"(?:{HOLDING}|workspaces?|org|organi[sz]ation)\b"),
+    ("implicit", "speaker", r"\b(?:end(?:ed|ing)|terminat(?:ed|ing))\s+(?:my|our)\s+(?:paid\s+)?"
+                            r"(?:subscription|sub|plan|membership|account)\b"),
     ("leave", "speaker", rf"\bno\s+more\s+{DET}{F}{TAIL}\s+for\s+(?:me|us)\b"),
     ("leave", "any", rf"{F}{TAIL}\s+(?:has\s+|have\s+|just\s+|finally\s+)?lost\s+me{LOST_ME}"),
     # leaving told as what has not happened since, or who one no longer is
@@ -429,6 +437,9 @@ RULES = [
                    rf"(?:using|paying\s+for))\s+{DET}{T}{ALSO}"),
     ("now", "any", rf"\b(?:i'?m|i’m|i\s+am|we'?re|we’re|we\s+are)\s+(?:all\s+|fully\s+)?"
                    rf"(?:on|using)\s+{DET}{T}{TAIL}(?:\s+[\w'’]+){{0,4}}?\s+now\b"),
+    # one's own scripts pointed at another brand: "pointed those scripts at Gemini's API"
+    ("now", "speaker", rf"\b(?:re-?)?point(?:ed|ing)?\s+(?:my|our|the|those|these|all|both|"
+                       rf"everything)\s+(?:[\w'’-]+\s+){{0,3}}?(?:at|to)\s+{DET}{T}"),
     # money taken to another brand: "took that money to Anthropic", "putting both seats on
     # Claude instead", "my $20 goes to Claude now"
     ("now", "speaker", rf"\b(?:took|take|taking|mov(?:e|ed|ing)|put|putting|spen[dt]|spending|"
@@ -505,9 +516,12 @@ ANYWHERE = {i for i, (kind, _, p) in enumerate(RULES)
 PREFILTER = Prefilter([pattern for _, _, pattern in PATTERNS])
 ACTS = ("move", "leave", "return", "implicit", "away", "over", "crowd", "weigh")
 PLANS = {"plus", "pro", "premium", "max", "advanced", "team"}
+# no destination yet, so none is taken from the rest of the post
 UNDECIDED = re.compile(r"\b(?:figuring\s+out|deciding|not\s+sure|haven'?t\s+decided|"
-                       r"don'?t\s+know|no\s+idea|undecided)\s+(?:yet\s+)?(?:where|what|which)\b",
-                       re.IGNORECASE)
+                       r"don'?t\s+know|no\s+idea|undecided)\s+(?:yet\s+)?(?:where|what|which)\b|"
+                       r"\bnot\s+(?:switching|moving|going)\s+(?:to\s+)?any(?:where|thing)\b|"
+                       r"\b(?:haven'?t|not)\s+replac(?:ed|ing)\s+(?:it|them)\b|"
+                       r"\btaking\s+a\s+break\b", re.IGNORECASE)
 
 WORDS = re.compile(r"[\w'’]+|" + B)
 CLAUSE_START = re.compile(r".*(?:[.!?;:\n,()\[\]\"“”|]|\b(?:and|but|so|then|because|cause|"
@@ -523,7 +537,7 @@ HEDGES = {"thinking", "think", "considering", "consider", "weighing", "weigh", "
           "needs", "looking", "unless", "probably", "perhaps", "eventually", "someday",
           "hoping", "hope", "leaning", "id", "wed", "youd", "torn", "tempting", "thought",
           "wondered", "tried", "trying", "attempted", "almost", "nearly", "evaluating",
-          "exploring", "discussing", "assessing", "testing", "wants", "close"}
+          "exploring", "discussing", "assessing", "testing", "wants", "close", "likely"}
 # hedges that a verb joined by "and" shares ("might cancel X and switch to Y"); not the
 # tries and thoughts that come before an act ("tried it and switched")
 SHARED_HEDGES = HEDGES - {"tried", "trying", "attempted", "thought", "wondered", "about",
@@ -590,6 +604,7 @@ THIRD_PARTIES = {
 PUBLIC = {"government", "govt", "gov", "administration", "agency", "agencies", "city", "state",
           "country", "council", "county", "town", "municipality", "ministry", "police",
           "parliament"}
+SPEAKERS = {"i", "ive", "im", "ill", "we", "weve", "were"}  # the poster as a subject
 # words between a subject and its verb ("X will drop ...")
 MODALS = {"will", "should", "must", "need", "gonna", "going", "decided", "officially", "finally"}
 # "a tool aimed at people switching from ...": an audience, not a report
@@ -614,7 +629,10 @@ GERUND_SUBJECT = re.compile(r"(?![ \t]+(?:that|which|who)\b)(?:[ \t]+[\w'’]+){
 # an act taken back right after it is named ("thought about cancelling but didn't")
 UNDONE = re.compile(r"[^.!?\n]{0,50}?(?:\b(?:but|then|and)\s+|[.!]\s+)(?:i\s+|we\s+)?"
                     r"(?:didn'?t|did\s+not|couldn'?t|could\s+not|decided\s+not|changed\s+my\s+mind|chickened\s+out|"
-                    r"never\s+did|haven'?t|backed\s+out)\b"
+                    r"never\s+did|backed\s+out|"
+                    # "haven't yet", not "haven't replaced it" (which confirms the act)
+                    r"haven'?t(?=\s*(?:yet|actually|done|pulled|gone\s+through|followed|hit|"
+                    r"clicked|pressed|committed|[.!,;]|$)))\b"
                     # not "... and I haven't missed it": that confirms the act
                     r"(?!\s+(?:once\s+|really\s+|even\s+)?(?:miss|regret|look(?:ed)?\s+back|"
                     r"gone\s+back|been\s+back|went\s+back|go\s+back))", re.IGNORECASE)
@@ -1016,7 +1034,7 @@ def _actor(words: list[str], who: str, statement: str) -> str | None:
     company dumped ..."); a person or crowd is. With nobody named, a clause start
     (imperative, headline) counts for ``who == "speaker"`` statements, any start for the
     others, unless the verb is a headline's third person ("Notion switches ...")."""
-    if COMMANDS & set(words):
+    if COMMANDS & set(words) and not _speaks_after_command(words):
         return None
     for k in range(len(words) - 1, max(-1, len(words) - 8), -1):
         w = words[k]
@@ -1026,6 +1044,7 @@ def _actor(words: list[str], who: str, statement: str) -> str | None:
             return "own" if OWNERS & set(words[max(0, k - 4):k]) and w not in PUBLIC else None
         if w in SUBJECTS or w in HEDGES:
             if w in MODALS and k and (words[k - 1] in THIRD_PARTIES or
+                                      words[k - 1] in ("it", "they") or
                                       words[k - 1] == BRAND_WORD):
                 continue  # "the Parliament will phase out ...": whose act it is comes before
             if w in OTHERS and k and words[k - 1] in AUDIENCE:
@@ -1034,6 +1053,13 @@ def _actor(words: list[str], who: str, statement: str) -> str | None:
     if THIRD_PERSON_VERB.match(statement) or any(map(THIRD_PERSON_VERB.fullmatch, words)):
         return None
     return "own" if who == "any" or all(w in FILLER for w in words) else None
+
+
+def _speaks_after_command(words: list[str]) -> bool:
+    """"Told my lead I'm done with ...": the poster speaks after the command word (not
+    "asked whether we could ...", "told us to ...")."""
+    after = words[max(k for k, w in enumerate(words) if w in COMMANDS) + 1:]
+    return bool(SPEAKERS & set(after)) and not {"whether", "if", "to"} & set(after)
 
 
 def _has_quote(text: str) -> bool:
