@@ -212,12 +212,16 @@ def test_the_labelled_posts_are_well_formed(tracker):
         assert set(filter(None, r["reasons"].split(";"))) <= names, r
         if r["set"] == "our posts":
             assert r["text"] and r["split"] == "dev"
-        elif r["set"] == "our posts by family":  # the test split of the switching posts
+        elif r["set"] == "our posts by family":  # the switching posts, in their own split
             f = families[int(r["ref"]) - 1]
-            assert f["split"] == "test" and f["switch_kind"] in REASON_KINDS and not r["text"]
+            assert f["split"] == r["split"] and f["switch_kind"] in REASON_KINDS and \
+                not r["text"]
     refs = [r["ref"] for r in rows if r["set"] == "our posts by family"]
-    assert len(refs) == len(set(refs)) == sum(f["split"] == "test" and f["switch_kind"] in
-                                              REASON_KINDS for f in families)
+    assert len(refs) == len(set(refs))
+    # every leaving, moving or considering post of the test split is labelled
+    assert {r["ref"] for r in rows if r["set"] == "our posts by family" and
+            r["split"] == "test"} == {str(i) for i, f in enumerate(families, 1)
+                                      if f["split"] == "test" and f["switch_kind"] in REASON_KINDS}
 
 
 def test_eval_results_hold_each_reason_on_both_splits(tracker):

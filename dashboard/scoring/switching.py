@@ -552,8 +552,17 @@ ADVICE = re.compile(r"\b(?:before|if|when|whenever|once|in\s+case|whether|until|
                     r"\bhow\s+(?:to|do\s+(?:i|you)|can\s+(?:i|you)|should\s+(?:i|you))\b|"
                     r"\b(?:make|makes|for)\s+(?:you|u|ya)\b|"
                     r"\byou\s+(?:have\s+to|need\s+to|can|could|'ll\s+need\s+to)\b|"
-                    r"\b(?:would|will|do|did|have|are|could|should)\s+(?:you|u|ya|y'?all|your)\b",
+                    r"\b(?:would|will|do|did|have|are|could|should)\s+(?:you|u|ya|y'?all|your)\b|"
+                    # "PSA for anyone leaving ...", "before anyone jumps ..." (not "for anyone
+                    # who left ...": readers who already moved)
+                    r"\b(?:before|for)\s+(?:anyone|anybody|everyone|people|teams)\s+"
+                    r"(?:(?:who|that)(?:'s|\s+is|\s+are)\s+)?(?:$|(?:thinking|about\s+to|leaving|"
+                    r"planning|considering|migrating|moving|switching|wanting|looking|weighing|"
+                    r"jump\w*|cancell?ing|quitting)\b)",
                     re.IGNORECASE)
+# the opening of a question put to readers: "Thinking of moving to Claude? ..."
+READERS_ASKED = re.compile(r"\s*(?:(?:thinking|planning|considering|looking)(?:\s+(?:about|of|on|"
+                           r"to))?\s+)?", re.IGNORECASE)
 # a question after the statement that asks about something else ("..., what do you miss?")
 OTHER_QUESTION = re.compile(r"(?:,|\s-|:)\s*(?:so\s+)?(?:what|where|how|which|who|why|when|"
                             r"any|anyone|anything|thoughts|tips|advice|is\s+it|did\s+i)\b|"
@@ -652,6 +661,11 @@ CAMPAIGN = re.compile(r"(?:quit|cancel|delete|boycott|ditch|leave|unsubscribe)",
 JOINS = re.compile(r"(?:join|took\s+part|taking\s+part|all\s+in|sign)", re.IGNORECASE)
 # a supposed case, not a report ("Thought experiment: everyone quits ChatGPT tomorrow")
 SUPPOSED = re.compile(r"\b(?:thought\s+experiment|what\s+if|suppos(?:e|ing)|hypothetical(?:ly)?|"
+                      # a product's feature or a company's turn as the condition: "if Le Chat
+                      # had voice, I'd drop ChatGPT" (not "if it keeps refusing, I'm out")
+                      rf"if\s+(?:(?:[\w'’-]+|{B})\s+){{1,4}}?(?:ever\s+)?(?:had|shipped|added|offered|"
+                      r"supported|launched|released|signs?|signed|backs?\s+out|pulled\s+out|"
+                      r"reversed?|dropped)\b|"
                       r"in\s+theory|let'?s\s+say|imagine\s+(?:if|a\s+world|everyone|everybody|"
                       r"all|millions))\b", re.IGNORECASE)
 OWNERS = {"my", "our", "i", "we", "me", "us"}  # "my company", "our team" speak as users
@@ -771,7 +785,7 @@ def _hits(norm: str, mentions: list[Mention], campaigns: set[int]) -> list[_Hit]
             if any(m.start() < e and s < m.end() for s, e in taken):
                 continue
             words = _clause_words(norm, m.start())
-            if NEGATIONS & set(words[-4:]) or "nobody" in words or _advice(norm, m.start()) or \
+            if NEGATIONS & set(words[-4:]) or "nobody" in words or _advice(norm, m) or \
                     SUPPOSED.search(_sentence_before(norm, m.start())) or \
                     UNDONE.match(norm, m.end()):
                 continue
@@ -1090,10 +1104,14 @@ def _staff(norm: str, m: re.Match) -> bool:
     return bool(STAFF_VERBS.match(lowered)) and bool(JOB.search(around) or STAFF.search(around))
 
 
-def _advice(norm: str, start: int) -> bool:
-    """"Before you switch to ...", "how to move from ... to ...", "would you switch ...":
+def _advice(norm: str, m: re.Match) -> bool:
+    """"Before you switch to ...", "how to move from ... to ...", "would you switch ...",
+    and a question to readers with no subject ("Thinking of moving to Claude? Read this"):
     nobody's own move."""
-    return bool(ADVICE.search(_sentence_before(norm, start)))
+    before = _sentence_before(norm, m.start())
+    return bool(ADVICE.search(before)) or bool(READERS_ASKED.fullmatch(before)) and \
+        (m.group().split(maxsplit=1)[0].lower().endswith("ing") or before.strip() != "") and \
+        bool(re.match(r"[^.!?\n,]{0,25}\?", norm[m.end():]))  # not "..., any advice?"
 
 
 def _sentence_before(norm: str, start: int) -> str:
