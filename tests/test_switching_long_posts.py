@@ -2,7 +2,8 @@
 weeks of a backlash, the statement anywhere in the body): an act followed by "and I haven't
 replaced it" (which confirms it, unlike "but I haven't yet"), "told my lead I'm done with
 X", "ended my X subscription", "shut the X workspace down", "exported our prompt library
-into X", "pointed those scripts at X", "dropped it a week ago", "most likely" as a hedge,
+into X", "pointed those scripts at X", "dropped it a week ago", "we're on X as of Monday",
+"the two of us use X now", "most likely" as a hedge,
 "not switching anywhere" (no destination taken from the rest of the post), and a
 department that "says it will drop" a brand (not a user). Every example is written in our
 own words; each family has near misses that must stay uncounted."""
@@ -23,6 +24,10 @@ CASES = [
      "DeepSeek and nothing broke.", ("ChatGPT", "DeepSeek", "move")),
     ("Grok got weird after the update. I dropped it a week ago, honestly I feel lighter.",
      ("Grok", None, "leave")),
+    ("Our office finally dropped the Copilot licences. We're on Claude Team as of Monday.",
+     ("Copilot", "Claude", "move")),
+    ("We had two ChatGPT Plus plans at home and let both lapse. The two of us just use "
+     "Gemini through the family plan now.", ("ChatGPT", "Gemini", "move")),
     ("Cancelled Claude Pro yesterday over the defence news. I'm not switching anywhere, "
      "just taking some time off AI. ChatGPT has the same problem anyway.",
      ("Claude", None, "leave")),

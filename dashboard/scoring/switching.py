@@ -344,8 +344,8 @@ RULES = [
                          rf"{DET}{F}{TAIL}\s+{MORE_MONEY}"),
     ("leave", "speaker", rf"\blet(?:ting)?\s+(?:(?:my|our|the|their|his|her|your)\s+)?{F}{TAIL}"
                          rf"(?:\s+\w+){{0,2}}?\s+(?:lapse|expire|run\s+out|{LET_GO})"),
-    ("implicit", "speaker", rf"\blet(?:ting)?\s+(?:(?:my|our|the|it|them)\s*)?(?:subscription|sub|"
-                            rf"plan|membership|plus|pro|premium|max)?(?:\s+\w+){{0,2}}?\s+"
+    ("implicit", "speaker", rf"\blet(?:ting)?\s+(?:(?:my|our|the|it|them|both)\s*)?(?:subscription|"
+                            rf"sub|plan|membership|plus|pro|premium|max)?(?:\s+\w+){{0,2}}?\s+"
                             rf"(?:lapse|expire|run\s+out|{LET_GO})"),
     ("implicit", "speaker", r"(?:^|(?<=[\n.!:]))\s*(?:my\s+|the\s+)?(?:account|subscription|sub|"
                             r"plan|membership)\s+(?:is\s+|has\s+been\s+|now\s+)?(?:closed|"
@@ -436,7 +436,7 @@ RULES = [
                    rf"go\s+to|am\s+on|'m\s+on|’m\s+on|are\s+on|'re\s+on|(?:am|'m|’m|are|'re|’re)\s+"
                    rf"(?:using|paying\s+for))\s+{DET}{T}{ALSO}"),
     ("now", "any", rf"\b(?:i'?m|i’m|i\s+am|we'?re|we’re|we\s+are)\s+(?:all\s+|fully\s+)?"
-                   rf"(?:on|using)\s+{DET}{T}{TAIL}(?:\s+[\w'’]+){{0,4}}?\s+now\b"),
+                   rf"(?:on|using)\s+{DET}{T}{TAIL}(?:\s+[\w'’]+){{0,4}}?\s+(?:now|as\s+of)\b"),
     # one's own scripts pointed at another brand: "pointed those scripts at Gemini's API"
     ("now", "speaker", rf"\b(?:re-?)?point(?:ed|ing)?\s+(?:my|our|the|those|these|all|both|"
                        rf"everything)\s+(?:[\w'’-]+\s+){{0,3}}?(?:at|to)\s+{DET}{T}"),
@@ -457,7 +457,7 @@ RULES = [
                    rf"(?:using|on|with)\s+{DET}{TX}"),
     ("now", "any", rf"\b(?:i|we|and)\s+now\s+(?:\w+\s+)?(?:use|share|pay\s+for|run|rely\s+on|"
                    rf"have)\s+(?:(?:one|a|an|the|our|my|a\s+single)\s+)?{DET}{TX}"),
-    ("now", "any", rf"\b(?:i|we|and)\s+(?:\w+\s+){{0,2}}?(?:use|ask|pay|open|run|rely\s+on|"
+    ("now", "any", rf"\b(?:i|we|and|of\s+us)\s+(?:\w+\s+){{0,2}}?(?:use|ask|pay|open|run|rely\s+on|"
                    rf"work\s+(?:in|with)|write\s+(?:in|with)|do\s+(?:\w+\s+){{0,2}}?(?:in|with))\s+"
                    rf"{DET}{T}{TAIL}\s+(?:[\w'’-]+\s+){{0,3}}?(?:now|these\s+days|nowadays|"
                    rf"exclusively|full[- ]time)\b"),
