@@ -54,7 +54,7 @@ DET = (r"(?:(?:my|our|your|ur|the|a|an|their|his|her|its|all|of|this|that|these|
        r"(?-i:[a-z][\w-]*)['’]s)\s+){0,3}#?")  # "#?": a hashtag ("bye #Grok")
 TAIL = (r"(?:\s+(?:plus|pro|premium|max|team|teams|enterprise|business|edu|subscriptions?|"
         r"subs?|accounts?|apps?|memberships?|plans?|seats?|licen[cs]es?|tier|code|desktop|"
-        r"chat|ai|mobile|web|api|icons?)\b)*")
+        r"chat|ai|mobile|web|api|cli|icons?)\b)*")
 # what a leaving verb can have as its object when the brand is named after it
 HOLDING = r"(?:subscriptions?|subs?|accounts?|memberships?|plans?|seats?|licen[cs]es?)"
 HELD_BY = rf"{HOLDING}\s+(?:to|with|for|on|at|of|from)\s+"
@@ -250,6 +250,9 @@ RULES = [
     ("move", "any", rf"(?:\b(?:{MOVE}|{LEAVE})\s+{MOVED})?(?:over\s+)?\bfrom\s+{DET}{FX}"
                     rf"(?:\s+[\w.+-]+){{0,3}}?\s+(?:over\s+|back\s+)?(?:{TO}|for)\s+{DET}{TX}"),
     ("move", "any", rf"{FX}{TAIL}\s*{ARROW}\s*{TX}"),
+    ("move", "any", rf"\b(?:mov|switch|migrat|jump|port|get|got|gett|came|com)\w*\s+(?:fully\s+)?"
+                    rf"off(?:\s+of)?\s+{DET}{FX}{TAIL}(?:\s+[\w.+-]+){{0,3}}?\s+(?:over\s+)?"
+                    rf"(?:{TO}|for)\s+{DET}{TX}"),
     ("move", "any", rf"\b(?:came|come|coming|mov\w*|switch\w*|migrat\w*)\s+(?:over\s+)?to\s+"
                     rf"{DET}{T}{TAIL}\s+from\s+{DET}{FX}"),
     ("implicit", "speaker", rf"\breplac(?:e|ed|ing)\s+(?:it|them|that|those)\s+with\s+{DET}{TX}"),
@@ -257,7 +260,7 @@ RULES = [
                     rf"(?:my|our|the|their)\s+(?:[\w-]+\s+){{0,2}}?)?with\s+{DET}{TX}"),
     ("move", "speaker", rf"\breplac(?:e|ed|ing)\s+(?!{WORKERS})(?:{NOT_B}+\s+){{1,4}}?with\s+"
                         rf"{DET}{T}"),
-    ("move", "any", rf"{T}{TAIL}\s+(?:instead\s+of|in\s+place\s+of)\s+{DET}(?P<f>{B})"),
+    ("move", "any", rf"{T}{TAIL}(?:\s+now)?\s+(?:instead\s+of|in\s+place\s+of)\s+{DET}(?P<f>{B})"),
     ("leave", "any", rf"\binstead\s+of\s+(?:paying\s+(?:for\s+)?|using\s+)?{DET}(?P<f>{B})"),
     ("move", "speaker", rf"\b{LEAVE}\s+{DET}{HELD_FX}\s+(?:\w+\s+){{0,2}}?"
                         rf"(?:for|in\s+favou?r\s+of)\s+{DET}{TX}"),
@@ -306,6 +309,11 @@ RULES = [
     ("over", "speaker", rf"\b(?:(?:mov|migrat|port|transferr?|switch)\w*\s+{MOVED}(?:over|"
                         rf"across)|(?:made|make|making)\s+the\s+(?:switch|jump|move|leap)|"
                         rf"jump(?:ed|ing)?\s+ship)\b(?!\s+(?:to|from|into|onto|for|here|back)\b)"),
+    # "when I switched last month" (not "switched last month to a new phone plan")
+    ("over", "speaker", r"(?:(?<=\bi\s)|(?<=\bwe\s))(?:finally\s+)?(?:switched|migrated)\s+"
+                        r"(?=(?:(?:last|this)\s+(?:week|month|year|spring|summer|autumn|fall|"
+                        r"winter)|yesterday|today|recently|a\s+(?:week|month|year)\s+ago)\b"
+                        r"(?!\s+(?:to|from|into|onto|for|over)\b))"),
     # an arrival where the post is read ("signed up here", "came over here"): where they went
     # is the other brand the post is about
     ("here", "speaker", r"\b(?:sign(?:ed|ing)?\s+up|(?:came|come|coming|mov(?:ed|ing)|"
@@ -564,7 +572,7 @@ ADVICE = re.compile(r"\b(?:before|if|when|whenever|once|in\s+case|whether|until|
 READERS_ASKED = re.compile(r"\s*(?:(?:thinking|planning|considering|looking)(?:\s+(?:about|of|on|"
                            r"to))?\s+)?", re.IGNORECASE)
 # a question after the statement that asks about something else ("..., what do you miss?")
-OTHER_QUESTION = re.compile(r"(?:,|\s-|:)\s*(?:so\s+)?(?:what|where|how|which|who|why|when|"
+OTHER_QUESTION = re.compile(r"(?:,|\s[-–—]|:)\s*(?:so\s+)?(?:what|where|how|which|who|why|when|"
                             r"any|anyone|anything|thoughts|tips|advice|is\s+it|did\s+i)\b|"
                             r"\b(?:anyone|anybody|who)\s+else\b", re.IGNORECASE)
 # people close to the poster: what they do is reported, not the poster's own act
@@ -643,7 +651,7 @@ UNDONE = re.compile(r"[^.!?\n]{0,50}?(?:\b(?:but|then|and)\s+|[.!]\s+)(?:i\s+|we
                     r"haven'?t(?=\s*(?:yet|actually|done|pulled|gone\s+through|followed|hit|"
                     r"clicked|pressed|committed|[.!,;]|$)))\b"
                     # not "... and I haven't missed it": that confirms the act
-                    r"(?!\s+(?:once\s+|really\s+|even\s+)?(?:miss|regret|look(?:ed)?\s+back|"
+                    r"(?!\s+(?:once\s+|really\s+|even\s+)?(?:miss|regret|replac|look(?:ed)?\s+back|"
                     r"gone\s+back|been\s+back|went\s+back|go\s+back))", re.IGNORECASE)
 # the poster saying they stay, against what others do
 STAYING = re.compile(r"\b(?:i'?m|i\s+am|we'?re|we\s+are|i'?ll|i\s+will)\s+"
@@ -1138,7 +1146,8 @@ def _hedged(words: list[str], norm: str, end: int) -> bool:
     "why is everyone ...?" (asking about an act, not whether to do it)."""
     if words[:1] == ["why"] and words[1:2] in (["is"], ["are"], ["have"], ["has"], ["did"]):
         return bool(HEDGES & set(words))
-    if any(w in ASKS_OTHERS and nxt in ("else", "elses") for w, nxt in zip(words, words[1:])):
+    if any(w in ASKS_OTHERS and nxt in ("else", "elses") for w, nxt in zip(words, words[1:])) \
+            and not (HEDGES - ASKS_OTHERS) & set(words):
         return False
     return bool(HEDGES & set(words)) or _in_question(norm, end)
 

@@ -1,0 +1,37 @@
+"""Switching in titles (issue 11, from the development misses of batch O: Reddit and Hacker
+News titles only): a question about something else after a dash ("We moved from X to Y –
+what did we miss?"), "Y now instead of X", "moved off X to Y", "Left X. Didn't replace it
+with anything.", a bare "when I switched last month" with the sides elsewhere in the title,
+"Microsoft 365 Copilot" as Copilot, and "anyone else weighing a move off X?" still a hedge.
+Every example is written in our own words; each family has near misses that must stay
+uncounted."""
+from tests.helpers import switch_example_tests
+
+CASES = [
+    ("Ask HN: We moved our support macros from OpenAI to Anthropic – what broke for you?",
+     ("ChatGPT", "Claude", "move")),
+    ("My whole thesis workflow runs in Gemini now instead of ChatGPT",
+     ("ChatGPT", "Gemini", "move")),
+    ("Finally moved off Perplexity to Claude, the answers are longer but I trust them",
+     ("Perplexity", "Claude", "move")),
+    ("got off of ChatGPT onto Le Chat in one evening, took less time than I feared",
+     ("ChatGPT", "Le Chat", "move")),
+    ("Quit DeepSeek. Didn't replace it with anything and my week was fine.",
+     ("DeepSeek", None, "leave")),
+    ("I wrote a tiny script to carry my ChatGPT custom instructions to Gemini when I switched "
+     "last week", ("ChatGPT", "Gemini", "move")),
+    ("Our firm ditched Microsoft 365 Copilot for ChatGPT Enterprise",
+     ("Copilot", "ChatGPT", "move")),
+    ("Anyone else weighing a move off Gemini after the price change?",
+     ("Gemini", None, "consider")),
+]
+
+NEAR_MISSES = [
+    "I switched last month to a new phone plan and asked ChatGPT to compare them",
+    "Meant to quit Grok. Didn't, it still makes me laugh.",
+    "Gemini now instead of Assistant on Pixel phones, Google says",
+    "Moved off the couch to try Claude on the big screen",
+]
+
+test_examples, test_near_misses_are_not_counted_as_leaving = \
+    switch_example_tests(CASES, NEAR_MISSES)
