@@ -2,9 +2,10 @@
 "consider" calls of the development split): a condition on a product's features or a
 company's turn ("if Le Chat had voice I'd drop ChatGPT", "if they ever back out of the
 deal, ..."), advice to readers ("PSA for anyone leaving X: ...", "before anyone jumps from X
-to Y, ...") and a question put to readers with no subject ("Thinking of moving to X? Read
-this first"). Each comes out as no statement; the poster's own hedges still read as
-"consider". Every example is written in our own words."""
+to Y, ...") and a question put to readers with no subject, advice after it ("Thinking of
+moving to X? Read this first"; "Thinking of cancelling X?" alone is the poster's own). Each
+comes out as no statement; the poster's own hedges still read as "consider". Every example
+is written in our own words."""
 from tests.helpers import switch_example_tests
 
 NOTHING = (None, None, None)
@@ -25,6 +26,7 @@ CASES = [
      (None, "Gemini", "consider")),
     ("Thinking of dropping Perplexity over the new limits, any advice?",
      ("Perplexity", None, "consider")),
+    ("Thinking of cancelling Copilot?", ("Copilot", None, "consider")),
     ("For those of you who came over from ChatGPT: welcome, the projects tab in Claude is your "
      "friend.", ("ChatGPT", "Claude", "move")),
 ]

@@ -568,9 +568,14 @@ ADVICE = re.compile(r"\b(?:before|if|when|whenever|once|in\s+case|whether|until|
                     r"planning|considering|migrating|moving|switching|wanting|looking|weighing|"
                     r"jump\w*|cancell?ing|quitting)\b)",
                     re.IGNORECASE)
-# the opening of a question put to readers: "Thinking of moving to Claude? ..."
+# a question put to readers: "Thinking of moving to Claude? Read this first" (not
+# "Thinking of cancelling Copilot?" alone, nor "..., any advice?": the poster's own)
 READERS_ASKED = re.compile(r"\s*(?:(?:thinking|planning|considering|looking)(?:\s+(?:about|of|on|"
                            r"to))?\s+)?", re.IGNORECASE)
+ADVICE_AFTER = re.compile(r"[^.!?\n,]{0,25}\?\s*(?:read|check|here'?s|here\s+is|\d+|three|"
+                          r"five|a\s+few|some|don'?t|make\s+sure|before|first|start|try|ask|"
+                          r"budget|watch|beware|psa|tips?|things|what\s+to|how\s+to)\b",
+                          re.IGNORECASE)
 # a question after the statement that asks about something else ("..., what do you miss?")
 OTHER_QUESTION = re.compile(r"(?:,|\s[-–—]|:)\s*(?:so\s+)?(?:what|where|how|which|who|why|when|"
                             r"any|anyone|anything|thoughts|tips|advice|is\s+it|did\s+i)\b|"
@@ -1119,7 +1124,7 @@ def _advice(norm: str, m: re.Match) -> bool:
     before = _sentence_before(norm, m.start())
     return bool(ADVICE.search(before)) or bool(READERS_ASKED.fullmatch(before)) and \
         (m.group().split(maxsplit=1)[0].lower().endswith("ing") or before.strip() != "") and \
-        bool(re.match(r"[^.!?\n,]{0,25}\?", norm[m.end():]))  # not "..., any advice?"
+        bool(ADVICE_AFTER.match(norm, m.end()))
 
 
 def _sentence_before(norm: str, start: int) -> str:
