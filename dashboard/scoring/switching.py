@@ -91,7 +91,7 @@ LEAVE_NAMED = (r"(?:cancel(?:l?ed)?|unsubscrib(?:ed|ing)\s+from|quit|ditch(?:ed)
                r"dropp(?:ed)|left|uninstall(?:ed)?|delet(?:ed)|abandon(?:ed)|"
                r"(?:stopped|stop)\s+(?:using|paying\s+for)|pulled\s+the\s+plug\s+on|"
                r"(?:got|get)\s+rid\s+of|gave\s+up(?:\s+on)?)")
-MOVE = (r"(?:switch(?:ed|ing|es)?|mov(?:e|ed|es|ing)|migrat(?:e|ed|es|ing)|"
+MOVE = (r"(?:switch(?:ed|ing|es)?|swich(?:ed|ing)?|mov(?:e|ed|es|ing)|migrat(?:e|ed|es|ing)|"
         r"jump(?:ed|ing|s)?(?:\s+ship)?|went|go(?:ing|es)?|head(?:ed|ing|s)?|port(?:ed|ing)?|"
         r"transition(?:ed|ing)?|defect(?:ed|ing|s)?|flock(?:ed|ing|s)?|convert(?:ed)?|"
         r"chang(?:ed|ing)|"
@@ -161,7 +161,8 @@ CROWD_OF = (r"(?:(?:uninstalls?|cancell?ations?|unsubscribes?|deletions?|churn)\
 CROWD = (r"(?:users?|subscribers?|customers?|fans?|devs|developers|loyalists|people|folks|"
          r"refugees?|everyone|many|millions|thousands|coders|writers|students|consumers)")
 CROWD_GOES = (r"(?:(?:are|were|have|has|been|keep|kept|start(?:ed)?|begin|began|now|all|"
-              r"finally|already|just|reportedly|en\s+masse|in\s+droves)\s+)*"
+              r"finally|already|just|reportedly|en\s+masse|in\s+droves|quietly|slowly|"
+              r"steadily|increasingly|gradually|rapidly|openly)\s+)*"
               r"(?:leav(?:e|es|ing)|left|quit(?:ting|s)?|fle(?:e|es|eing|d)|cancel(?:l?ing|l?ed|s)?|"
               r"ditch(?:ing|ed|es)?|jump(?:ing|ed)?\s+ship|mov(?:e|ing|ed)\s+on|defect(?:ing|ed)?|"
               r"churn(?:ing|ed)?|unsubscrib(?:e|ing|ed)|bail(?:ing|ed)?|abandon(?:ing|ed)?|"
@@ -292,6 +293,11 @@ RULES = [
     ("adopt", "any", rf"\bput\s+{DET}{T}{TAIL}\s+on\s+(?:it|them|(?:the|my|our|their|his|her)\s+"
                      rf"(?:\w+\s+)?{DEVICES})"),
     ("return", "any", rf"{T}{TAIL}\s+(?:is|'s|’s)\s+back\s+(?:on|in)\s+my\b"),
+    # a headline's surge beside users fleeing: "Claude surges to No. 1 as ChatGPT users flee"
+    ("move", "crowd", rf"{T}{TAIL}\s+(?:[\w-]+\s+){{0,2}}?(?:surges?|gains?|climbs?|jumps?|soars?|"
+                      rf"rises?|rockets?|tops|hits|grows?|booms?)\b(?:[^.!?\n]|\.(?=\s?\d)){{0,60}}?\bas\s+"
+                      rf"{DET}{F}"
+                      rf"{TAIL}\s+{CROWD}\s+{CROWD_GOES}"),
     ("leave", "any", rf"{F}(?:'s|’s)?\s+(?:[\w-]+\s+){{0,2}}?{CROWD}\s+{CROWD_GOES}"
                      rf"(?:\s+(?:to|for)\s+{DET}{TX})?"),
     ("move", "any", rf"\b{MOVE}\s+{MOVED_F}(?:over\s+|across\s+)?{TO}\s+{DET}{T}"),
@@ -382,6 +388,8 @@ RULES = [
                             r"payment\s+(?:method|info|details)))(?:\s+(?:it|them|mine|ours))?"
                             rf"(?=\s*(?:[.!,;\n]|$|{WHEN}|and\b|from\s+(?:my|our|both|all)\b))"),
     ("leave", "speaker", rf"\bcross(?:ed|ing)?\s+{DET}{F}{TAIL}\s+off\b"),
+    ("leave", "any", rf"\bif\s+you\s+(?:still\s+)?(?:pay\s+for|use|have)\s+{DET}{F}{TAIL}\s*,\s*"
+                     rf"(?:just\s+)?(?:stop|cancel|quit|delete)\b"),
     # a held thing ended: "ended my ChatGPT subscription", "shut the OpenAI workspace down"
     ("leave", "speaker", rf"\b(?:end(?:ed|ing)?|terminat(?:e|ed|ing)|shut(?:ting)?(?:\s+down)?)\s+"
                          rf"{DET}{F}(?:\s+(?:plus|pro|team|teams|enterprise|business))?\s+"
@@ -421,6 +429,8 @@ RULES = [
                     rf"(?:staying|stay|stayed|sticking|stuck)\s+with|still)\s+"
                     rf"(?:(?:using|on|paying\s+for|subscribed\s+to|with)\s+)?{DET}{F}"),
     ("used", "any", rf"\bas\s+an?\s+(?:\w+\s+)?{F}\s+(?:user|subscriber|customer)"),
+    ("used", "any", rf"\b(?:(?:i|we)\s+(?:use|used)\s+before|before\s+(?:i|we)\s+(?:use|used|"
+                    rf"was\s+using|always\s+use))\s+{DET}{F}"),
     ("used", "any", rf"\b(?:i|we)\s+(?:had|used|relied\s+on|leaned\s+on|paid(?:\s+for)?|"
                     rf"started\s+(?:[\w'’-]+\s+){{1,3}}?(?:with|on|in))\s+{DET}{F}"),
     ("used", "any", rf"{F}{TAIL}\s+(?:user|subscriber|customer|person)\s+until\b"),
@@ -438,6 +448,7 @@ RULES = [
     ("used", "any", rf"(?P<fo>{NAME})\s+{DEVOTEE}\s+here\b"),
     ("used", "any", rf"(?:^|(?<=[\n.!;:,])|\b(?:i|we))\s*(?:used|paid\s+for|subscribed\s+to)\s+"
                     rf"(?P<fo>{NAME})\s+(?:for|since|until)\b"),
+    ("now", "any", rf"\bbut\s+now\s+(?:only|just|mostly|always)\s+{DET}{T}"),
     ("now", "any", rf"\b(?:now|these\s+days|nowadays|since\s+(?:then|\w+))\s*,?\s+(?:i|we)"
                    rf"(?:\s+|(?=['’]))"
                    rf"(?:just\s+|only\s+|mostly\s+|basically\s+)?(?:use|ask|pay\s+for|rely\s+on|"
