@@ -2,9 +2,11 @@
 News titles only): a question about something else after a dash ("We moved from X to Y –
 what did we miss?"), "Y now instead of X", "moved off X to Y", "Left X. Didn't replace it
 with anything.", a bare "when I switched last month" with the sides elsewhere in the title,
-"Microsoft 365 Copilot" as Copilot, and "anyone else weighing a move off X?" still a hedge.
-Every example is written in our own words; each family has near misses that must stay
-uncounted."""
+"Microsoft 365 Copilot" as Copilot, "anyone else weighing a move off X?" still a hedge; and
+from batch N's development misses: "Switched here from X", "stopped my X subscription", "I
+stop the Plus and use only X", "I've gone over to X", and the model behind a company's own
+product (its vendor choice, not users moving). Every example is written in our own words;
+each family has near misses that must stay uncounted."""
 from tests.helpers import switch_example_tests
 
 CASES = [
@@ -24,6 +26,15 @@ CASES = [
      ("Copilot", "ChatGPT", "move")),
     ("Anyone else weighing a move off Gemini after the price change?",
      ("Gemini", None, "consider")),
+    # from batch N's development misses
+    ("Switched here from Perplexity\n\nClaude cites less but reasons better. Four stars.",
+     ("Perplexity", "Claude", "move")),
+    ("Stopped my Gemini subscription after a week with DeepSeek, which is free.",
+     ("Gemini", "DeepSeek", "move")),
+    ("ChatGPT was too expensive for me, so this term I stop the Plus and use only Le Chat.",
+     ("ChatGPT", "Le Chat", "move")),
+    ("I was on Perplexity Pro from launch, but I've gone over to Claude.",
+     ("Perplexity", "Claude", "move")),
 ]
 
 NEAR_MISSES = [
@@ -31,6 +42,9 @@ NEAR_MISSES = [
     "Meant to quit Grok. Didn't, it still makes me laugh.",
     "Gemini now instead of Assistant on Pixel phones, Google says",
     "Moved off the couch to try Claude on the big screen",
+    "We swapped the model behind our support bot from GPT-4.1 to Sonnet; customers noticed "
+    "nothing.",
+    "I stopped ChatGPT mid-answer because it was writing an essay.",
 ]
 
 test_examples, test_near_misses_are_not_counted_as_leaving = \

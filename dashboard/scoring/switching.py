@@ -92,7 +92,7 @@ LEAVE_NAMED = (r"(?:cancel(?:l?ed)?|unsubscrib(?:ed|ing)\s+from|quit|ditch(?:ed)
                r"(?:stopped|stop)\s+(?:using|paying\s+for)|pulled\s+the\s+plug\s+on|"
                r"(?:got|get)\s+rid\s+of|gave\s+up(?:\s+on)?)")
 MOVE = (r"(?:switch(?:ed|ing|es)?|swich(?:ed|ing)?|mov(?:e|ed|es|ing)|migrat(?:e|ed|es|ing)|"
-        r"jump(?:ed|ing|s)?(?:\s+ship)?|went|go(?:ing|es)?|head(?:ed|ing|s)?|port(?:ed|ing)?|"
+        r"jump(?:ed|ing|s)?(?:\s+ship)?|went|gone|go(?:ing|es)?|head(?:ed|ing|s)?|port(?:ed|ing)?|"
         r"transition(?:ed|ing)?|defect(?:ed|ing|s)?|flock(?:ed|ing|s)?|convert(?:ed)?|"
         r"chang(?:ed|ing)|"
         r"fle(?:e|es|eing|d)|pour(?:ed|ing|s)?|rush(?:ed|ing|es)?|flood(?:ed|ing|s)?|"
@@ -322,6 +322,8 @@ RULES = [
                         r"(?!\s+(?:to|from|into|onto|for|over)\b))"),
     # an arrival where the post is read ("signed up here", "came over here"): where they went
     # is the other brand the post is about
+    ("away", "speaker", rf"\b(?:switch|mov|migrat|came|com)\w*\s+(?:over\s+)?here\s+from\s+"
+                        rf"{DET}{FX}"),
     ("here", "speaker", r"\b(?:sign(?:ed|ing)?\s+up|(?:came|come|coming|mov(?:ed|ing)|"
                         r"switch(?:ed|ing)|migrat(?:ed|ing)|landed|ended\s+up)(?:\s+over)?)"
                         r"\s+here\b"),
@@ -388,6 +390,10 @@ RULES = [
                             r"payment\s+(?:method|info|details)))(?:\s+(?:it|them|mine|ours))?"
                             rf"(?=\s*(?:[.!,;\n]|$|{WHEN}|and\b|from\s+(?:my|our|both|all)\b))"),
     ("leave", "speaker", rf"\bcross(?:ed|ing)?\s+{DET}{F}{TAIL}\s+off\b"),
+    ("leave", "speaker", rf"\bstop(?:ped|ping|s)?\s+{DET}{F}(?:\s+(?:plus|pro|premium|max|team|"
+                         rf"go))?\s+{HOLDING}\b"),
+    ("implicit", "speaker", r"\bstop(?:ped|ping|s)?\s+(?:my|our|the)\s+(?:paid\s+)?(?:subscription|"
+                            r"sub|plan|membership|plus|pro|premium)\b"),
     ("leave", "any", rf"\bif\s+you\s+(?:still\s+)?(?:pay\s+for|use|have)\s+{DET}{F}{TAIL}\s*,\s*"
                      rf"(?:just\s+)?(?:stop|cancel|quit|delete)\b"),
     # a held thing ended: "ended my ChatGPT subscription", "shut the OpenAI workspace down"
@@ -449,6 +455,7 @@ RULES = [
     ("used", "any", rf"(?:^|(?<=[\n.!;:,])|\b(?:i|we))\s*(?:used|paid\s+for|subscribed\s+to)\s+"
                     rf"(?P<fo>{NAME})\s+(?:for|since|until)\b"),
     ("now", "any", rf"\bbut\s+now\s+(?:only|just|mostly|always)\s+{DET}{T}"),
+    ("now", "any", rf"\b(?:i|we|and)\s+(?:now\s+)?(?:use|using|pay\s+for)\s+only\s+{DET}{T}"),
     ("now", "any", rf"\b(?:now|these\s+days|nowadays|since\s+(?:then|\w+))\s*,?\s+(?:i|we)"
                    rf"(?:\s+|(?=['’]))"
                    rf"(?:just\s+|only\s+|mostly\s+|basically\s+)?(?:use|ask|pay\s+for|rely\s+on|"
@@ -692,6 +699,9 @@ SUPPOSED = re.compile(r"\b(?:thought\s+experiment|what\s+if|suppos(?:e|ing)|hypo
                       r"reversed?|dropped)\b|"
                       r"in\s+theory|let'?s\s+say|imagine\s+(?:if|a\s+world|everyone|everybody|"
                       r"all|millions))\b", re.IGNORECASE)
+# the model behind a company's own product: its choice as a vendor, not users moving
+OWN_PRODUCT = re.compile(r"\b(?:models?|backend|llm|provider)\s+(?:behind|powering|inside|under)\s+"
+                         r"(?:our|their|its|the)\b", re.IGNORECASE)
 OWNERS = {"my", "our", "i", "we", "me", "us"}  # "my company", "our team" speak as users
 FILLER = {"just", "so", "also", "today", "now", "already", "honestly", "ok", "okay", "well",
           "yeah", "yep", "lol", "welp", "fine", "and", "then", "that's", "thats",
@@ -811,6 +821,7 @@ def _hits(norm: str, mentions: list[Mention], campaigns: set[int]) -> list[_Hit]
             words = _clause_words(norm, m.start())
             if NEGATIONS & set(words[-4:]) or "nobody" in words or _advice(norm, m) or \
                     SUPPOSED.search(_sentence_before(norm, m.start())) or \
+                    OWN_PRODUCT.search(_sentence_before(norm, m.start())) or \
                     UNDONE.match(norm, m.end()):
                 continue
             actor = _crowd_actor(norm, m, words) if who == "crowd" else \
