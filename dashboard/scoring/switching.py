@@ -74,7 +74,8 @@ LEAVE = (r"(?:cancel(?:l?ed|l?ing|s)?|cancl?ed|canceld|unsubscrib(?:e|ed|ing)|"
          r"no\s+longer\s+(?:using|paying\s+for|pay\s+for|use)|br(?:eak|oke|eaking)\s+up\s+with|"
          r"(?:mov(?:e|ed|ing)|walk(?:ed|ing)?|switch(?:ed|ing)?|turn(?:ed|ing)?)\s+(?:on|away)\s+"
          r"from|(?:get|got|getting)\s+rid\s+of|(?:mov|get|gett|got|com|came|jump)\w*\s+"
-         r"(?:(?:my|our|the|all|everything|everyone|everybody|us|them)\b(?:\s+[\w'’-]+){0,2}?"
+         r"(?:(?:my|our|the|all|everything|everyone|everybody|us|them|her|him|me)\b"
+         r"(?:\s+[\w'’-]+){0,2}?"
          r"\s+)?off(?:\s+of)?|"
          r"(?:not|never|won'?t|will\s+not|didn'?t)\s+(?:be\s+)?renew(?:ing)?|"
          r"used\s+to\s+(?:love|use|like|pay\s+for)|fle(?:e|es|eing|d)|desert(?:ed|ing)?|"
@@ -104,7 +105,7 @@ OBJ = (r"(?:(?:my|our|their|all|everything|us|them|myself|ourselves|the|that|thi
        r"\d[\d,.]*k?)\b"
        r"(?:\s+(?!(?:model|mode|setting|default|version|api|traffic|workloads?|production|"
        r"customers|clients|infrastructure|backend|stack)s?\b){w}){{0,4}}?\s+)?")
-MOVED = OBJ.format(w=r"[\w'’]+")
+MOVED = OBJ.format(w=r"[\w'’-]+")
 MOVED_F = OBJ.format(w=rf"(?:(?P<f>{B})|[\w'’]+)")
 # a migration carries one's things over: "imported my ChatGPT history into Claude"
 # (not "pasted my code into Claude", which is using it)
@@ -118,6 +119,7 @@ PRAISE = (r"(?:better|great|amazing|awesome|excellent|fantastic|wonderful|brilli
           r"a\s+breath\s+of\s+fresh\s+air|a\s+game\s+changer|night\s+and\s+day|"
           r"what\s+(?:i|we)\s*(?:'m|’m|am|'re|’re|are)?\s+using|where\s+(?:i|we)\b)")
 ADOPT = (r"(?:pick(?:ed|ing)?\s+up|sign(?:ed|ing)?\s+up\s+(?:for|with|to|on)|"
+         r"set\s+(?:everyone|everybody|them|her|him|us|me|(?:my|our)\s+\w+)\s+up\s+(?:on|with)|"
          r"subscrib(?:e|ed|ing)\s+to|got|get|getting|try(?:ing)?|tried|us(?:e|ing)|"
          r"(?:went|going|go)\s+with|set(?:ting)?\s+up|chose|choosing|(?:paying|pay|paid)(?:\s+for)?|bought|"
          r"hello,?|hi,?|welcome\s+to|lov(?:e|ing)|enjoy(?:ing)?|happy\s+with|"
@@ -132,7 +134,7 @@ ARROW = r"(?:->|-->|→|⟶|=>|⇒|➡️?|➜|>>)"
 # (its capital is checked first: most positions fail there, before the list of refusals;
 # never at a line's start: "Cancelled\n\nNothing against it" names no product)
 NAME = (r"(?-i:(?<!\n)\b(?=[A-Z])(?!(?:I|I'm|The|This|That|My|Our|A|An|It|We|You|Me|Them|Him|"
-        r"Her|There|Here|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|"
+        r"Her|There|Here|US|UK|EU|USA|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|"
         r"March|April|May|June|July|August|September|October|November|December|Good|Now|"
         r"Ever|Real|Life|Work|Home|Scratch|Zero|Day|Today|Tomorrow|Years?|Months?|Weeks?|"
         r"Free|Paid|Local|Open|Reddit|Google|Apple|Microsoft|Meta|Amazon|Another|Every|Some|"
@@ -164,7 +166,7 @@ CROWD_GOES = (r"(?:(?:are|were|have|has|been|keep|kept|start(?:ed)?|begin|began|
               r"finally|already|just|reportedly|en\s+masse|in\s+droves|quietly|slowly|"
               r"steadily|increasingly|gradually|rapidly|openly)\s+)*"
               r"(?:leav(?:e|es|ing)|left|quit(?:ting|s)?|fle(?:e|es|eing|d)|cancel(?:l?ing|l?ed|s)?|"
-              r"ditch(?:ing|ed|es)?|jump(?:ing|ed)?\s+ship|mov(?:e|ing|ed)\s+on|defect(?:ing|ed)?|"
+              r"ditch(?:ing|ed|es)?|jump(?:ing|ed)?\s+ship|jump(?:ing|ed)(?=\s+to\b)|mov(?:e|ing|ed)\s+on|defect(?:ing|ed)?|"
               r"churn(?:ing|ed)?|unsubscrib(?:e|ing|ed)|bail(?:ing|ed)?|abandon(?:ing|ed)?|"
               r"walk(?:ing|ed)\s+away|uninstall(?:ing|ed)?|delet(?:e|ing|ed)|boycott(?:ing|ed)?|"
               r"switch(?:ing|ed)?|migrat(?:e|ing|ed)|mov(?:e|ing|ed)|head(?:ing|ed)?|"
@@ -294,11 +296,15 @@ RULES = [
                      rf"(?:\w+\s+)?{DEVICES})"),
     ("return", "any", rf"{T}{TAIL}\s+(?:is|'s|’s)\s+back\s+(?:on|in)\s+my\b"),
     # a headline's surge beside users fleeing: "Claude surges to No. 1 as ChatGPT users flee"
+    ("move", "crowd", rf"{T}{TAIL}\s+(?:overtakes|overtook|dethrones|displaces|passes|beats)\s+"
+                      rf"{DET}{F}[^.!?\n]{{0,60}}?\bas\s+{CROWD}\s+{CROWD_GOES}"),
+    ("move", "any", rf"{F}(?:\s*['’]s)?\s+(?:[\w-]+\s+){{0,3}}?(?:drove|pushed|sent|forced|drives|"
+                    rf"pushes)\s+(?:me|us)\s+(?:back\s+)?(?:to|into|towards?)\s+{DET}{T}"),
     ("move", "crowd", rf"{T}{TAIL}\s+(?:[\w-]+\s+){{0,2}}?(?:surges?|gains?|climbs?|jumps?|soars?|"
                       rf"rises?|rockets?|tops|hits|grows?|booms?)\b(?:[^.!?\n]|\.(?=\s?\d)){{0,60}}?\bas\s+"
                       rf"{DET}{F}"
                       rf"{TAIL}\s+{CROWD}\s+{CROWD_GOES}"),
-    ("leave", "any", rf"{F}(?:'s|’s)?\s+(?:[\w-]+\s+){{0,2}}?{CROWD}\s+{CROWD_GOES}"
+    ("leave", "any", rf"{F}(?:\s*['’]s)?\s+(?:[\w-]+\s+){{0,2}}?{CROWD}\s+{CROWD_GOES}"
                      rf"(?:\s+(?:to|for)\s+{DET}{TX})?"),
     ("move", "any", rf"\b{MOVE}\s+{MOVED_F}(?:over\s+|across\s+)?{TO}\s+{DET}{T}"),
     ("move", "speaker", rf"\b{CARRY}\s+(?:my|our|all|the|\d[\d,.]*k?)\s+(?:[\w'’-]+\s+){{0,2}}?"
@@ -399,7 +405,7 @@ RULES = [
     # a held thing ended: "ended my ChatGPT subscription", "shut the OpenAI workspace down"
     ("leave", "speaker", rf"\b(?:end(?:ed|ing)?|terminat(?:e|ed|ing)|shut(?:ting)?(?:\s+down)?)\s+"
                          rf"{DET}{F}(?:\s+(?:plus|pro|team|teams|enterprise|business))?\s+"
-                         rf"(?:{HOLDING}|workspaces?|org|organi[sz]ation)\b"),
+                         rf"(?:{HOLDING}|workspaces?|org|organi[sz]ation|agreement|contract)\b"),
     ("implicit", "speaker", r"\b(?:end(?:ed|ing)|terminat(?:ed|ing))\s+(?:my|our)\s+(?:paid\s+)?"
                             r"(?:subscription|sub|plan|membership|account)\b"),
     ("leave", "speaker", rf"\bno\s+more\s+{DET}{F}{TAIL}\s+for\s+(?:me|us)\b"),
@@ -461,7 +467,8 @@ RULES = [
                    rf"(?:just\s+|only\s+|mostly\s+|basically\s+)?(?:use|ask|pay\s+for|rely\s+on|"
                    rf"go\s+to|am\s+on|'m\s+on|’m\s+on|are\s+on|'re\s+on|(?:am|'m|’m|are|'re|’re)\s+"
                    rf"(?:using|paying\s+for))\s+{DET}{T}{ALSO}"),
-    ("now", "any", rf"\b(?:i'?m|i’m|i\s+am|we'?re|we’re|we\s+are)\s+(?:all\s+|fully\s+)?"
+    ("now", "any", rf"\b(?:i'?m|i’m|i\s+am|we'?re|we’re|we\s+are|of\s+us\s+are)\s+"
+                   rf"(?:all\s+|fully\s+)?"
                    rf"(?:on|using)\s+{DET}{T}{TAIL}(?:\s+[\w'’]+){{0,4}}?\s+(?:now|as\s+of)\b"),
     # one's own scripts pointed at another brand: "pointed those scripts at Gemini's API"
     ("now", "speaker", rf"\b(?:re-?)?point(?:ed|ing)?\s+(?:my|our|the|those|these|all|both|"
@@ -547,7 +554,8 @@ UNDECIDED = re.compile(r"\b(?:figuring\s+out|deciding|not\s+sure|haven'?t\s+deci
                        r"don'?t\s+know|no\s+idea|undecided)\s+(?:yet\s+)?(?:where|what|which)\b|"
                        r"\bnot\s+(?:switching|moving|going)\s+(?:to\s+)?any(?:where|thing)\b|"
                        r"\b(?:haven'?t|not)\s+replac(?:ed|ing)\s+(?:it|them)\b|"
-                       r"\btaking\s+a\s+break\b", re.IGNORECASE)
+                       r"\btaking\s+a\s+break\b|\bcan'?t\s+(?:make\s+up\s+my\s+mind|decide)\b|"
+                       r"\b(?:bouncing|torn|undecided)\s+between\b", re.IGNORECASE)
 
 WORDS = re.compile(r"[\w'’]+|" + B)
 CLAUSE_START = re.compile(r".*(?:[.!?;:\n,()\[\]\"“”|]|\b(?:and|but|so|then|because|cause|"
@@ -599,6 +607,10 @@ OTHER_QUESTION = re.compile(r"(?:,|\s[-–—]|:)\s*(?:so\s+)?(?:what|where|how|
                             r"any|anyone|anything|thoughts|tips|advice|is\s+it|did\s+i)\b|"
                             r"\b(?:anyone|anybody|who)\s+else\b", re.IGNORECASE)
 # people close to the poster: what they do is reported, not the poster's own act
+# people named by where they live or what they do (not staff: "engineers" may be a company's)
+PEOPLE = {"europeans", "canadians", "brits", "germans", "teachers", "parents", "nurses",
+          "doctors", "lawyers", "designers", "artists", "creators", "journalists",
+          "freelancers", "gamers", "teens", "creatives"}
 RELATIVES = {"sister", "brother", "mum", "mother", "father", "son", "daughter", "kids",
              "partner", "boyfriend", "girlfriend", "roommate", "boss", "cousin", "aunt",
              "uncle", "grandma", "grandpa", "parents", "neighbour", "neighbor", "classmates",
@@ -617,10 +629,11 @@ SUBJECTS = {"i", "ive", "im", "ill", "we", "weve", "were", "you", "youre",
             "finally", "family", "friends", "friend", "wife", "husband", "mom", "dad",
             "colleagues", "coworkers", "yourself", "yourselves", "myself", "ourselves",
             "guys", "americans", "household", "mates", "they", "theyve", "theyre", "consumers",
-            *RELATIVES}
+            *RELATIVES, *PEOPLE}
 # subjects whose acts are not a user's: governments, organisations, their staff, products
 THIRD_PARTIES = {
     "government", "govt", "gov", "administration", "agency", "agencies", "pentagon", "dod",
+    "union", "unions",
     "dow", "military", "army", "navy", "treasury", "department", "dept", "federal", "feds",
     "congress", "senate", "lawmakers", "officials", "official", "ministry", "minister",
     "court", "judge", "regulators", "regulator", "eu", "commission", "state", "states",
@@ -660,7 +673,7 @@ OTHERS = {"everyone", "everybody", "everyones", "people", "users", "user", "folk
           "refugees", "those", "others", "who", "whos", "family", "friends", "friend", "wife",
           "husband", "mom", "dad", "colleagues", "coworkers", "guys", "americans",
           "household", "you", "youre", "youve", "yall", "u", "ya", "yourself", "yourselves",
-          "mates", "they", "theyve", "theyre", "consumers", *RELATIVES}
+          "mates", "they", "theyve", "theyre", "consumers", *RELATIVES, *PEOPLE}
 # the verb of an act named as a subject ("Deleting the app doesn't cancel"), not of a
 # relative clause ("Looking for a replacement for X that isn't American")
 GERUND_SUBJECT = re.compile(r"(?![ \t]+(?:that|which|who)\b)(?:[ \t]+[\w'’]+){0,4}?[ \t]+"
