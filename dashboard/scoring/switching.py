@@ -301,9 +301,9 @@ RULES = [
     ("move", "any", rf"{F}(?:\s*['’]s)?\s+(?:[\w-]+\s+){{0,3}}?(?:drove|pushed|sent|forced|drives|"
                     rf"pushes)\s+(?:me|us)\s+(?:back\s+)?(?:to|into|towards?)\s+{DET}{T}"),
     ("move", "crowd", rf"{T}{TAIL}\s+(?:[\w-]+\s+){{0,2}}?(?:surges?|gains?|climbs?|jumps?|soars?|"
-                      rf"rises?|rockets?|tops|hits|grows?|booms?)\b(?:[^.!?\n]|\.(?=\s?\d)){{0,60}}?\bas\s+"
-                      rf"{DET}{F}"
-                      rf"{TAIL}\s+{CROWD}\s+{CROWD_GOES}"),
+                      rf"rises?|rockets?|tops|hits|grows?|booms?)\b"
+                      rf"(?:[^.!?\n]|\.(?=\s?\d)){{0,60}}?\bas\s+{DET}{F}{TAIL}\s+{CROWD}\s+"
+                      rf"{CROWD_GOES}"),
     ("leave", "any", rf"{F}(?:\s*['’]s)?\s+(?:[\w-]+\s+){{0,2}}?{CROWD}\s+{CROWD_GOES}"
                      rf"(?:\s+(?:to|for)\s+{DET}{TX})?"),
     ("move", "any", rf"\b{MOVE}\s+{MOVED_F}(?:over\s+|across\s+)?{TO}\s+{DET}{T}"),
