@@ -3,10 +3,10 @@ of batch P): "set everyone up on X" after leaving, "got my mum off X", "three of
 now", "ended our X enterprise agreement", a personal agent or script "migrated from X's API
 to Y", "X's limits drove me to Y", a rival overtaken "as users defect", people named by
 where they live or what they do ("Europeans are swapping X for Y"), "users have jumped to
-rival chatbots", "X's users are leaving" (a possessive), and no destination while the poster
-"can't decide between" two. A union calling on members to boycott is not a user leaving.
-Every example is written in our own words; each family has near misses that must stay
-uncounted."""
+rival chatbots", "X's users are leaving" and "X's app is gone" (a possessive), and no
+destination while the poster "can't decide between" two. A union calling on members to
+boycott is not a user leaving. Every example is written in our own words; each family has
+near misses that must stay uncounted."""
 from tests.helpers import switch_example_tests
 
 CASES = [
@@ -30,6 +30,8 @@ CASES = [
      ("Grok", None, "leave")),
     ("Gemini's paying users are leaving in droves, a survey of app stores says",
      ("Gemini", None, "leave")),
+    ("Perplexity's app is gone from my phone, and the subscription with it.",
+     ("Perplexity", None, "leave")),
     ("Cancelled ChatGPT on Friday. I'm torn between Claude and Gemini, so free tiers for now.",
      ("ChatGPT", None, "leave")),
 ]

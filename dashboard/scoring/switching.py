@@ -52,9 +52,11 @@ DET = (r"(?:(?:my|our|your|ur|the|a|an|their|his|her|its|all|of|this|that|these|
        r"premium|annual|monthly|yearly|whole|entire|beloved|old|trusty|personal|work|family|"
        r"private|main|free|student|current|existing|local|shared|standalone|\$\d+|"
        r"(?-i:[a-z][\w-]*)['’]s)\s+){0,3}#?")  # "#?": a hashtag ("bye #Grok")
-TAIL = (r"(?:\s+(?:plus|pro|premium|max|team|teams|enterprise|business|edu|subscriptions?|"
-        r"subs?|accounts?|apps?|memberships?|plans?|seats?|licen[cs]es?|tier|code|desktop|"
-        r"chat|ai|mobile|web|api|cli|icons?)\b)*")
+# what may follow a brand and still be the brand: a possessive ("Mistral's API", which the
+# mention's padding puts after spaces) and product words
+TAIL = (r"(?:\s*['’]s\b)?(?:\s+(?:plus|pro|premium|max|team|teams|enterprise|business|edu|"
+        r"subscriptions?|subs?|accounts?|apps?|memberships?|plans?|seats?|licen[cs]es?|tier|"
+        r"code|desktop|chat|ai|mobile|web|api|cli|icons?)\b)*")
 # what a leaving verb can have as its object when the brand is named after it
 HOLDING = r"(?:subscriptions?|subs?|accounts?|memberships?|plans?|seats?|licen[cs]es?)"
 HELD_BY = rf"{HOLDING}\s+(?:to|with|for|on|at|of|from)\s+"
