@@ -1,12 +1,12 @@
 """Which tracked brands a text names, and where.
 
-All aliases compile into two trie-shaped regexes (case-insensitive and exact-case); regex
-greediness makes the longest alias win ("ChatGPT Plus" over "ChatGPT"). Matches are whole
-words: "Claude's" counts, "Claudette" does not. An alias "in context" (a lower-case word that
-is also an ordinary one: "grok", "le chat") counts only where the words beside it make it
-the product: after a verb of using, leaving or moving or a word that compares ("switched to
-grok", "left grok", "better than le chat"), or before a product word ("grok's app",
-"le chat pro"); "hard to grok this" names nothing.
+All aliases compile into three trie-shaped regexes (case-insensitive, exact-case, and lower
+case in context); regex greediness makes the longest alias win ("ChatGPT Plus" over
+"ChatGPT"). Matches are whole words: "Claude's" counts, "Claudette" does not. An alias "in
+context" (a lower-case word that is also an ordinary one: "grok", "le chat") counts only
+where the words beside it make it the product: after a verb of using, leaving or moving or a
+word that compares ("switched to grok", "left grok", "better than le chat"), or before a
+product word ("grok's app", "le chat pro"); "hard to grok this" names nothing.
 
 Names cannot be hidden: a text is matched as it displays, after Unicode NFKC (full-width
 and mathematical letters become plain ones), with every format character (category Cf:

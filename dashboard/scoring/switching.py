@@ -60,6 +60,7 @@ TAIL = (r"(?:\s*['’]s\b)?(?:\s+(?:plus|pro|premium|max|team|teams|enterprise|b
 # what a leaving verb can have as its object when the brand is named after it
 HOLDING = r"(?:subscriptions?|subs?|accounts?|memberships?|plans?|seats?|licen[cs]es?)"
 HELD_BY = rf"{HOLDING}\s+(?:to|with|for|on|at|of|from)\s+"
+STOP_HELD = r"stop(?:ped|ping|s)?|end(?:ed|ing)?|terminat(?:e|ed|ing)|shut(?:ting)?(?:\s+down)?"
 # the same held thing, with the brand left unsaid ("cancelled my subscription")
 IMPLICIT = (r"(?:(?:my|our|the|your|ur|their|this|that|both)\s+(?:(?:paid|premium|monthly|annual|"
             r"yearly|\$\d+|plus|pro|premium|max|team)\s+)?(?:plus|pro|premium|subscriptions?|sub|"
@@ -398,18 +399,15 @@ RULES = [
                             r"payment\s+(?:method|info|details)))(?:\s+(?:it|them|mine|ours))?"
                             rf"(?=\s*(?:[.!,;\n]|$|{WHEN}|and\b|from\s+(?:my|our|both|all)\b))"),
     ("leave", "speaker", rf"\bcross(?:ed|ing)?\s+{DET}{F}{TAIL}\s+off\b"),
-    ("leave", "speaker", rf"\bstop(?:ped|ping|s)?\s+{DET}{F}(?:\s+(?:plus|pro|premium|max|team|"
-                         rf"go))?\s+{HOLDING}\b"),
-    ("implicit", "speaker", r"\bstop(?:ped|ping|s)?\s+(?:my|our|the)\s+(?:paid\s+)?(?:subscription|"
-                            r"sub|plan|membership|plus|pro|premium)\b"),
     ("leave", "any", rf"\bif\s+you\s+(?:still\s+)?(?:pay\s+for|use|have)\s+{DET}{F}{TAIL}\s*,\s*"
                      rf"(?:just\s+)?(?:stop|cancel|quit|delete)\b"),
-    # a held thing ended: "ended my ChatGPT subscription", "shut the OpenAI workspace down"
-    ("leave", "speaker", rf"\b(?:end(?:ed|ing)?|terminat(?:e|ed|ing)|shut(?:ting)?(?:\s+down)?)\s+"
-                         rf"{DET}{F}(?:\s+(?:plus|pro|team|teams|enterprise|business))?\s+"
-                         rf"(?:{HOLDING}|workspaces?|org|organi[sz]ation|agreement|contract)\b"),
-    ("implicit", "speaker", r"\b(?:end(?:ed|ing)|terminat(?:ed|ing))\s+(?:my|our)\s+(?:paid\s+)?"
-                            r"(?:subscription|sub|plan|membership|account)\b"),
+    # a held thing stopped or ended: "stopped my ChatGPT subscription", "shut the OpenAI
+    # workspace down", "ended our OpenAI enterprise agreement", "I stop the Plus"
+    ("leave", "speaker", rf"\b(?:{STOP_HELD})\s+{DET}{F}(?:\s+(?:plus|pro|premium|max|team|teams|"
+                         rf"enterprise|business|go))?\s+(?:{HOLDING}|workspaces?|org|"
+                         rf"organi[sz]ation|agreement|contract)\b"),
+    ("implicit", "speaker", rf"\b(?:{STOP_HELD})\s+(?:my|our|the)\s+(?:paid\s+)?(?:subscription|"
+                            rf"sub|plan|membership|account|plus|pro|premium)\b"),
     ("leave", "speaker", rf"\bno\s+more\s+{DET}{F}{TAIL}\s+for\s+(?:me|us)\b"),
     ("leave", "any", rf"{F}{TAIL}\s+(?:has\s+|have\s+|just\s+|finally\s+)?lost\s+me{LOST_ME}"),
     # leaving told as what has not happened since, or who one no longer is
@@ -834,9 +832,9 @@ def _hits(norm: str, mentions: list[Mention], campaigns: set[int]) -> list[_Hit]
             if any(m.start() < e and s < m.end() for s, e in taken):
                 continue
             words = _clause_words(norm, m.start())
-            if NEGATIONS & set(words[-4:]) or "nobody" in words or _advice(norm, m) or \
-                    SUPPOSED.search(_sentence_before(norm, m.start())) or \
-                    OWN_PRODUCT.search(_sentence_before(norm, m.start())) or \
+            before = _sentence_before(norm, m.start())
+            if NEGATIONS & set(words[-4:]) or "nobody" in words or _advice(norm, m, before) or \
+                    SUPPOSED.search(before) or OWN_PRODUCT.search(before) or \
                     UNDONE.match(norm, m.end()):
                 continue
             actor = _crowd_actor(norm, m, words) if who == "crowd" else \
@@ -1154,11 +1152,10 @@ def _staff(norm: str, m: re.Match) -> bool:
     return bool(STAFF_VERBS.match(lowered)) and bool(JOB.search(around) or STAFF.search(around))
 
 
-def _advice(norm: str, m: re.Match) -> bool:
+def _advice(norm: str, m: re.Match, before: str) -> bool:
     """"Before you switch to ...", "how to move from ... to ...", "would you switch ...",
     and a question to readers with no subject ("Thinking of moving to Claude? Read this"):
-    nobody's own move."""
-    before = _sentence_before(norm, m.start())
+    nobody's own move; ``before``: the sentence up to the match (``_sentence_before``)."""
     return bool(ADVICE.search(before)) or bool(READERS_ASKED.fullmatch(before)) and \
         (m.group().split(maxsplit=1)[0].lower().endswith("ing") or before.strip() != "") and \
         bool(ADVICE_AFTER.match(norm, m.end()))
