@@ -59,11 +59,15 @@ clean:
 # the store reviews), what each lexicon entry and rule does, and switching detection; exit
 # status 1 if ours is worse than plain VADER on the store reviews or a tweet test split, or
 # a change to VADER does not earn its place. `make bench-scorer`: posts per second, our
-# scorer vs plain VADER.
-.PHONY: eval bench-scorer
+# scorer vs plain VADER. `make eval-batch FILE=new.csv`: a new blind batch of labelled posts
+# measured whole on arrival (eval/batch.py; add it with `python -m eval.batch FILE --add`).
+.PHONY: eval eval-batch bench-scorer
 
 eval: $(RUN_STAMP)
 	$(BIN)/python -m eval
+
+eval-batch: $(RUN_STAMP)
+	$(BIN)/python -m eval.batch $(FILE)
 
 bench-scorer: $(RUN_STAMP)
 	PYTHONPATH=. $(BIN)/python bench/bench_scorer.py

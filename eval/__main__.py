@@ -138,7 +138,8 @@ def switching_report(shared: Path, scorer: Scorer, results: dict) -> None:
                 for batch, (written, got) in switching.by_batch(chosen, pred).items():
                     r = switching.evaluate(written, scorer, got)["leave/move, right brands"]
                     print(f"  {batch}: leave/move with the right brands, precision "
-                          f"{_ratio(r['tp'], r['called'])}, recall {_ratio(r['tp'], r['actual'])}")
+                          f"{switching.ratio(r['tp'], r['called'])}, "
+                          f"recall {switching.ratio(r['tp'], r['actual'])}")
             print()
 
 
@@ -156,8 +157,8 @@ def reasons_report(shared: Path, scorer: Scorer, results: dict) -> None:
         print(f"{key[0]}, {key[1]} split: {part[0]['posts']} posts")
         print(f"  {'':<12} {'precision':>15} {'recall':>15}")
         for r in part:
-            print(f"  {r['reason']:<12} {_ratio(r['tp'], r['called']):>15} "
-                  f"{_ratio(r['tp'], r['actual']):>15}")
+            print(f"  {r['reason']:<12} {switching.ratio(r['tp'], r['called']):>15} "
+                  f"{switching.ratio(r['tp'], r['actual']):>15}")
         print()
 
 
@@ -165,8 +166,8 @@ def _table(result: dict) -> None:
     print(f"  {'':<26} {'precision':>15} {'recall':>15}")
     for name in switching.MEASURES:
         r = result[name]
-        print(f"  {name:<26} {_ratio(r['tp'], r['called']):>15} "
-              f"{_ratio(r['tp'], r['actual']):>15}")
+        print(f"  {name:<26} {switching.ratio(r['tp'], r['called']):>15} "
+              f"{switching.ratio(r['tp'], r['actual']):>15}")
     alarms = result["false alarms by tag"]
     print("  false alarms (switching called on a negative): " +
           (", ".join(f"{tag} {n}" for tag, n in alarms.most_common()) or "none"))
@@ -175,10 +176,6 @@ def _table(result: dict) -> None:
 def _rows(result: dict, posts: int) -> list[dict]:
     return [{"measure": name, "posts": posts, **{k: result[name][k] for k in (
         "tp", "called", "actual")}} for name in switching.MEASURES]
-
-
-def _ratio(a: int, b: int) -> str:
-    return f"{a}/{b} = {a / b:.2f}" if b else f"{a}/{b} = n/a"
 
 
 if __name__ == "__main__":

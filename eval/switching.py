@@ -117,6 +117,11 @@ def by_batch(rows: list[dict], pred: list) -> dict[str, tuple[list[dict], list]]
     return out
 
 
+def ratio(a: int, b: int) -> str:
+    """"a/b = 0.87", or "n/a" where there is nothing to divide by."""
+    return f"{a}/{b} = {a / b:.2f}" if b else f"{a}/{b} = n/a"
+
+
 def _leaving(x: tuple) -> bool:
     return x[2] in LEAVING_KINDS
 
