@@ -34,8 +34,9 @@ PRODUCT_BEFORE = re.compile(
     r"\b(?:from|left|leav(?:e|ing)|quit(?:ting)?|cancel(?:l?ed|l?ing)?|delet(?:e|ed|ing)|"
     r"uninstall(?:ed|ing)?|ditch(?:ed|ing)?|dump(?:ed|ing)?|drop(?:ped|ping)?|"
     r"swap(?:ped|ping)?|trad(?:e|ed|ing)|replac(?:e|ed|ing)|us(?:e|ed|es|ing)|tr(?:y|ied|ying)|"
-    r"install(?:ed|ing)?|on|with|vs\.?|versus|over|than|for|"
-    r"(?:switch|mov|migrat|jump|port|head|went|go|gone|came|com|back|over|return)\w*\s+to)"
+    r"(?:re-?)?install(?:ed|ing)?|resubscrib\w*|on|with|vs\.?|versus|over|than|for|"
+    r"(?:switch|mov|migrat|jump|port|head|went|go|gone|came|com|back|over|return)\w*\s+to|"
+    r"from\s+[\w.'’-]+(?:\s+[\w.'’-]+)?\s+to)"
     r"\s+$", re.IGNORECASE)
 PRODUCT_AFTER = re.compile(r"['’]s\b|\s+(?:plus|pro|premium|app|sub|subscription|imagine)\b",
                            re.IGNORECASE)

@@ -73,7 +73,8 @@ LEAVE = (r"(?:cancel(?:l?ed|l?ing|s)?|cancl?ed|canceld|unsubscrib(?:e|ed|ing)|"
          r"bail(?:s|ed|ing)?\s+on|rip\s+(?:to\s+)?my|"
          r"drop(?:ped|ping)?|abandon(?:ed|ing)?|(?:done|through|finished)\s+with|"
          r"bye(?:\s+bye)?,?|goodbye,?|farewell,?|(?:said|say|saying)\s+goodbye\s+to|"
-         r"stop(?:ped|ping)?\s+(?:using|paying(?:\s+for)?|giving|sending|topping\s+up|renewing)|"
+         r"(?:stop(?:ped|ping)?|quit(?:ting)?)\s+(?:using|paying(?:\s+for)?|giving|sending|"
+         r"topping\s+up|renewing)|"
          r"no\s+longer\s+(?:using|paying\s+for|pay\s+for|use)|br(?:eak|oke|eaking)\s+up\s+with|"
          r"(?:mov(?:e|ed|ing)|walk(?:ed|ing)?|switch(?:ed|ing)?|turn(?:ed|ing)?)\s+(?:on|away)\s+"
          r"from|(?:get|got|getting)\s+rid\s+of|(?:mov|get|gett|got|com|came|jump)\w*\s+"
@@ -143,7 +144,8 @@ NAME = (r"(?-i:(?<!\n)\b(?=[A-Z])(?!(?:I|I'm|The|This|That|My|Our|A|An|It|We|You
         r"Free|Paid|Local|Open|Reddit|Google|Apple|Microsoft|Meta|Amazon|Another|Every|Some|"
         r"Any|All|Fellow|Former|Ex|New|Old|Just|Still|Also|Plus|Pro|Premium|Max|Team|"
         r"Enterprise|Business|Edu|Ultra|Advanced|Other|Others|Th|So|AI|Nothing)\b)"
-        r"[A-Z](?:[\w+'’-]|\.(?=\w))*(?:\s+(?:[A-Z0-9](?:[\w+-]|\.(?=\w))*|AI|ai))?)")
+        r"[A-Z](?:[\w+'’-]|\.(?=\w))*(?:\s+(?:[A-Z0-9](?:[\w+-]|\.(?=\w))*|AI|ai))?"
+        r"(?![\w'’-]|\.\.|…))")  # a word cut short ("moved everything to Cla...") names none
 # AI products and open models a tracker rarely follows, known by name: where someone went
 # is "other" when one of these is what they use now ("Aider pointed at Qwen3-Coder", "a
 # 3090 and Qwen running locally"); written as they are usually spelt, case kept
@@ -173,7 +175,7 @@ CROWD_GOES = (r"(?:(?:are|were|have|has|been|keep|kept|start(?:ed)?|begin|began|
               r"churn(?:ing|ed)?|unsubscrib(?:e|ing|ed)|bail(?:ing|ed)?|abandon(?:ing|ed)?|"
               r"walk(?:ing|ed)\s+away|uninstall(?:ing|ed)?|delet(?:e|ing|ed)|boycott(?:ing|ed)?|"
               r"switch(?:ing|ed)?|migrat(?:e|ing|ed)|mov(?:e|ing|ed)|head(?:ing|ed)?|"
-              r"flock(?:ing|ed)?|desert(?:ing|ed)?)")
+              r"flock(?:ing|ed)?|desert(?:ing|ed)?|drift(?:ing|ed|s)?)")
 # people weighing a move in numbers: "ChatGPT subscribers weigh a switch", "... may cancel"
 CROWD_WEIGHS = (r"(?:weigh|mull|eye|consider|threaten|plan|sa(?:y|ys|id)\s+they\s+(?:may|"
                 r"might|will|would|could))\w*")
@@ -190,7 +192,8 @@ OFF_MY = (rf"(?:(?:is|are|'s|’s)\s+(?:now\s+)?(?:off|gone\s+from)|"
           rf"(?:has|have)\s+been\s+(?:removed|wiped|uninstalled)\s+from)\s+(?:all\s+|every\s+)?"
           rf"(?:of\s+)?(?:my|our)\s+(?:work\s+|family\s+|office\s+)?{DEVICES}")
 GONE = (r"(?:(?:is|was|are|were|has\s+been|have\s+been|got|now|officially|'s|’s)\s+"
-        r"(?:officially\s+|now\s+|finally\s+|been\s+)*(?:gone|deleted|cancell?ed|uninstalled|deactivated|dead\s+to\s+me|over)|"
+        r"(?:officially\s+|now\s+|finally\s+|been\s+)*(?:gone|deleted|cancell?ed|uninstalled|"
+        r"deactivated|dead\s+to\s+me|over|the\s+(?:axe|boot|chop))|stopped\s+existing|"
         r"(?:were|was|are|is)\s+(?:the\s+first\s+(?:thing\s+|ones?\s+)?)?to\s+go|"
         r"(?:were|was)\s+the\s+first\s+(?:things?|ones?|subscriptions?)\s+(?:we|i)\s+"
         r"(?:cut|crossed\s+off|dropped|cancell?ed)|" + OFF_MY + r")\b")
@@ -201,8 +204,9 @@ WORKERS = (r"(?:\S+\s+){0,3}?(?:positions?|jobs?|workers?|people|staff|employees
 # what was done to a brand, after it: "Gemini Advanced cancelled", "ChatGPT app deleted";
 # not a brand's own act on something ("ChatGPT deleted my chats")
 DONE_TO = (r"(?:cancell?ed|deleted|uninstalled|axed|closed|binned|dumped|nuked|"
-           r"unsubscribed|ditched|lapsed|expired)\b(?!\s+(?:my|the|a|an|all|your|our|their|his|"
-           r"her|its|some|every|this|that|these|those|it|them|me|us|with|by)\b)")
+           r"unsubscribed|ditched|lapsed|expired|ended(?!\s+up))\b(?!\s+(?:my|the|a|an|all|your|our|their|his|"
+           r"her|its|some|every|that|these|those|it|them|me|us|with|by)\b)"
+           r"(?!\s+this\b(?!\s+(?:morning|afternoon|evening|week|weekend|month|year)\b))")
 # when, after an act ("Unsubscribed on Sunday night", "Cancelled the same minute")
 WHEN = (r"(?:on|this|last|the\s+same|yesterday|today|tonight|earlier|already|finally|"
         r"for\s+good|after|at|in|over|since|a\s+(?:few|week|month|day|couple)|two|three|\d+|"
@@ -210,14 +214,16 @@ WHEN = (r"(?:on|this|last|the\s+same|yesterday|today|tonight|earlier|already|fin
 # a recent point in time, not "since launch": "I've been on Claude since March"
 RECENTLY = (r"(?:then|(?:early|late|mid-?)?\s*(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|"
             r"may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|"
-            r"dec(?:ember)?)\b|last\s+(?:week|month|year|spring|summer|fall|autumn|winter)|"
+            r"dec(?:ember)?)\b|(?:last|the)\s+(?:week|month|year|spring|summer|fall|autumn|"
+            r"winter)|"
             r"(?:the|that)\s+(?:\w+\s+)?(?:news|deal|switch|move|contract|announcement|boycott|"
             r"backlash)|(?:i|we)\s+(?:switched|left|moved|cancell?ed|quit))")
 # "letting my Plus go" (not "let it go to waste", "let it go wild")
 LET_GO = r"go\b(?!\s+(?:to|wild|ahead|on|off|through|over|into|crazy|nuts|unused|by)\b)"
 # "OpenAI lost me." as a customer; not "lost me halfway through", "lost me at step 3"
 LOST_ME = (r"(?=\s*(?:[.!,;:\n]|$|as\s+an?\s+(?:\w+\s+)?(?:customer|user|subscriber)|for\s+good|"
-           r"today|yesterday|this\s+(?:week|month|year)|after|over|with\s+(?:the|this|that)))")
+           r"today|yesterday|this\s+(?:week|month|year)|after|over|with\s+(?:the|this|that)|"
+           r"the\s+(?:day|moment|minute|second)|when))")
 # a brand used beside another, not in its place: "now I'm using Claude too"
 ALSO = rf"(?!{TAIL}\s+(?:too|as\s+well|alongside|in\s+addition)\b)"
 # what is paid, moved from one brand to another ("took that money to Anthropic instead")
@@ -236,7 +242,8 @@ NOT_THE_PRODUCT = (r"(?!" + TAIL + r"\s+(?:history|chats?|conversations?|memor(?
                    r"data|messages?|threads?|prompts?|custom\s+instructions|tabs?|windows?|"
                    r"projects?|files?|gpts?|extension|integration|keys?|tokens?|credits?|"
                    r"meetups?|events?|workshops?|webinars?|talks?|tasks?|jobs?|orders?|"
-                   r"running|open|idle|unattended|alone))")
+                   r"running|open|idle|unattended|alone|features?|settings?|mode|"
+                   r"suggestions|autocomplete))")
 
 F, T = rf"(?P<f>{B}){TAIL}", rf"(?P<t>{B})"
 # either may be untracked: a capitalised name, or a known one as it is usually spelt
@@ -256,6 +263,8 @@ RULES = [
     ("move", "any", rf"(?:\b(?:{MOVE}|{LEAVE})\s+{MOVED})?(?:over\s+)?\bfrom\s+{DET}{FX}"
                     rf"(?:\s+[\w.+-]+){{0,3}}?\s+(?:over\s+|back\s+)?(?:{TO}|for)\s+{DET}{TX}"),
     ("move", "any", rf"{FX}{TAIL}\s*{ARROW}\s*{TX}"),
+    ("move", "any", rf"^\s*(?:{F}|(?P<fo>{OTHER_PRODUCT})){TAIL}\s+to\s+{T}{TAIL}"
+                    rf"(?=\s*(?:[:(,—–]|\s-\s|$)|\s+after\b)"),
     ("move", "any", rf"\b(?:mov|switch|migrat|jump|port|get|got|gett|came|com)\w*\s+(?:fully\s+)?"
                     rf"off(?:\s+of)?\s+{DET}{FX}{TAIL}(?:\s+[\w.+-]+){{0,3}}?\s+(?:over\s+)?"
                     rf"(?:{TO}|for)\s+{DET}{TX}"),
@@ -267,6 +276,8 @@ RULES = [
     ("move", "speaker", rf"\breplac(?:e|ed|ing)\s+(?!{WORKERS})(?:{NOT_B}+\s+){{1,4}}?with\s+"
                         rf"{DET}{T}"),
     ("move", "any", rf"{T}{TAIL}(?:\s+now)?\s+(?:instead\s+of|in\s+place\s+of)\s+{DET}(?P<f>{B})"),
+    ("move", "any", rf"{F}\s+(?:is|'s|’s)\s+out\s*[,;]?\s+(?:and\s+)?{T}{TAIL}\s+"
+                    rf"(?:is|'s|’s)\s+in\b"),
     ("leave", "any", rf"\binstead\s+of\s+(?:paying\s+(?:for\s+)?|using\s+)?{DET}(?P<f>{B})"),
     ("move", "speaker", rf"\b{LEAVE}\s+{DET}{HELD_FX}\s+(?:\w+\s+){{0,2}}?"
                         rf"(?:for|in\s+favou?r\s+of)\s+{DET}{TX}"),
@@ -275,24 +286,32 @@ RULES = [
     ("weigh", "any", rf"\b(?:keep|stick\s+with|stay\s+(?:with|on))\s+(?:paying\s+for\s+|"
                      rf"using\s+)?{DET}{F}{TAIL}(?:\s+[\w.+-]+){{0,3}}?\s+or\s+"
                      rf"(?:[\w'’]+\s+){{0,3}}?{DET}{TX}"),
+    ("weigh", "any", rf"{T}{TAIL}\s+(?:[\w'’-]+\s+){{0,3}}?(?:good\s+enough|ready)\s+to\s+"
+                     rf"replace\s+{DET}{F}"),
     ("weigh", "any", rf"{F}{TAIL}(?:\s+free)?\s+(?:vs\.?|versus|or)\s+(?:paying|pay)\s+for\s+"
                      rf"{DET}{T}"),
     ("weigh", "speaker", rf"\b(?:looking\s+for|need|want|searching\s+for|shopping\s+for)\s+"
                          rf"(?:an?\s+)?(?:\w+\s+)?(?:replacement|alternative|substitute)s?\s+"
                          rf"(?:for|to)\s+{DET}{F}"),
     ("return", "any", rf"\b(?:(?:switch(?:ed|ing)?|went|gone|go(?:ing)?|com(?:e|ing)|came|"
-                      rf"mov(?:e|ed|ing)|crawl(?:ed|ing)?|runn?(?:ing)?|ran)\s+(?:(?:it|them|"
+                      rf"mov(?:e|ed|ing)|crawl(?:ed|ing)?|runn?(?:ing)?|ran|drift(?:s|ed|ing)?|"
+                      rf"head(?:s|ed|ing)?)\s+(?:(?:it|them|"
                       rf"everything|us|myself|ourselves)\s+)?back|(?:came|come|coming)\s+home|"
                       rf"return(?:ed|ing|s)?|resubscrib(?:e|ed|ing)|re-?up(?:ped)?|"
                       rf"reinstall(?:ed|ing)?|re-?download(?:ed|ing)?|"
-                      rf"(?:i'm|i’m|im|i\s+am|we're|we’re|am|is|are)\s+(?:now\s+)?back)\s+"
+                      rf"(?:i'm|i’m|im|i\s+am|we're|we’re|am|is|are|'s|’s)\s+(?:now\s+|happily\s+|"
+                      rf"finally\s+|right\s+)?back)\s+"
                       rf"(?:to\s+|on\s+|with\s+)?{DET}{T}"
                       rf"(?:\s+(?:after|from)\s+(?:\S+\s+){{0,3}}?(?:on|with|using|of)?\s*"
                       rf"{DET}(?P<f>{B}))?"),
     ("return", "any", rf"(?:^|(?<=[\n.!:]))\s*back\s+(?:to|on)\s+{DET}{T}"),
+    ("return", "any", rf"\b(?:paying|pay|paid|subscrib(?:ed|ing)\s+to|using|on)\s+(?:for\s+)?"
+                          rf"{DET}{T}{TAIL}\s+again\b"),
     ("return", "speaker", r"\b(?:resubscrib(?:ed|ing)|re-?upp(?:ed|ing)|reactivat(?:ed|ing)|"
                           r"(?:came|come|coming|went)\s+back)\b"
-                          r"(?!\s+(?:to|for|on|with|from|home|online|up|down|later|again|around)\b)"),
+                          r"(?!\s+(?:to|for|on|with|from|home|online|up|down|later|again|around|"
+                          r"and\s+forth)\b)"
+                          r"(?!\s+and\s+\w+ing\b)"),  # "vanishing and coming back and vanishing"
     ("leave", "speaker", rf"\b(?:don'?t|do\s+not)\s+have\s+{DET}{F}{TAIL}\s+anymore"),
     ("leave", "speaker", rf"\bno\s+longer\s+have\s+{DET}{F}"),
     ("adopt", "any", rf"\bput\s+{DET}{T}{TAIL}\s+on\s+(?:it|them|(?:the|my|our|their|his|her)\s+"
@@ -352,11 +371,19 @@ RULES = [
     ("leave", "any", rf"\bday\s+\d+\s+(?:without|of\s+no)\s+{DET}{F}"),
     ("leave", "any", rf"\b(?:\d+|a|one|two|three|four|five|six|several|a\s+few)\s+(?:days?|weeks?|"
                      rf"months?)\s+(?:without|of\s+no|free\s+of)\s+{DET}{F}"),
-    ("leave", "speaker", rf"\b(?:turn(?:ed|ing)?|switch(?:ed|ing)?)\s+{DET}{F}{TAIL}\s+off\b"),
+    ("leave", "speaker", rf"\b(?:turn(?:ed|ing)?|switch(?:ed|ing)?)\s+{DET}{F}{TAIL}"
+                         rf"(?:\s+(?:sidebar|button|panel|widget|key|icon|assistant))?\s+off\b"),
+    # people in numbers turning a brand off: "Windows users are turning off Copilot in droves"
+    ("leave", "crowd", rf"\b{CROWD}\s+(?:(?:are|were|have|has|been|now|all|quietly|"
+                       rf"increasingly)\s+)*"
+                       rf"(?:turn(?:ing|ed)\s+off|disabl(?:ing|ed)|switch(?:ing|ed)\s+off|"
+                       rf"drift(?:ing|ed)\s+away\s+from)\s+{DET}{F}{NOT_THE_PRODUCT}"),
     ("leave", "speaker", rf"\b(?:turn(?:ed|ing)?|switch(?:ed|ing)?)\s+off\s+{DET}{F}{TAIL}\s+"
                          rf"(?:everywhere|for\s+good|completely|entirely|on\s+(?:all|every|both))\b"),
-    ("leave", "speaker", rf"\bremov(?:e|ed|ing)\s+{DET}{F}{TAIL}\s+from\s+(?:my|our|the|all)\b"),
-    ("leave", "any", rf"{F}{TAIL}(?:\s+and\s+(?:[\w'’-]+\s+){{0,2}}?[\w'’-]+)?\s+{GONE}"),
+    ("leave", "speaker", rf"\bremov(?:e|ed|ing)\s+{DET}{F}{TAIL}\s+from\s+(?:(?:my|our|the|all)\b|"
+                         rf"(?:their|[\d.,]+\s+(?:million\s+|thousand\s+)?){DEVICES})"),
+    ("leave", "any", rf"{F}{TAIL}(?:\s+(?:era|days|chapter)|\s+and\s+"
+                     rf"(?:[\w'’-]+\s+){{0,2}}?[\w'’-]+)?\s+{GONE}"),
     ("leave", "any", rf"\bno\s+more\s+{F}{TAIL}(?=\s*(?:[.!,;:\n—–]|$|in\s+(?:this|my|our)\s+"
                      rf"(?:house|household|home|life|family|team|office)|for\s+(?:me|us)\b))"),
     ("leave", "any", rf"{F}{TAIL}(?:\s+(?:is|was|got|has\s+been|have\s+been|now|officially|"
@@ -372,8 +399,9 @@ RULES = [
     ("implicit", "speaker", rf"\blet(?:ting)?\s+(?:(?:my|our|the|it|them|both)\s*)?(?:subscription|"
                             rf"sub|plan|membership|plus|pro|premium|max)?(?:\s+\w+){{0,2}}?\s+"
                             rf"(?:lapse|expire|run\s+out|{LET_GO})"),
-    ("implicit", "speaker", r"(?:^|(?<=[\n.!:]))\s*(?:my\s+|the\s+)?(?:account|subscription|sub|"
-                            r"plan|membership)\s+(?:is\s+|has\s+been\s+|now\s+)?(?:closed|"
+    ("implicit", "speaker", r"(?:^|(?<=[\n.!:,]))\s*(?:my\s+|the\s+)?(?:account|subscription|sub|"
+                            r"plan|membership|(?-i:Plus|Pro|Premium|Max))\s+(?:is\s+|has\s+been\s+|"
+                            r"now\s+)?(?:closed|"
                             r"cancell?ed|deleted|gone|ended|lapsed|expired|ran\s+out)"),
     ("implicit", "speaker", rf"\b(?:took|take|taking|got|removed?|removing)\s+(?:it|them|"
                             rf"the\s+app)\s+off\s+(?:of\s+)?(?:my|our|the)\s+{DEVICES}"),
@@ -389,14 +417,18 @@ RULES = [
                             r"\bstop(?:ped|ping)?\s+using\s+(?:it|them)\b"
                             r"(?!\s+(?:for|as|in|on|to|when|with|at|during)\b)|"
                             r"\b(?:don'?t|do\s+not)\s+(?:use|pay\s+for)\s+(?:it|them)\s+any\s?more\b|"
-                            r"\bcross(?:ed|ing)?\s+(?:it|them)\s+off\b"),
+                            r"\bcross(?:ed|ing)?\s+(?:it|them)\s+off\b|"
+                            r"\bshut\s+(?:it|them)\s+(?:off|down)\b|"
+                            r"\b(?:it'?s|it’s|it\s+is|that'?s)\s+not\s+(?:getting\s+|being\s+)?"
+                            r"renewed\b|\bstop(?:ped|ping)?\s+paying(?=\s*(?:[.!,;\n]|$|and\b))"),
     ("implicit", "speaker", r"\b(?:cancel(?:l?ed|l?ing)?|cancled|unsubscrib(?:ed|ing)|"
                             r"unsubbed|uninstall(?:ed|ing)|delet(?:ed|ing)|downgrad(?:ed|ing)|"
                             r"ditch(?:ed|ing)\s+(?:it|them)|dump(?:ed|ing)\s+(?:it|them)|"
                             r"dropp(?:ed|ing)\s+(?:it|them)|"
                             r"hit\s+(?:the\s+)?(?:cancel|unsubscribe)(?:\s+button)?|"
                             r"remov(?:e|ed|ing)\s+(?:my|our|the)\s+(?:credit\s+)?(?:card|"
-                            r"payment\s+(?:method|info|details)))(?:\s+(?:it|them|mine|ours))?"
+                            r"payment\s+(?:method|info|details))|remov(?:ed|ing)\s+(?:it|them))"
+                            r"(?:\s+(?:it|them|mine|ours|that))?"
                             rf"(?=\s*(?:[.!,;\n]|$|{WHEN}|and\b|from\s+(?:my|our|both|all)\b))"),
     ("leave", "speaker", rf"\bcross(?:ed|ing)?\s+{DET}{F}{TAIL}\s+off\b"),
     ("leave", "any", rf"\bif\s+you\s+(?:still\s+)?(?:pay\s+for|use|have)\s+{DET}{F}{TAIL}\s*,\s*"
@@ -439,7 +471,7 @@ RULES = [
     ("used", "any", rf"\b(?:was|were|had\s+been|(?:'d|’d)\s+been|heavy|years?\s+(?:of|with|on)|"
                     rf"months?\s+(?:of|with|on)|long-?time|longtime|loyal|"
                     rf"(?:staying|stay|stayed|sticking|stuck)\s+with|still)\s+"
-                    rf"(?:(?:using|on|paying\s+for|subscribed\s+to|with)\s+)?{DET}{F}"),
+                    rf"(?:(?:using|on|paying\s+for|subscribed\s+to|with|all\s+in\s+on)\s+)?{DET}{F}"),
     ("used", "any", rf"\bas\s+an?\s+(?:\w+\s+)?{F}\s+(?:user|subscriber|customer)"),
     ("used", "any", rf"\b(?:(?:i|we)\s+(?:use|used)\s+before|before\s+(?:i|we)\s+(?:use|used|"
                     rf"was\s+using|always\s+use))\s+{DET}{F}"),
@@ -448,7 +480,7 @@ RULES = [
     ("used", "any", rf"{F}{TAIL}\s+(?:user|subscriber|customer|person)\s+until\b"),
     ("used", "any", rf"{F}{TAIL}\s+(?:was|had\s+been|used\s+to\s+be)\s+(?:my|our)\s+"
                     rf"(?:[\w'’-]+\s+){{0,2}}?(?:default|go-to|daily|main|tool|assistant|"
-                    rf"everything)\b"),
+                    rf"everything|partner|buddy|companion|sidekick)\b"),
     ("used", "any", rf"\b(?:i|we)\s+used\s+to\s+(?:[\w'’-]+\s+){{1,3}}?{DET}{F}"),
     ("used", "any", rf"\bspent\s+(?:[\w'’-]+\s+){{0,3}}?(?:years?|months?)\s+(?:in|on|with|"
                     rf"using)\s+{DET}{F}"),
@@ -471,8 +503,8 @@ RULES = [
                    rf"(?:all\s+|fully\s+)?"
                    rf"(?:on|using)\s+{DET}{T}{TAIL}(?:\s+[\w'’]+){{0,4}}?\s+(?:now|as\s+of)\b"),
     # one's own scripts pointed at another brand: "pointed those scripts at Gemini's API"
-    ("now", "speaker", rf"\b(?:re-?)?point(?:ed|ing)?\s+(?:my|our|the|those|these|all|both|"
-                       rf"everything)\s+(?:[\w'’-]+\s+){{0,3}}?(?:at|to)\s+{DET}{T}"),
+    ("now", "speaker", rf"\b(?:re-?)?point(?:ed|ing)?\s+(?:(?:my|our|the|those|these|all|both|"
+                       rf"everything)\s+(?:[\w'’-]+\s+){{0,3}}?|(?:it|them)\s+)(?:at|to)\s+{DET}{T}"),
     # money taken to another brand: "took that money to Anthropic", "putting both seats on
     # Claude instead", "my $20 goes to Claude now"
     ("now", "speaker", rf"\b(?:took|take|taking|mov(?:e|ed|ing)|put|putting|spen[dt]|spending|"
@@ -487,7 +519,16 @@ RULES = [
     ("now", "any", rf"{T}{TAIL}\s+gets\s+(?:it|my\s+money|the\s+money|that\s+money)\s+now\b"),
     # a brand used now, said with a present-time word in the poster's own clause
     ("now", "any", rf"\bsince\s+{RECENTLY},?\s+(?:i'?ve|we'?ve|i\s+have|we\s+have)\s+been\s+"
-                   rf"(?:using|on|with)\s+{DET}{TX}"),
+                   rf"(?:using|on|with|(?:running|doing|asking)\s+(?:[\w'’-]+\s+){{0,3}}?"
+                   rf"(?:in|on|with|through))\s+{DET}{TX}"),
+    # where one's things live now: "my side projects live in ChatGPT now", "captions come
+    # from Claude now", "these days Gemini is what I open"
+    ("now", "any", rf"\b(?:my|our)\s+(?:[\w'’-]+\s+){{0,3}}?(?:lives?|runs?|happens?|sits?)\s+"
+                   rf"(?:in|on|through|with)\s+{DET}{T}{TAIL}\s+(?:now|these\s+days|nowadays)\b"),
+    ("now", "any", rf"\b(?:[\w'’-]+\s+){{1,2}}?(?:come|comes)\s+from\s+{DET}{T}{TAIL}\s+"
+                   rf"(?:now|these\s+days|nowadays)\b"),
+    ("now", "any", rf"\b(?:these\s+days|nowadays|now)\s*,?\s+{T}{TAIL}\s+is\s+what\s+(?:i|we)\s+"
+                   rf"(?:\w+\s+)?(?:open|use|reach\s+for|pay\s+for|go\s+to)\b"),
     ("now", "any", rf"\b(?:i|we|and)\s+now\s+(?:\w+\s+)?(?:use|share|pay\s+for|run|rely\s+on|"
                    rf"have)\s+(?:(?:one|a|an|the|our|my|a\s+single)\s+)?{DET}{TX}"),
     ("now", "any", rf"\b(?:i|we|and|of\s+us)\s+(?:\w+\s+){{0,2}}?(?:use|ask|pay|open|run|rely\s+on|"
@@ -499,19 +540,26 @@ RULES = [
     ("now", "any", rf"{T}{TAIL}\s+(?:handles|does|writes|gets|runs|covers|drafts)\s+(?:all\s+)?"
                    rf"(?:of\s+)?(?:my|our)\s+(?:[\w'’-]+\s+){{0,3}}?(?:now|these\s+days)\b"),
     ("now", "any", rf"\b(?:my|our|the)\s+(?:[\w'’-]+\s+){{0,2}}?(?:plan|subscription|sub|seats?|"
-                   rf"account|team|household|family|office|company|workflow|stack)\s+(?:is|are)\s+"
+                   rf"account|team|household|family|office|company|workflow|stack|group\s+chat|"
+                   rf"class|lab|department|discord|server)\s+(?:is|are)\s+"
                    rf"(?:now\s+)?on\s+{DET}{T}"),
     ("now", "any", rf"\b(?:i'?ve|we'?ve|i\s+have|we\s+have)\s+been\s+(?:with|on|using)\s+{DET}"
                    rf"{T}{TAIL}\s+(?:ever\s+)?since\s+{RECENTLY}"),
+    ("now", "any", rf"\b(?:now|these\s+days|nowadays)\s*,?\s+(?:i'?m|i’m|i\s+am|we'?re|we’re|"
+                   rf"we\s+are)\s+"
+                   rf"(?:an?\s+)?{T}{TAIL}\s+(?:person|people|user|users|household|family|shop)\b"),
     ("now", "any", rf"\b(?:i'?m|i\s+am|we'?re|we\s+are)\s+(?:an?\s+)?{T}{TAIL}\s+"
-                   rf"(?:person|people|user|users|household|family|shop)\s+now\b"),
-    ("now", "any", rf"\b(?:now|these\s+days|nowadays)\s*,?\s+(?:it'?s|it’s|it\s+is)\s+(?:all\s+|"
+                   rf"(?:person|people|user|users|household|family|shop)\s+(?:now|these\s+days|"
+                   rf"nowadays)\b"),
+    ("now", "any", rf"\b(?:now|these\s+days|nowadays|as\s+of\s+(?:today|yesterday|monday|tuesday|"
+                   rf"wednesday|thursday|friday|saturday|sunday|(?:this|last)\s+week))\s*,?\s+"
+                   rf"(?:it'?s|it’s|it\s+is)\s+(?:all\s+|"
                    rf"just\s+)?{T}"),
     ("now", "any", rf"{T}{TAIL}\s+it\s+is\b"),
     ("now", "any", rf"{T}{TAIL}(?:\s+\w+){{0,3}}?\s+from\s+now\s+on\b"),
     ("implicit", "any", rf"{T}{TAIL}\s+(?:has\s+|have\s+)?(?:\w+\s+)?replaced\s+(?:it|them|that)"
                         rf"(?!\s+as\b)"),
-    ("now", "any", rf"\b(?:i|we)\s+(?:just\s+|only\s+|mostly\s+)?(?:use|ask|pay\s+for)\s+{DET}"
+    ("now", "any", rf"\b(?:i|we|and)\s+(?:just\s+|only\s+|mostly\s+)?(?:use|ask|pay\s+for)\s+{DET}"
                    rf"{T}{TAIL}\s+(?:now|instead|these\s+days)\b"),
     ("now", "any", rf"{TX}{TAIL}\s+(?:(?:quietly\s+|soon\s+|just\s+)?became|has\s+been|is\s+now|"
                    rf"(?:is|'s|’s)(?=\s+(?:my|our)\s+\S+\s+(?:\S+\s+)?(?:now|since)\b))\s+"
@@ -534,10 +582,12 @@ RULES = [
     ("adopt", "any", rf"\bset\s+{DET}{T}{TAIL}\s+as\s+(?:my|the|our)\s+default"),
     ("adopt", "any", rf"{TX}{TAIL}\s+(?:is\s+|has\s+been\s+)?(?:does|handl|cover|gives\s+me|"
                      rf"doing|work|serv)\w*\s+(?:\S+\s+){{0,4}}?(?:everything|it\s+all|all|it|"
-                     rf"fine|great|well|perfectly|nicely|better|the\s+job)\b"),
-    ("adopt", "any", rf"{T}{TAIL}\s+(?:has\s+|have\s+)?(?:completely\s+|fully\s+)?replac\w+"),
+                     rf"fine|great|well|perfectly|nicely|better|(?:the|that|this)\s+job)\b"),
+    ("adopt", "any", rf"{T}{TAIL}\s+(?:has\s+|have\s+)?(?:completely\s+|fully\s+)?"
+                     rf"(?:replac\w+|taken\s+over|took\s+over)"),
     ("adopt", "any", rf"{TX}{TAIL}(?:\s+\w+){{0,3}}?\s+instead\b"),
-    ("adopt", "any", rf"{T}{TAIL}\s+(?:app\s+)?(?:{GROWS})"),
+    ("adopt", "any", rf"{T}{TAIL}\s+(?:app\s+|(?:says|said|reports?|reported|sees|saw)\s+"
+                     rf"(?:[\w'’-]+\s+){{0,2}}?)?(?:{GROWS})"),
 ]
 PATTERNS = [(kind, who, re.compile(p, re.IGNORECASE)) for kind, who, p in RULES]
 # patterns that name no tracked brand ("cancelled it", "went local with Qwen", "moved
@@ -600,7 +650,8 @@ READERS_ASKED = re.compile(r"\s*(?:(?:thinking|planning|considering|looking)(?:\
                            r"to))?\s+)?", re.IGNORECASE)
 ADVICE_AFTER = re.compile(r"[^.!?\n,]{0,25}\?\s*(?:read|check|here'?s|here\s+is|\d+|three|"
                           r"five|a\s+few|some|don'?t|make\s+sure|before|first|start|try|ask|"
-                          r"budget|watch|beware|psa|tips?|things|what\s+to|how\s+to)\b",
+                          r"budget|watch|beware|psa|tips?|things|what\s+to|how\s+to|export|"
+                          r"back\s+up|save|download|grab|remember)\b",
                           re.IGNORECASE)
 # a question after the statement that asks about something else ("..., what do you miss?")
 OTHER_QUESTION = re.compile(r"(?:,|\s[-–—]|:)\s*(?:so\s+)?(?:what|where|how|which|who|why|when|"
@@ -649,7 +700,7 @@ THIRD_PARTIES = {
     "microsoft", "google", "amazon", "aws", "samsung", "nvidia", "ibm", "oracle",
     "salesforce", "tesla", "spacex", "lockheed", "palantir", "anduril", "boeing", "twitter",
     "x", "hospital", "hospitals", "city", "council", "county", "town", "country", "countries",
-    "nation", "nations", "parliament", "mps", "meps",
+    "nation", "nations", "parliament", "mps", "meps", "municipality",
     "canada", "uk", "china", "india", "germany", "france", "italy", "japan", "korea",
     "consultants", "workers", "model", "models", "default", "api", "backend",
     "traffic", "workloads", "contract", "contracts", "deal", "deals", "partnership"}
@@ -665,7 +716,8 @@ AUDIENCE = {"for", "to", "at", "targeting", "targets", "courting", "courts", "lu
 # someone made to act is not acting as a user ("agencies told to stop using ...")
 COMMANDS = {"told", "telling", "tells", "ordered", "orders", "ordering", "directed",
             "directs", "instructed", "forced", "required", "requires", "mandated", "banned",
-            "bans", "urged", "urges", "asked", "asks", "pressured", "compelled"}
+            "bans", "urged", "urges", "asked", "asks", "pressured", "compelled", "pushing",
+            "pushes", "pushed"}
 # subjects that report what other people do (the rest of SUBJECTS speak for the poster)
 OTHERS = {"everyone", "everybody", "everyones", "people", "users", "user", "folks",
           "millions", "thousands", "hundreds", "many", "lots", "customers", "subscribers",
@@ -676,16 +728,22 @@ OTHERS = {"everyone", "everybody", "everyones", "people", "users", "user", "folk
           "mates", "they", "theyve", "theyre", "consumers", *RELATIVES, *PEOPLE}
 # the verb of an act named as a subject ("Deleting the app doesn't cancel"), not of a
 # relative clause ("Looking for a replacement for X that isn't American")
-GERUND_SUBJECT = re.compile(r"(?![ \t]+(?:that|which|who)\b)(?:[ \t]+[\w'’]+){0,4}?[ \t]+"
-                            r"(?:is|isn'?t|does|doesn'?t|won'?t|will|can|can'?t|only|alone|"
-                            r"and[ \t]+\w+ing)\b", re.IGNORECASE)
+GERUND_SUBJECT = re.compile(r"(?![ \t]+(?:that|which|who)\b)(?:[ \t]+[\w'’]+){0,4}?"
+                            # "Deleting X and reinstalling it won't ..." (not "Leaving X for
+                            # good and heading to ...": an announcement)
+                            r"(?:[ \t]+and[ \t]+\w+ing(?:[ \t]+[\w'’]+){0,4}?)?[ \t]+"
+                            r"(?:is|isn'?t|does|doesn'?t|won'?t|will|can|can'?t|only|alone)\b",
+                            re.IGNORECASE)
 # an act taken back right after it is named ("thought about cancelling but didn't")
 UNDONE = re.compile(r"[^.!?\n]{0,50}?(?:\b(?:but|then|and)\s+|[.!]\s+)(?:i\s+|we\s+)?"
                     r"(?:didn'?t|did\s+not|couldn'?t|could\s+not|decided\s+not|changed\s+my\s+mind|chickened\s+out|"
                     r"never\s+did|backed\s+out|"
                     # "haven't yet", not "haven't replaced it" (which confirms the act)
-                    r"haven'?t(?=\s*(?:yet|actually|done|pulled|gone\s+through|followed|hit|"
-                    r"clicked|pressed|committed|[.!,;]|$)))\b"
+                    r"haven'?t(?=\s*(?:yet|actually|done|pulled|gone\s+through|followed|"
+                    # "haven't hit cancel", not "haven't hit a wall there"
+                    r"(?:hit|clicked|pressed)\s+(?:cancel|unsubscribe|delete|confirm|submit|it|"
+                    r"that|the\s+(?:button|cancel|unsubscribe|delete|confirm))|"
+                    r"committed|[.!,;]|$)))\b"
                     # not "... and I haven't missed it": that confirms the act
                     r"(?!\s+(?:once\s+|really\s+|even\s+)?(?:miss|regret|replac|look(?:ed)?\s+back|"
                     r"gone\s+back|been\s+back|went\s+back|go\s+back))", re.IGNORECASE)

@@ -1,0 +1,65 @@
+"""Switching told in passing inside a post about something else (issue 11, from the
+development misses of batch S: long Reddit and Hacker News posts where the leave or move is
+said once, often indirectly): where one's work lives or comes from now ("my notes live in
+Gemini now", "summaries come from Claude now", "these days Le Chat is what I open"), what
+has "taken over" or "does that job now", a brand that "got the axe", a plan that "ended" or
+"is not getting renewed", "quit using", "stopped paying and ...", "shut it off", "pointed it
+at X's API", "since the summer I've been running ... in X", "was all in on X", "X was my
+writing partner", "I'm an X user these days", "Y lost me the day ...", a return told as
+"ended up on X again" or "happily back with X", crowds turning a brand off or drifting away;
+and what must stay uncounted: "went back and forth", "haven't hit a wall", a feature turned
+off, a municipality's choice, people pushed to cancel by a campaign. Every example is written
+in our own words; each family has near misses that must stay uncounted."""
+from tests.helpers import switch_example_tests
+
+CASES = [
+    ("Kept hitting the cap on Claude every afternoon. Whatever, my lesson plans live in Gemini "
+     "now and the cap hasn't come up once.", ("Claude", "Gemini", "move")),
+    ("I wrote product blurbs with Meta AI for a while. The blurbs come from Le Chat now and I "
+     "tweak them.", ("Meta AI", "Le Chat", "move")),
+    ("I was all in on Grok last winter. These days Claude is what I open first.",
+     ("Grok", "Claude", "move")),
+    ("For my thesis Perplexity has taken over the job ChatGPT used to do; I stopped paying "
+     "OpenAI in May.", ("ChatGPT", "Perplexity", "move")),
+    ("Paid for DeepSeek's API for the bot. Let it lapse and Le Chat does that job now.",
+     ("DeepSeek", "Le Chat", "move")),
+    ("So Gemini Advanced got the axe and Claude does everything now.",
+     ("Gemini", "Claude", "move")),
+    ("my Perplexity Pro subscription ended in March and I haven't missed it",
+     ("Perplexity", None, "leave")),
+    ("Copilot Pro runs out on Friday and it's not getting renewed.", ("Copilot", None, "leave")),
+    ("I quit using Meta AI on the glasses after a month of wrong answers.",
+     ("Meta AI", None, "leave")),
+    ("Had Grok for the jokes. I stopped paying and went back to reading the news myself.",
+     ("Grok", None, "leave")),
+    ("Our lab ran Gemini on every paper draft. We shut it off in May over the data terms.",
+     ("Gemini", None, "leave")),
+    ("The tagging script cost a fortune on OpenAI's API, so we pointed it at Mistral's API "
+     "last week.", ("ChatGPT", "Le Chat", "move")),
+    ("I had Perplexity Pro for a year. Since the summer I've been running the same searches in "
+     "Gemini.", ("Perplexity", "Gemini", "move")),
+    ("For a year ChatGPT was my writing partner. These days I'm a Claude user, mostly for "
+     "tone.", ("ChatGPT", "Claude", "move")),
+    ("Gemini lost me the day it started answering in bullet points only.",
+     ("Gemini", None, "leave")),
+    ("Went from ChatGPT to Claude in spring, then ended up on ChatGPT again by September.",
+     ("Claude", "ChatGPT", "return")),
+    ("Dad tried Copilot for a month; he's happily back with Gemini now.",
+     ("Copilot", "Gemini", "return")),
+    ("Students are quietly turning off Gemini in their classrooms, a survey says",
+     ("Gemini", None, "leave")),
+]
+
+NEAR_MISSES = [
+    "I went back and forth for weeks about whether Claude was worth fighting IT over.",
+    "I canceled nothing yet, Claude and I haven't hit a wall so far.",
+    "Users are turning off Copilot's autocomplete in Word, a survey says",
+    "Turned the ChatGPT memory feature off and on again, no change",
+    "Our municipality decided to replace its Copilot licenses with Le Chat from April.",
+    "Media accounts are pushing people to cancel Perplexity until it settles the lawsuits.",
+    "My notes live in Obsidian now; Claude only sees the parts I paste.",
+    "Before trying SuperGrok, turn it off in the app store settings if you're only testing.",
+]
+
+test_examples, test_near_misses_are_not_counted_as_leaving = \
+    switch_example_tests(CASES, NEAR_MISSES)
