@@ -1,15 +1,16 @@
-"""Switching told in passing inside a post about something else (issue 11, from the
-development misses of batch S: long Reddit and Hacker News posts where the leave or move is
-said once, often indirectly): where one's work lives or comes from now ("my notes live in
-Gemini now", "summaries come from Claude now", "these days Le Chat is what I open"), what
-has "taken over" or "does that job now", a brand that "got the axe", a plan that "ended" or
-"is not getting renewed", "quit using", "stopped paying and ...", "shut it off", "pointed it
-at X's API", "since the summer I've been running ... in X", "was all in on X", "X was my
-writing partner", "I'm an X user these days", "Y lost me the day ...", a return told as
-"ended up on X again" or "happily back with X", crowds turning a brand off or drifting away;
-and what must stay uncounted: "went back and forth", "haven't hit a wall", a feature turned
-off, a municipality's choice, people pushed to cancel by a campaign. Every example is written
-in our own words; each family has near misses that must stay uncounted."""
+"""Switching told in passing inside a post about something else (issue 11, from the development
+misses of batch S: long Reddit and Hacker News posts where the leave or move is said once,
+often indirectly): where one's work lives or comes from now ("my notes live in Gemini now",
+"summaries come from Claude now", "these days Le Chat is what I open"), what has "taken over"
+or "does that job now", a brand that "got the axe", a plan that "ended" or "is not getting
+renewed", "quit using", "stopped paying and ...", "shut it off", "replaced X in Sheets with
+Y", "take your stuff over to Y", "pointed it at X's API", "since the summer I've been running
+... in X", "was all in on X", "X was my writing partner", "I'm an X user these days", "Y lost
+me the day ...", a return told as "ended up on X again" or "happily back with X", crowds
+turning a brand off or drifting away; and what must stay uncounted: "went back and forth",
+"haven't hit a wall", a feature turned off, a municipality's choice, people pushed to cancel
+by a campaign. Every example is written in our own words; each family has near misses that
+must stay uncounted."""
 from tests.helpers import switch_example_tests
 
 CASES = [
@@ -46,6 +47,10 @@ CASES = [
      ("Claude", "ChatGPT", "return")),
     ("Dad tried Copilot for a month; he's happily back with Gemini now.",
      ("Copilot", "Gemini", "return")),
+    ("Replaced Gemini in Sheets with Claude and a copy-paste routine, it's faster",
+     ("Gemini", "Claude", "move")),
+    ("If Copilot's memory drives you nuts too, take your stuff over to Le Chat like I did.",
+     ("Copilot", "Le Chat", "move")),
     ("Students are quietly turning off Gemini in their classrooms, a survey says",
      ("Gemini", None, "leave")),
 ]
@@ -58,6 +63,7 @@ NEAR_MISSES = [
     "Our municipality decided to replace its Copilot licenses with Le Chat from April.",
     "Media accounts are pushing people to cancel Perplexity until it settles the lawsuits.",
     "My notes live in Obsidian now; Claude only sees the parts I paste.",
+    "I'll take the stuff over to the car and ask Gemini for directions.",
     "Before trying SuperGrok, turn it off in the app store settings if you're only testing.",
 ]
 

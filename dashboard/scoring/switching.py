@@ -114,9 +114,10 @@ MOVED_F = OBJ.format(w=rf"(?:(?P<f>{B})|[\w'’]+)")
 # a migration carries one's things over: "imported my ChatGPT history into Claude"
 # (not "pasted my code into Claude", which is using it)
 CARRY = (r"(?:import|export|cop(?:y|ied|ying)|past(?:e|ed|ing)|load|brought|bring|put|dropp|"
-         r"fed|feed|transferr?|mov|port|migrat)\w*")
+         r"fed|feed|transferr?|mov|port|migrat|take|took|taking)\w*")
 BELONGINGS = (r"(?:history|librar(?:y|ies)|conversations?|chats?|memor(?:y|ies)|data|gpts|"
-              r"custom\s+gpts|projects|prompts|workflows?|custom\s+instructions|everything)")
+              r"custom\s+gpts|projects|prompts|workflows?|custom\s+instructions|everything|"
+              r"stuff|things)")
 # positive words for a brand after someone left another ("Claude has been great")
 PRAISE = (r"(?:better|great|amazing|awesome|excellent|fantastic|wonderful|brilliant|"
           r"solid|superior|incredible|so\s+good|really\s+good|way\s+better|much\s+better|"
@@ -272,7 +273,8 @@ RULES = [
                     rf"{DET}{T}{TAIL}\s+from\s+{DET}{FX}"),
     ("implicit", "speaker", rf"\breplac(?:e|ed|ing)\s+(?:it|them|that|those)\s+with\s+{DET}{TX}"),
     ("move", "any", rf"\breplac(?:e|ed|ing)\s+{DET}{FX}{TAIL}\s+(?:\w+ly\s+|(?:on|in|at)\s+"
-                    rf"(?:my|our|the|their)\s+(?:[\w-]+\s+){{0,2}}?)?with\s+{DET}{TX}"),
+                    rf"(?:(?:my|our|the|their)\s+(?:[\w-]+\s+){{0,2}}?|(?-i:[A-Z])[\w-]*\s+))?"
+                    rf"with\s+{DET}{TX}"),
     ("move", "speaker", rf"\breplac(?:e|ed|ing)\s+(?!{WORKERS})(?:{NOT_B}+\s+){{1,4}}?with\s+"
                         rf"{DET}{T}"),
     ("move", "any", rf"{T}{TAIL}(?:\s+now)?\s+(?:instead\s+of|in\s+place\s+of)\s+{DET}(?P<f>{B})"),
@@ -329,7 +331,8 @@ RULES = [
     ("leave", "any", rf"{F}(?:\s*['’]s)?\s+(?:[\w-]+\s+){{0,2}}?{CROWD}\s+{CROWD_GOES}"
                      rf"(?:\s+(?:to|for)\s+{DET}{TX})?"),
     ("move", "any", rf"\b{MOVE}\s+{MOVED_F}(?:over\s+|across\s+)?{TO}\s+{DET}{T}"),
-    ("move", "speaker", rf"\b{CARRY}\s+(?:my|our|all|the|\d[\d,.]*k?)\s+(?:[\w'’-]+\s+){{0,2}}?"
+    ("move", "speaker", rf"\b{CARRY}\s+(?:my|our|your|all|the|\d[\d,.]*k?)\s+"
+                        rf"(?:[\w'’-]+\s+){{0,2}}?"
                         rf"(?:(?P<f>{B}){TAIL}\s+)?(?:[\w'’-]+\s+){{0,2}}?{BELONGINGS}\s+"
                         rf"(?:over\s+)?{TO}\s+{DET}{T}"),
     ("move", "crowd", rf"{CROWD_NOUN}\s+(?:away\s+)?from\s+{DET}{F}\s+(?:over\s+)?to\s+"
