@@ -264,6 +264,9 @@ RULES = [
     ("move", "any", rf"(?:\b(?:{MOVE}|{LEAVE})\s+{MOVED})?(?:over\s+)?\bfrom\s+{DET}{FX}"
                     rf"(?:\s+[\w.+-]+){{0,3}}?\s+(?:over\s+|back\s+)?(?:{TO}|for)\s+{DET}{TX}"),
     ("move", "any", rf"{FX}{TAIL}\s*{ARROW}\s*{TX}"),
+    # money moved: "the $20 that used to go to OpenAI now goes to Anthropic"
+    ("move", "any", rf"{MONEY}\s+(?:that\s+)?used\s+to\s+go\s+to\s+{DET}{F}{TAIL}\s+(?:now\s+)?"
+                    rf"goes\s+to\s+{DET}{T}"),
     ("move", "any", rf"^\s*(?:{F}|(?P<fo>{OTHER_PRODUCT})){TAIL}\s+to\s+{T}{TAIL}"
                     rf"(?=\s*(?:[:(,—–]|\s-\s|$)|\s+after\b)"),
     ("move", "any", rf"\b(?:mov|switch|migrat|jump|port|get|got|gett|came|com)\w*\s+(?:fully\s+)?"
@@ -314,11 +317,16 @@ RULES = [
                           r"(?!\s+(?:to|for|on|with|from|home|online|up|down|later|again|around|"
                           r"and\s+forth)\b)"
                           r"(?!\s+and\s+\w+ing\b)"),  # "vanishing and coming back and vanishing"
-    ("leave", "speaker", rf"\b(?:don'?t|do\s+not)\s+have\s+{DET}{F}{TAIL}\s+anymore"),
+    ("leave", "speaker", rf"\b(?:don'?t|do\s+not)\s+(?:have|use|open|touch|pay\s+for)\s+{DET}{F}"
+                         rf"{TAIL}\s+any\s?more"),
     ("leave", "speaker", rf"\bno\s+longer\s+have\s+{DET}{F}"),
     ("adopt", "any", rf"\bput\s+{DET}{T}{TAIL}\s+on\s+(?:it|them|(?:the|my|our|their|his|her)\s+"
                      rf"(?:\w+\s+)?{DEVICES})"),
     ("return", "any", rf"{T}{TAIL}\s+(?:is|'s|’s)\s+back\s+(?:on|in)\s+my\b"),
+    ("return", "speaker", rf"\b(?:turn|switch)(?:ed|ing)?\s+{DET}{T}{TAIL}\s+back\s+on\b"),
+    ("return", "crowd", rf"{T}{TAIL}\s+[^.!?\n]{{0,80}}?\b(?:as|after|with|while)\s+"
+                        rf"(?:lapsed|former|departed|old)\s+{CROWD}\s+(?:return|come\s+back|"
+                        rf"drift\s+back|flock\s+back)"),
     # a headline's surge beside users fleeing: "Claude surges to No. 1 as ChatGPT users flee"
     ("move", "crowd", rf"{T}{TAIL}\s+(?:overtakes|overtook|dethrones|displaces|passes|beats)\s+"
                       rf"{DET}{F}[^.!?\n]{{0,60}}?\bas\s+{CROWD}\s+{CROWD_GOES}"),
@@ -368,7 +376,7 @@ RULES = [
     ("crowd", "crowd", rf"\b{CROWD_OF}\s+{DET}{F}"),
     ("leave", "speaker", rf"\b{LEAVE}\s+(?:from\s+)?{DET}{HELD_F}{NOT_THE_PRODUCT}"),
     ("leave", "speaker", rf"\b{LEAVE_NAMED}\s+(?:running\s+|using\s+|hosting\s+)?{DET}"
-                         rf"(?P<fo>{NAME})"),
+                         rf"(?P<fo>{NAME})(?!\s+(?:job|role|position|career|gig|company|team)s?\b)"),
     ("leave", "any", rf"\b(?:my\s+|our\s+)?last\s+(?:day|week|month|year)\s+(?:of|on|with)\s+"
                      rf"{DET}{F}"),
     ("leave", "any", rf"\bday\s+\d+\s+(?:without|of\s+no)\s+{DET}{F}"),
@@ -383,6 +391,8 @@ RULES = [
                        rf"drift(?:ing|ed)\s+away\s+from)\s+{DET}{F}{NOT_THE_PRODUCT}"),
     ("leave", "speaker", rf"\b(?:turn(?:ed|ing)?|switch(?:ed|ing)?)\s+off\s+{DET}{F}{TAIL}\s+"
                          rf"(?:everywhere|for\s+good|completely|entirely|on\s+(?:all|every|both))\b"),
+    ("leave", "speaker", rf"\bremov(?:ed|ing)\s+{DET}{F}{TAIL}\s+(?:add-?ons?|subscription|"
+                         rf"plan)\b"),
     ("leave", "speaker", rf"\bremov(?:e|ed|ing)\s+{DET}{F}{TAIL}\s+from\s+(?:(?:my|our|the|all)\b|"
                          rf"(?:their|[\d.,]+\s+(?:million\s+|thousand\s+)?){DEVICES})"),
     ("leave", "any", rf"{F}{TAIL}(?:\s+(?:era|days|chapter)|\s+and\s+"
@@ -422,6 +432,8 @@ RULES = [
                             r"\b(?:don'?t|do\s+not)\s+(?:use|pay\s+for)\s+(?:it|them)\s+any\s?more\b|"
                             r"\bcross(?:ed|ing)?\s+(?:it|them)\s+off\b|"
                             r"\bshut\s+(?:it|them)\s+(?:off|down)\b|"
+                            r"\bturn(?:ed)?\s+(?:it|them)\s+off\s+(?:on|for)\s+(?:my|our|all|both|"
+                            r"every)\b|"
                             r"\b(?:it'?s|it’s|it\s+is|that'?s)\s+not\s+(?:getting\s+|being\s+)?"
                             r"renewed\b|\bstop(?:ped|ping)?\s+paying(?=\s*(?:[.!,;\n]|$|and\b))"),
     ("implicit", "speaker", r"\b(?:cancel(?:l?ed|l?ing)?|cancled|unsubscrib(?:ed|ing)|"
@@ -452,7 +464,7 @@ RULES = [
                          rf"(?:weeks|months|ages))"),
     ("leave", "speaker", rf"\b(?:took|take|taking|got|get|getting|cut|cutting|ripp?(?:ed|ing)?|"
                          rf"yank(?:ed|ing)?|pull(?:ed|ing)?)\s+{DET}{F}{TAIL}"
-                         rf"\s+(?:app\s+)?(?:off|out\s+of)\s+(?:(?:of\s+)?(?:both\s+|all\s+)?"
+                         rf"\s+(?:app\s+)?(?:off|out\s+of|from)\s+(?:(?:of\s+)?(?:both\s+|all\s+)?"
                          rf"(?:my|our|all)\b)"),
     ("leave", "any", rf"\b(?:i'?m|i’m|i\s+am|we'?re|we’re|we\s+are|(?:is|are)\s+(?:now\s+)?)\s*"
                      rf"(?:now\s+|officially\s+|completely\s+|fully\s+)?off\s+{DET}{F}"
@@ -496,10 +508,12 @@ RULES = [
     ("used", "any", rf"(?:^|(?<=[\n.!;:,])|\b(?:i|we))\s*(?:used|paid\s+for|subscribed\s+to)\s+"
                     rf"(?P<fo>{NAME})\s+(?:for|since|until)\b"),
     ("now", "any", rf"\bbut\s+now\s+(?:only|just|mostly|always)\s+{DET}{T}"),
+    ("now", "any", rf"\b(?:i|we)\s+(?:take|have|use|pay(?:\s+for)?)\s+{DET}{T}{TAIL}\s+since\s+"
+                   rf"(?:\w+\s+)?(?:days?|weeks?|months?)\b"),
     ("now", "any", rf"\b(?:i|we|and)\s+(?:now\s+)?(?:use|using|pay\s+for)\s+only\s+{DET}{T}"),
     ("now", "any", rf"\b(?:now|these\s+days|nowadays|since\s+(?:then|\w+))\s*,?\s+(?:i|we)"
                    rf"(?:\s+|(?=['’]))"
-                   rf"(?:just\s+|only\s+|mostly\s+|basically\s+)?(?:use|ask|pay\s+for|rely\s+on|"
+                   rf"(?:just\s+|only\s+|mostly\s+|basically\s+)?(?:use|ask|pay(?:\s+for)?|rely\s+on|"
                    rf"go\s+to|am\s+on|'m\s+on|’m\s+on|are\s+on|'re\s+on|(?:am|'m|’m|are|'re|’re)\s+"
                    rf"(?:using|paying\s+for))\s+{DET}{T}{ALSO}"),
     ("now", "any", rf"\b(?:i'?m|i’m|i\s+am|we'?re|we’re|we\s+are|of\s+us\s+are)\s+"
@@ -568,6 +582,9 @@ RULES = [
                    rf"(?:is|'s|’s)(?=\s+(?:my|our)\s+\S+\s+(?:\S+\s+)?(?:now|since)\b))\s+"
                    rf"(?:my|our)\s+(?:new\s+|only\s+)?(?:daily(?:\s+driver)?|main|go-to|default|only)\b"),
     ("adopt", "any", rf"\b{ADOPT}\s+{DET}{T}"),
+    ("adopt", "any", rf"\bset\s+{DET}{T}{TAIL}\s+up\b"),
+    ("adopt", "any", rf"\bput\s+(?:the\s+(?:family|kids|house|team)|everyone|everybody|them|her|"
+                     rf"him|us|(?:my|our)\s+\w+)\s+on\s+{DET}{T}"),
     # where someone went, untracked: "went fully local with Qwen", "moved to Lumo"
     ("adopt", "any", rf"\b(?:went|gone|going|go)\s+(?:fully\s+|all\s+)?local\s+with\s+{DET}"
                      rf"(?P<to>{NAME})"),
@@ -611,6 +628,9 @@ UNDECIDED = re.compile(r"\b(?:figuring\s+out|deciding|not\s+sure|haven'?t\s+deci
                        r"\b(?:bouncing|torn|undecided)\s+between\b", re.IGNORECASE)
 
 WORDS = re.compile(r"[\w'’]+|" + B)
+# a model picked inside another brand's product: "switched from Claude to GPT-5 inside Perplexity"
+INSIDE = re.compile(rf"\s*(?:inside|within|in)\s+(?:the\s+)?{B}(?!\s*['’]s)", re.IGNORECASE)
+SELF_FIRST = re.compile(r"(?:i|we)(?:'m|’m|'re|’re|m|\s+am|\s+are)?\s", re.IGNORECASE)
 CLAUSE_START = re.compile(r".*(?:[.!?;:\n,()\[\]\"“”|]|\b(?:and|but|so|then|because|cause|"
                           r"cuz|as|while|after|since)\b)", re.IGNORECASE | re.DOTALL)
 NEGATIONS = {"not", "never", "no", "nobody", "without", "dont", "didnt", "wont", "cant",
@@ -624,7 +644,8 @@ HEDGES = {"thinking", "think", "considering", "consider", "weighing", "weigh", "
           "needs", "looking", "unless", "probably", "perhaps", "eventually", "someday",
           "hoping", "hope", "leaning", "id", "wed", "youd", "torn", "tempting", "thought",
           "wondered", "tried", "trying", "attempted", "almost", "nearly", "evaluating",
-          "exploring", "discussing", "assessing", "testing", "wants", "close", "likely"}
+          "exploring", "discussing", "assessing", "testing", "wants", "close", "likely",
+          "guess"}
 # hedges that a verb joined by "and" shares ("might cancel X and switch to Y"); not the
 # tries and thoughts that come before an act ("tried it and switched")
 SHARED_HEDGES = HEDGES - {"tried", "trying", "attempted", "thought", "wondered", "about",
@@ -645,6 +666,7 @@ ADVICE = re.compile(r"\b(?:before|if|when|whenever|once|in\s+case|whether|until|
                     r"\b(?:before|for)\s+(?:anyone|anybody|everyone|people|teams)\s+"
                     r"(?:(?:who|that)(?:'s|\s+is|\s+are)\s+)?(?:$|(?:thinking|about\s+to|leaving|"
                     r"planning|considering|migrating|moving|switching|wanting|looking|weighing|"
+                    r"eyeing|mulling|"
                     r"jump\w*|cancell?ing|quitting)\b)",
                     re.IGNORECASE)
 # a question put to readers: "Thinking of moving to Claude? Read this first" (not
@@ -898,8 +920,10 @@ def _hits(norm: str, mentions: list[Mention], campaigns: set[int]) -> list[_Hit]
                     SUPPOSED.search(before) or OWN_PRODUCT.search(before) or \
                     UNDONE.match(norm, m.end()):
                 continue
-            actor = _crowd_actor(norm, m, words) if who == "crowd" else \
-                _actor(words, who, m.group())
+            # a statement that names its own subject first ("I'm back on X") is the poster's,
+            # whatever the clause held before it ("After a year on ChatGPT I'm back ...")
+            actor = _crowd_actor(norm, m, words) if who == "crowd" else "own" \
+                if SELF_FIRST.match(m.group()) else _actor(words, who, m.group())
             if (kind in ACTS or who == "speaker") and not actor or \
                     _gerund_subject(norm, m, words) or \
                     any(a <= m.start() and m.end() <= b for a, b in quotes):
@@ -915,6 +939,9 @@ def _hits(norm: str, mentions: list[Mention], campaigns: set[int]) -> list[_Hit]
                 continue  # "replaced GPT-4o with GPT-5": one brand, not a switch
             if kind in ACTS and _staff(norm, m) or kind == "adopt" and "still" in words[-2:]:
                 continue  # staff leaving; "I still use ChatGPT" is not where anyone went
+            if kind in ("move", "leave") and INSIDE.match(norm, m.end()):
+                taken.append((m.start(), m.end()))  # nor is any part of it a statement
+                continue
             if kind == "move" and re.search(r"\bback\s", m.group(), re.IGNORECASE):
                 kind = "return"  # "from Claude Code back to Cursor"
             hedged = kind == "weigh" or _hedged(words, norm, m.end()) or \
