@@ -6,8 +6,12 @@ over"; "the whole lab is on X now"; a plan named alone ("Pro is gone."); "cancel
 morning"; removals counted across phones; sign-ups that a company credits to people
 fleeing a rival; returns told as "paying X again" or people drifting back; "is X good
 enough to replace Y?" weighed up; an announcement "Leaving X for good and heading to ..."
-(it is not an act named as a subject). Every example is written in our own words; each
-family has near misses that must stay uncounted."""
+(it is not an act named as a subject); and from batch T's development rows: "lapsed X
+subscribers" and "X switchers" as the crowd that left or comes back, "N weeks into Y", "Y in
+its place", "X app gone from my laptop", "fully X-free", "Refund requested", "half tempted to
+follow her off X" (the poster's hedge over another's move), "on the fence ... did it", a
+former employee's AMA, a call for a boycott, advice after a question to readers. Every example
+is written in our own words; each family has near misses that must stay uncounted."""
 from tests.helpers import switch_example_tests
 
 CASES = [
@@ -38,6 +42,22 @@ CASES = [
     ("Is Gemini good enough to replace Claude for a grad student? Renewal is Monday",
      ("Claude", "Gemini", "consider")),
     ("Leaving Copilot for good and looking around", ("Copilot", None, "leave")),
+    # from batch T's development rows
+    ("Poll of 800 lapsed Gemini Advanced subscribers: most went to ChatGPT",
+     ("Gemini", "ChatGPT", "move")),
+    ("Perplexity Pro subscriber since launch, now I just pay for Claude",
+     ("Perplexity", "Claude", "move")),
+    ("DeepSeek app gone from my phone, Le Chat in its place", ("DeepSeek", "Le Chat", "move")),
+    ("Weeks of going back and forth about leaving ChatGPT... finally did it. Claude for "
+     "everything from now on", ("ChatGPT", "Claude", "move")),
+    ("Our flat is now fully Copilot-free", ("Copilot", None, "leave")),
+    ("Third outage this week on Gemini. Refund requested, bye", ("Gemini", None, "leave")),
+    ("My brother moved to Claude in June and I'm half tempted to follow him off Gemini",
+     ("Gemini", "Claude", "consider")),
+    ("Claude switchers are heading back to ChatGPT, a survey finds",
+     ("Claude", "ChatGPT", "return")),
+    ("Report: lapsed Perplexity users are drifting back after the redesign",
+     (None, "Perplexity", "return")),
 ]
 
 NEAR_MISSES = [
@@ -50,6 +70,10 @@ NEAR_MISSES = [
     "I'm paying for Claude again this month, same as every month",
     "The model picker kept vanishing and coming back and vanishing again in ChatGPT",
     "Claude downloads doubled after the ad; nobody said they left anything",
+    "I left OpenAI last year. AMA about what it's really like in there",
+    "Teachers' groups call for a boycott of Gemini in classrooms",
+    "Thinking of leaving Perplexity for Gemini? Your Spaces won't transfer, heads up",
+    "I did it for the first time: asked Claude to plan a whole trip",
 ]
 
 test_examples, test_near_misses_are_not_counted_as_leaving = \

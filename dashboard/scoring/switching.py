@@ -63,7 +63,8 @@ HELD_BY = rf"{HOLDING}\s+(?:to|with|for|on|at|of|from)\s+"
 STOP_HELD = r"stop(?:ped|ping|s)?|end(?:ed|ing)?|terminat(?:e|ed|ing)|shut(?:ting)?(?:\s+down)?"
 # the same held thing, with the brand left unsaid ("cancelled my subscription")
 IMPLICIT = (r"(?:(?:my|our|the|your|ur|their|this|that|both)\s+(?:(?:paid|premium|monthly|annual|"
-            r"yearly|\$\d+|plus|pro|premium|max|team)\s+)?(?:plus|pro|premium|subscriptions?|sub|"
+            r"yearly|\$\d+|plus|pro|premium|max|team|standalone|mobile|desktop)\s+)?(?:plus|pro|"
+            r"premium|subscriptions?|sub|"
             r"account|membership|plans?|app)|the\s+other\s+(?:one|app)|"
             r"(?-i:Plus|Pro|Premium|Max))"
             r"\b(?!\s+(?:to|with|for|on|at|of|from)\s)(?!\s*" + B + ")")
@@ -77,7 +78,7 @@ LEAVE = (r"(?:cancel(?:l?ed|l?ing|s)?|cancl?ed|canceld|unsubscrib(?:e|ed|ing)|"
          r"topping\s+up|renewing)|"
          r"no\s+longer\s+(?:using|paying\s+for|pay\s+for|use)|br(?:eak|oke|eaking)\s+up\s+with|"
          r"(?:mov(?:e|ed|ing)|walk(?:ed|ing)?|switch(?:ed|ing)?|turn(?:ed|ing)?)\s+(?:on|away)\s+"
-         r"from|(?:get|got|getting)\s+rid\s+of|(?:mov|get|gett|got|com|came|jump)\w*\s+"
+         r"from|(?:get|got|getting)\s+rid\s+of|(?:mov|get|gett|got|com|came|jump|follow)\w*\s+"
          r"(?:(?:my|our|the|all|everything|everyone|everybody|us|them|her|him|me)\b"
          r"(?:\s+[\w'’-]+){0,2}?"
          r"\s+)?off(?:\s+of)?|"
@@ -188,7 +189,7 @@ LOSES = (r"(?:(?:is|are|has\s+been|keeps?|just|you)\s+)*(?:los(?:e|es|ing|t)|"
 # a product taken off one's devices: "Gemini is off my phone now"
 DEVICES = (r"(?:phones?|laptops?|computers?|macs?|pcs?|devices?|machines?|ipads?|tablets?|"
            r"home\s*screens?|dock|taskbar)")
-OFF_MY = (rf"(?:(?:is|are|'s|’s)\s+(?:now\s+)?(?:off|gone\s+from)|"
+OFF_MY = (rf"(?:(?:is|are|'s|’s)\s+(?:now\s+)?(?:off|gone\s+from)|gone\s+from|"
           rf"(?:is|are|'s|’s)\s+no\s+longer\s+on|"
           rf"(?:has|have)\s+been\s+(?:removed|wiped|uninstalled)\s+from)\s+(?:all\s+|every\s+)?"
           rf"(?:of\s+)?(?:my|our)\s+(?:work\s+|family\s+|office\s+)?{DEVICES}")
@@ -324,6 +325,9 @@ RULES = [
                      rf"(?:\w+\s+)?{DEVICES})"),
     ("return", "any", rf"{T}{TAIL}\s+(?:is|'s|’s)\s+back\s+(?:on|in)\s+my\b"),
     ("return", "speaker", rf"\b(?:turn|switch)(?:ed|ing)?\s+{DET}{T}{TAIL}\s+back\s+on\b"),
+    ("return", "crowd", rf"\b(?:lapsed|former|departed)\s+{T}{TAIL}\s+{CROWD}\s+(?:(?:are|"
+                        rf"have\s+been|quietly|slowly|now)\s+)*(?:return\w*|com(?:e|es|ing)\s+back|"
+                        rf"drift\w*\s+back|flock\w*\s+back)"),
     ("return", "crowd", rf"{T}{TAIL}\s+[^.!?\n]{{0,80}}?\b(?:as|after|with|while)\s+"
                         rf"(?:lapsed|former|departed|old)\s+{CROWD}\s+(?:return|come\s+back|"
                         rf"drift\s+back|flock\s+back)"),
@@ -371,8 +375,8 @@ RULES = [
     ("leave", "any", rf"{F}\s+{LOSES}"),
     ("crowd", "crowd", rf"{F}\s+(?:{CROWD}\s+)?{CROWD_NOUN}\b"),
     ("crowd", "crowd", rf"(?P<fo>{NAME})\s+{LEAVERS}\b"),
-    ("crowd", "crowd", rf"\b(?:ex|former)[-\s]+{FX}{TAIL}\s+(?:users?|subscribers?|"
-                       rf"customers?|fans?|loyalists?)\b"),
+    ("crowd", "crowd", rf"\b(?:ex|former|lapsed)[-\s]+{FX}{TAIL}\s+(?:users?|subscribers?|"
+                       rf"customers?|fans?|loyalists?|addicts?|diehards?)\b"),
     ("crowd", "crowd", rf"\b{CROWD_OF}\s+{DET}{F}"),
     ("leave", "speaker", rf"\b{LEAVE}\s+(?:from\s+)?{DET}{HELD_F}{NOT_THE_PRODUCT}"),
     ("leave", "speaker", rf"\b{LEAVE_NAMED}\s+(?:running\s+|using\s+|hosting\s+)?{DET}"
@@ -397,6 +401,8 @@ RULES = [
                          rf"(?:their|[\d.,]+\s+(?:million\s+|thousand\s+)?){DEVICES})"),
     ("leave", "any", rf"{F}{TAIL}(?:\s+(?:era|days|chapter)|\s+and\s+"
                      rf"(?:[\w'’-]+\s+){{0,2}}?[\w'’-]+)?\s+{GONE}"),
+    ("leave", "any", rf"\b(?:is|are|'s|’s|am|'m|’m|now|fully|completely|officially|finally)\s+"
+                     rf"(?:(?:now|fully|completely|officially|finally)\s+)*{F}\s*-\s*free\b"),
     ("leave", "any", rf"\bno\s+more\s+{F}{TAIL}(?=\s*(?:[.!,;:\n—–]|$|in\s+(?:this|my|our)\s+"
                      rf"(?:house|household|home|life|family|team|office)|for\s+(?:me|us)\b))"),
     ("leave", "any", rf"{F}{TAIL}(?:\s+(?:is|was|got|has\s+been|have\s+been|now|officially|"
@@ -415,7 +421,9 @@ RULES = [
     ("implicit", "speaker", r"(?:^|(?<=[\n.!:,]))\s*(?:my\s+|the\s+)?(?:account|subscription|sub|"
                             r"plan|membership|(?-i:Plus|Pro|Premium|Max))\s+(?:is\s+|has\s+been\s+|"
                             r"now\s+)?(?:closed|"
-                            r"cancell?ed|deleted|gone|ended|lapsed|expired|ran\s+out)"),
+                            r"cancell?ed|deleted|gone|ended|lapsed|expired|ran\s+out)|"
+                            r"(?:^|(?<=[\n.!:,]))\s*refund\s+(?:requested|issued|processed|approved|"
+                            r"granted)"),
     ("implicit", "speaker", rf"\b(?:took|take|taking|got|removed?|removing)\s+(?:it|them|"
                             rf"the\s+app)\s+off\s+(?:of\s+)?(?:my|our|the)\s+{DEVICES}"),
     ("implicit", "speaker", rf"\b{LEAVE}\s+{IMPLICIT}"),
@@ -504,7 +512,7 @@ RULES = [
     ("used", "any", rf"\b(?:i|we)\s+(?:was|were|had\s+been|(?:'d|’d)\s+been)\s+(?:on|using)\s+"
                     rf"(?P<fo>{NAME})"),
     ("used", "any", rf"\b(?:i|we)\s+(?:was|were)\s+an?\s+(?:\w+\s+)?(?P<fo>{NAME})\s+{DEVOTEE}"),
-    ("used", "any", rf"(?P<fo>{NAME})\s+{DEVOTEE}\s+here\b"),
+    ("used", "any", rf"(?P<fo>{NAME})\s+{DEVOTEE}\s+(?:here|for|since)\b"),
     ("used", "any", rf"(?:^|(?<=[\n.!;:,])|\b(?:i|we))\s*(?:used|paid\s+for|subscribed\s+to)\s+"
                     rf"(?P<fo>{NAME})\s+(?:for|since|until)\b"),
     ("now", "any", rf"\bbut\s+now\s+(?:only|just|mostly|always)\s+{DET}{T}"),
@@ -583,6 +591,9 @@ RULES = [
                    rf"(?:my|our)\s+(?:new\s+|only\s+)?(?:daily(?:\s+driver)?|main|go-to|default|only)\b"),
     ("adopt", "any", rf"\b{ADOPT}\s+{DET}{T}"),
     ("adopt", "any", rf"\bset\s+{DET}{T}{TAIL}\s+up\b"),
+    ("adopt", "any", rf"\b(?:\d+|a|one|two|three|four|five|six|a\s+few)\s+(?:days?|weeks?|"
+                     rf"months?)\s+into\s+{DET}{T}"),
+    ("adopt", "any", rf"{T}{TAIL}\s+in\s+(?:its|their)\s+place\b"),
     ("adopt", "any", rf"\bput\s+(?:the\s+(?:family|kids|house|team)|everyone|everybody|them|her|"
                      rf"him|us|(?:my|our)\s+\w+)\s+on\s+{DET}{T}"),
     # where someone went, untracked: "went fully local with Qwen", "moved to Lumo"
@@ -630,6 +641,14 @@ UNDECIDED = re.compile(r"\b(?:figuring\s+out|deciding|not\s+sure|haven'?t\s+deci
 WORDS = re.compile(r"[\w'’]+|" + B)
 # a model picked inside another brand's product: "switched from Claude to GPT-5 inside Perplexity"
 INSIDE = re.compile(rf"\s*(?:inside|within|in)\s+(?:the\s+)?{B}(?!\s*['’]s)", re.IGNORECASE)
+# a call for a boycott that nobody is said to have joined ("Unions call for a boycott of X")
+CALL_FOR = re.compile(r"\b(?:call(?:s|ed|ing)?|push(?:es|ed|ing)?|urg(?:e|es|ed|ing)|"
+                      r"campaign(?:s|ed|ing)?)\s+for\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?$",
+                      re.IGNORECASE)
+DID_IT = re.compile(r"(?:^|[.!…]\s*|\b(?:and|finally|just)\s+)(?:i\s+|we\s+)?"
+                    r"(?:finally\s+|just\s+)?(?:did\s+it|pulled\s+the\s+trigger)\b"
+                    r"(?!\s+(?:again|before|for))",
+                    re.IGNORECASE)
 SELF_FIRST = re.compile(r"(?:i|we)(?:'m|’m|'re|’re|m|\s+am|\s+are)?\s", re.IGNORECASE)
 CLAUSE_START = re.compile(r".*(?:[.!?;:\n,()\[\]\"“”|]|\b(?:and|but|so|then|because|cause|"
                           r"cuz|as|while|after|since)\b)", re.IGNORECASE | re.DOTALL)
@@ -675,7 +694,8 @@ READERS_ASKED = re.compile(r"\s*(?:(?:thinking|planning|considering|looking)(?:\
                            r"to))?\s+)?", re.IGNORECASE)
 ADVICE_AFTER = re.compile(r"[^.!?\n,]{0,25}\?\s*(?:read|check|here'?s|here\s+is|\d+|three|"
                           r"five|a\s+few|some|don'?t|make\s+sure|before|first|start|try|ask|"
-                          r"budget|watch|beware|psa|tips?|things|what\s+to|how\s+to|export|"
+                          r"budget|watch|beware|psa|tips?|things|what\s+to|how\s+to|export|your|"
+                          r"heads\s+up|"
                           r"back\s+up|save|download|grab|remember)\b",
                           re.IGNORECASE)
 # a question after the statement that asks about something else ("..., what do you miss?")
@@ -687,6 +707,8 @@ OTHER_QUESTION = re.compile(r"(?:,|\s[-–—]|:)\s*(?:so\s+)?(?:what|where|how|
 PEOPLE = {"europeans", "canadians", "brits", "germans", "teachers", "parents", "nurses",
           "doctors", "lawyers", "designers", "artists", "creators", "journalists",
           "freelancers", "gamers", "teens", "creatives"}
+# people leaving in numbers, named as a crowd ("QuitGPT defectors are returning to ...")
+CROWD_NOUNS = {"defectors", "deserters", "switchers", "leavers", "quitters", "loyalists"}
 RELATIVES = {"sister", "brother", "mum", "mother", "father", "son", "daughter", "kids",
              "partner", "boyfriend", "girlfriend", "roommate", "boss", "cousin", "aunt",
              "uncle", "grandma", "grandpa", "parents", "neighbour", "neighbor", "classmates",
@@ -705,7 +727,7 @@ SUBJECTS = {"i", "ive", "im", "ill", "we", "weve", "were", "you", "youre",
             "finally", "family", "friends", "friend", "wife", "husband", "mom", "dad",
             "colleagues", "coworkers", "yourself", "yourselves", "myself", "ourselves",
             "guys", "americans", "household", "mates", "they", "theyve", "theyre", "consumers",
-            *RELATIVES, *PEOPLE}
+            *CROWD_NOUNS, *RELATIVES, *PEOPLE}
 # subjects whose acts are not a user's: governments, organisations, their staff, products
 THIRD_PARTIES = {
     "government", "govt", "gov", "administration", "agency", "agencies", "pentagon", "dod",
@@ -750,7 +772,7 @@ OTHERS = {"everyone", "everybody", "everyones", "people", "users", "user", "folk
           "refugees", "those", "others", "who", "whos", "family", "friends", "friend", "wife",
           "husband", "mom", "dad", "colleagues", "coworkers", "guys", "americans",
           "household", "you", "youre", "youve", "yall", "u", "ya", "yourself", "yourselves",
-          "mates", "they", "theyve", "theyre", "consumers", *RELATIVES, *PEOPLE}
+          "mates", "they", "theyve", "theyre", "consumers", *CROWD_NOUNS, *RELATIVES, *PEOPLE}
 # the verb of an act named as a subject ("Deleting the app doesn't cancel"), not of a
 # relative clause ("Looking for a replacement for X that isn't American")
 GERUND_SUBJECT = re.compile(r"(?![ \t]+(?:that|which|who)\b)(?:[ \t]+[\w'’]+){0,4}?"
@@ -813,7 +835,9 @@ STAFF = re.compile(r"\b(?:researchers?|engineers?|staff|employees?|execs?|execut
 JOB = re.compile(r"\b(?:work(?:ed|ing)?\s+(?:at|for)|my\s+(?:former\s+)?employer|"
                  r"(?:former\s+)?colleagues|resign\w*|hired|job\s+offer|offer\s+from|"
                  r"(?:years|months)\s+at|post-training|on\s+(?:the|an?)\s+\w+\s+team|"
-                 r"rejoin\w*|(?:my|our)\s+(?:former\s+|old\s+)?team\s+at)\b",
+                 r"rejoin\w*|(?:my|our)\s+(?:former\s+|old\s+)?team\s+at|"
+                 r"(?:what\s+it'?s|what\s+it\s+is)\s+(?:actually\s+|really\s+)?like\s+"
+                 r"(?:in\s+there|inside|to\s+work\s+there|working\s+there))\b",
                  re.IGNORECASE)
 STAFF_VERBS = re.compile(r"(?:quit|left|leav|join|depart|went|go|mov|head)", re.IGNORECASE)
 # a "used" statement told in the past ("I'd paid for X", "X was my default"), not "still"
@@ -918,7 +942,7 @@ def _hits(norm: str, mentions: list[Mention], campaigns: set[int]) -> list[_Hit]
             before = _sentence_before(norm, m.start())
             if NEGATIONS & set(words[-4:]) or "nobody" in words or _advice(norm, m, before) or \
                     SUPPOSED.search(before) or OWN_PRODUCT.search(before) or \
-                    UNDONE.match(norm, m.end()):
+                    UNDONE.match(norm, m.end()) or CALL_FOR.search(before):
                 continue
             # a statement that names its own subject first ("I'm back on X") is the poster's,
             # whatever the clause held before it ("After a year on ChatGPT I'm back ...")
@@ -969,6 +993,8 @@ def _decide(text: str, hits: list[_Hit], mentions: list[Mention]) -> Switch | No
                  h.to_brand), None) or next((h for h in pool if h.kind == "return"),
                                             None) or pool[0]
     main = _went_back(main, pool)
+    if main.hedged and main.own and DID_IT.search(text, main.end):
+        main = main._replace(hedged=False)
     if main.kind == "over":
         main = _moved_from(hits, main)
     used = [main]
