@@ -6,7 +6,9 @@ Y", a non-native "I take Y since two weeks", "the $20 that used to go to X now g
 back on", a headline's lapsed users returning, "I'm back on Y" after a clause that names
 another brand; and what must stay uncounted: a model picked inside another brand's product
 ("from Claude to GPT-5 inside Perplexity"), leaving a job, "for anyone eyeing X → Y" (advice),
-"guess I'll have to cancel" from someone who stays. Every example is written in our own
+"guess I'll have to cancel" from someone who stays. Where someone who left went is read from
+the clause that names the other brand, not the whole sentence ("i was doing my searches in
+gemini anyway, no point paying twice"). Every example is written in our own
 words; each family has near misses that must stay uncounted."""
 from tests.helpers import switch_example_tests
 
@@ -34,6 +36,9 @@ CASES = [
      (None, "Perplexity", "return")),
     ("After six months on Gemini I'm back on ChatGPT, mostly for voice mode.",
      ("Gemini", "ChatGPT", "return")),
+    # only the clause that names the other brand says whether it was run down
+    ("cancelled perplexity pro. i was doing my searches in gemini anyway, no point paying twice",
+     ("Perplexity", "Gemini", "move")),
 ]
 
 NEAR_MISSES = [
@@ -44,6 +49,12 @@ NEAR_MISSES = [
     "still subscribed)",
     "Moved from Gemini to Claude in Perplexity, still paying for Perplexity",
 ]
+
+LEFT_ONLY = [
+    ("Cancelled Copilot Pro last week. Gemini is no better, so I'm doing without.",
+     ("Copilot", None, "leave")),
+]
+test_left_with_nowhere_named = switch_example_tests(LEFT_ONLY, [])[0]
 
 test_examples, test_near_misses_are_not_counted_as_leaving = \
     switch_example_tests(CASES, NEAR_MISSES)

@@ -1086,7 +1086,7 @@ def _named_next(text: str, main: _Hit, mentions: list[Mention]) -> list[_Hit]:
     start = max(text.rfind(c, main.end, m.start) for c in ".!?\n") + 1
     sentence = text[max(start, main.end):m.start] + re.match(r"[^.!?\n]*[.!?\n]?",
                                                              text[m.start:]).group()
-    if NOT_CHOSEN.search(sentence) or sentence.rstrip().endswith("?"):
+    if _run_down(text, m, main.end) or sentence.rstrip().endswith("?"):
         return []
     return [_Hit("adopt", None, m.brand, m.start, m.end, False)]
 
@@ -1155,10 +1155,18 @@ def _topic(text: str, main: _Hit, mentions: list[Mention]) -> list[_Hit]:
     if len({m.brand for m in others}) != 1:
         return []
     for m in others:
-        sentence = _sentence(text, m)
-        if not NOT_CHOSEN.search(sentence) and not sentence.rstrip().endswith("?"):
+        if not _run_down(text, m) and not _sentence(text, m).rstrip().endswith("?"):
             return [_Hit("adopt", None, m.brand, m.start, m.end, False)]
     return []
+
+
+def _run_down(text: str, m: Mention, after: int = 0) -> bool:
+    """Whether the clause that names ``m`` (from ``after`` on) runs the brand down or sets it
+    aside ("Gemini is no better", "I cancelled Claude too"); only its own clause counts ("i
+    was doing everything in chatgpt anyway, no point paying twice" is where they went)."""
+    start = max([after] + [text.rfind(c, 0, m.start) + 1 for c in ".!?\n,;:—–()"])
+    end = re.compile(r"[.!?\n,;:—–()]|$").search(text, m.end).start()
+    return bool(NOT_CHOSEN.search(text, start, end))
 
 
 def _sentence(text: str, m: Mention) -> str:
