@@ -9,7 +9,12 @@ Y", "take your stuff over to Y", "pointed it at X's API", "since the summer I've
 me the day ...", a return told as "ended up on X again" or "happily back with X", crowds
 turning a brand off or drifting away; and what must stay uncounted: "went back and forth",
 "haven't hit a wall", a feature turned off, a municipality's choice, people pushed to cancel
-by a campaign. Every example is written in our own words; each family has near misses that
+by a campaign. From batches V and W: "since the spring we do ... in Y", "I
+lean on Y now", "these days that's Y", "got rid of it", "X not renewed", "X out, Y in", "X
+is gone, Y is in", "X account gone as of ...", "ended our four X seats", "decided not to
+replace it" and "no replacement lined up" (a leave with nowhere named), "if Y could ..." (a
+hypothetical), "Mistral's over a lunch break" (not "is over"). Every example is written in
+our own words; each family has near misses that
 must stay uncounted."""
 from tests.helpers import switch_example_tests
 
@@ -51,6 +56,27 @@ CASES = [
      ("Gemini", "Claude", "move")),
     ("If Copilot's memory drives you nuts too, take your stuff over to Le Chat like I did.",
      ("Copilot", "Le Chat", "move")),
+    # from batches V and W
+    ("We paid for Gemini Advanced for two years. Since the spring we do the lesson planning "
+     "in Claude, and it's calmer.", ("Gemini", "Claude", "move")),
+    ("For recipes I lean on Le Chat now; I used to ask ChatGPT and get a novel every time.",
+     ("ChatGPT", "Le Chat", "move")),
+    ("I had a Perplexity subscription for a year for the news digests. These days that's "
+     "Gemini, because it sits in my inbox.", ("Perplexity", "Gemini", "move")),
+    ("I had the Copilot app pinned for ages and got rid of it last month; plain search is "
+     "fine.", ("Copilot", None, "leave")),
+    ("Le Chat Pro not renewed. The voice mode never arrived and I stopped waiting.",
+     ("Le Chat", None, "leave")),
+    ("Gemini out, Claude in. That's the whole review.", ("Gemini", "Claude", "move")),
+    ("Meta AI is gone, DeepSeek is in, and my group chat is confused", ("Meta AI", "DeepSeek",
+                                                                        "move")),
+    ("My whole DeepSeek account gone as of last night, export first if you do the same.",
+     ("DeepSeek", None, "leave")),
+    ("I ended our family's four Gemini Advanced seats on Sunday.", ("Gemini", None, "leave")),
+    ("Cancelled Grok in June and decided not to replace it with anything.",
+     ("Grok", None, "leave")),
+    ("Stopped paying for Copilot. Everyone keeps recommending ChatGPT but no replacement "
+     "lined up yet.", ("Copilot", None, "leave")),
     ("Students are quietly turning off Gemini in their classrooms, a survey says",
      ("Gemini", None, "leave")),
 ]
@@ -64,6 +90,9 @@ NEAR_MISSES = [
     "Media accounts are pushing people to cancel Perplexity until it settles the lawsuits.",
     "My notes live in Obsidian now; Claude only sees the parts I paste.",
     "I'll take the stuff over to the car and ask Gemini for directions.",
+    "My scripts talk to Mistral's API; switching models there is over a lunch break, easy",
+    "If Claude could read my Outlook I'd drop Copilot in a heartbeat.",
+    "Our agency stopped paying OpenAI for our 30 ChatGPT seats? No, we renewed them all.",
     "Before trying SuperGrok, turn it off in the app store settings if you're only testing.",
 ]
 

@@ -195,7 +195,8 @@ OFF_MY = (rf"(?:(?:is|are|'s|’s)\s+(?:now\s+)?(?:off|gone\s+from)|gone\s+from|
           rf"(?:of\s+)?(?:my|our)\s+(?:work\s+|family\s+|office\s+)?{DEVICES}")
 GONE = (r"(?:(?:is|was|are|were|has\s+been|have\s+been|got|now|officially|'s|’s)\s+"
         r"(?:officially\s+|now\s+|finally\s+|been\s+)*(?:gone|deleted|cancell?ed|uninstalled|"
-        r"deactivated|dead\s+to\s+me|over|the\s+(?:axe|boot|chop))|stopped\s+existing|"
+        r"deactivated|dead\s+to\s+me|the\s+(?:axe|boot|chop)|over(?=\s*(?:[.!,;:\n)—–-]|$)|"
+        r"\s+for\s+(?:me|us|good)|\s+now\b))|stopped\s+existing|"
         r"(?:were|was|are|is)\s+(?:the\s+first\s+(?:thing\s+|ones?\s+)?)?to\s+go|"
         r"(?:were|was)\s+the\s+first\s+(?:things?|ones?|subscriptions?)\s+(?:we|i)\s+"
         r"(?:cut|crossed\s+off|dropped|cancell?ed)|" + OFF_MY + r")\b")
@@ -206,7 +207,9 @@ WORKERS = (r"(?:\S+\s+){0,3}?(?:positions?|jobs?|workers?|people|staff|employees
 # what was done to a brand, after it: "Gemini Advanced cancelled", "ChatGPT app deleted";
 # not a brand's own act on something ("ChatGPT deleted my chats")
 DONE_TO = (r"(?:cancell?ed|deleted|uninstalled|axed|closed|binned|dumped|nuked|"
-           r"unsubscribed|ditched|lapsed|expired|ended(?!\s+up))\b(?!\s+(?:my|the|a|an|all|your|our|their|his|"
+           r"unsubscribed|ditched|lapsed|expired|ended(?!\s+up)|(?:not|never)\s+renewed|"
+           r"gone(?=\s*(?:[.!,;\n]|$|as\s+of|since|for\s+good|today|yesterday|this\s+\w+)))\b"
+           r"(?!\s+(?:my|the|a|an|all|your|our|their|his|"
            r"her|its|some|every|that|these|those|it|them|me|us|with|by)\b)"
            r"(?!\s+this\b(?!\s+(?:morning|afternoon|evening|week|weekend|month|year)\b))")
 # when, after an act ("Unsubscribed on Sunday night", "Cancelled the same minute")
@@ -282,8 +285,8 @@ RULES = [
     ("move", "speaker", rf"\breplac(?:e|ed|ing)\s+(?!{WORKERS})(?:{NOT_B}+\s+){{1,4}}?with\s+"
                         rf"{DET}{T}"),
     ("move", "any", rf"{T}{TAIL}(?:\s+now)?\s+(?:instead\s+of|in\s+place\s+of)\s+{DET}(?P<f>{B})"),
-    ("move", "any", rf"{F}\s+(?:is|'s|’s)\s+out\s*[,;]?\s+(?:and\s+)?{T}{TAIL}\s+"
-                    rf"(?:is|'s|’s)\s+in\b"),
+    ("move", "any", rf"{F}{TAIL}\s+(?:(?:is|'s|’s)\s+)?(?:out|gone)\s*[,;]?\s+(?:and\s+)?{T}"
+                    rf"{TAIL}\s+(?:(?:is|'s|’s)\s+)?in(?=\s*(?:[,.;:!\n—–-]|$))"),
     ("leave", "any", rf"\binstead\s+of\s+(?:paying\s+(?:for\s+)?|using\s+)?{DET}(?P<f>{B})"),
     ("move", "speaker", rf"\b{LEAVE}\s+{DET}{HELD_FX}\s+(?:\w+\s+){{0,2}}?"
                         rf"(?:for|in\s+favou?r\s+of)\s+{DET}{TX}"),
@@ -439,6 +442,7 @@ RULES = [
                             r"(?!\s+(?:for|as|in|on|to|when|with|at|during)\b)|"
                             r"\b(?:don'?t|do\s+not)\s+(?:use|pay\s+for)\s+(?:it|them)\s+any\s?more\b|"
                             r"\bcross(?:ed|ing)?\s+(?:it|them)\s+off\b|"
+                            r"\b(?:got|get|getting)\s+rid\s+of\s+(?:it|them)\b|"
                             r"\bshut\s+(?:it|them)\s+(?:off|down)\b|"
                             r"\bturn(?:ed)?\s+(?:it|them)\s+off\s+(?:on|for)\s+(?:my|our|all|both|"
                             r"every)\b|"
@@ -458,8 +462,9 @@ RULES = [
                      rf"(?:just\s+)?(?:stop|cancel|quit|delete)\b"),
     # a held thing stopped or ended: "stopped my ChatGPT subscription", "shut the OpenAI
     # workspace down", "ended our OpenAI enterprise agreement", "I stop the Plus"
-    ("leave", "speaker", rf"\b(?:{STOP_HELD})\s+{DET}{F}(?:\s+(?:plus|pro|premium|max|team|teams|"
-                         rf"enterprise|business|go))?\s+(?:{HOLDING}|workspaces?|org|"
+    ("leave", "speaker", rf"\b(?:{STOP_HELD})\s+{DET}(?:(?:\d+|two|three|four|five|six|ten)\s+)?{F}"
+                         rf"(?:\s+(?:plus|pro|premium|max|team|teams|enterprise|business|go))?\s+"
+                         rf"(?:{HOLDING}|workspaces?|org|"
                          rf"organi[sz]ation|agreement|contract)\b"),
     ("implicit", "speaker", rf"\b(?:{STOP_HELD})\s+(?:my|our|the)\s+(?:paid\s+)?(?:subscription|"
                             rf"sub|plan|membership|account|plus|pro|premium)\b"),
@@ -516,6 +521,10 @@ RULES = [
     ("used", "any", rf"(?:^|(?<=[\n.!;:,])|\b(?:i|we))\s*(?:used|paid\s+for|subscribed\s+to)\s+"
                     rf"(?P<fo>{NAME})\s+(?:for|since|until)\b"),
     ("now", "any", rf"\bbut\s+now\s+(?:only|just|mostly|always)\s+{DET}{T}"),
+    ("now", "any", rf"\bnow\s+(?:everything|it\s+all|all\s+of\s+it|most\s+of\s+it)\s+"
+                   rf"(?:goes?|runs?|happens?|lives?)\s+(?:through|in|on|via)\s+{DET}{T}"),
+    ("now", "any", rf"\bsince\s+{RECENTLY},?\s+(?:i|we)\s+(?:do|run|ask|write|draft|search)\s+"
+                   rf"(?:[\w'’-]+\s+){{0,3}}?(?:in|on|with|through)\s+{DET}{T}"),
     ("now", "any", rf"\b(?:i|we)\s+(?:take|have|use|pay(?:\s+for)?)\s+{DET}{T}{TAIL}\s+since\s+"
                    rf"(?:\w+\s+)?(?:days?|weeks?|months?)\b"),
     ("now", "any", rf"\b(?:i|we|and)\s+(?:now\s+)?(?:use|using|pay\s+for)\s+only\s+{DET}{T}"),
@@ -557,6 +566,7 @@ RULES = [
     ("now", "any", rf"\b(?:i|we|and)\s+now\s+(?:\w+\s+)?(?:use|share|pay\s+for|run|rely\s+on|"
                    rf"have)\s+(?:(?:one|a|an|the|our|my|a\s+single)\s+)?{DET}{TX}"),
     ("now", "any", rf"\b(?:i|we|and|of\s+us)\s+(?:\w+\s+){{0,2}}?(?:use|ask|pay|open|run|rely\s+on|"
+                   rf"lean\s+on|"
                    rf"work\s+(?:in|with)|write\s+(?:in|with)|do\s+(?:\w+\s+){{0,2}}?(?:in|with))\s+"
                    rf"{DET}{T}{TAIL}\s+(?:[\w'’-]+\s+){{0,3}}?(?:now|these\s+days|nowadays|"
                    rf"exclusively|full[- ]time)\b"),
@@ -578,7 +588,7 @@ RULES = [
                    rf"nowadays)\b"),
     ("now", "any", rf"\b(?:now|these\s+days|nowadays|as\s+of\s+(?:today|yesterday|monday|tuesday|"
                    rf"wednesday|thursday|friday|saturday|sunday|(?:this|last)\s+week))\s*,?\s+"
-                   rf"(?:it'?s|it’s|it\s+is)\s+(?:all\s+|"
+                   rf"(?:it'?s|it’s|it\s+is|that'?s|that’s)\s+(?:all\s+|"
                    rf"just\s+)?{T}"),
     ("now", "any", rf"{T}{TAIL}\s+it\s+is\b"),
     ("now", "any", rf"{T}{TAIL}(?:\s+\w+){{0,3}}?\s+from\s+now\s+on\b"),
@@ -636,6 +646,7 @@ UNDECIDED = re.compile(r"\b(?:figuring\s+out|deciding|not\s+sure|haven'?t\s+deci
                        r"\bnot\s+(?:switching|moving|going)\s+(?:to\s+)?any(?:where|thing)\b|"
                        r"\b(?:haven'?t|not)\s+replac(?:ed|ing)\s+(?:it|them)\b|"
                        r"\btaking\s+a\s+break\b|\bcan'?t\s+(?:make\s+up\s+my\s+mind|decide)\b|"
+                       r"\bno\s+replacement\b|"
                        r"\b(?:bouncing|torn|undecided)\s+between\b", re.IGNORECASE)
 
 WORDS = re.compile(r"[\w'’]+|" + B)
@@ -783,7 +794,8 @@ GERUND_SUBJECT = re.compile(r"(?![ \t]+(?:that|which|who)\b)(?:[ \t]+[\w'’]+){
                             re.IGNORECASE)
 # an act taken back right after it is named ("thought about cancelling but didn't")
 UNDONE = re.compile(r"[^.!?\n]{0,50}?(?:\b(?:but|then|and)\s+|[.!]\s+)(?:i\s+|we\s+)?"
-                    r"(?:didn'?t|did\s+not|couldn'?t|could\s+not|decided\s+not|changed\s+my\s+mind|chickened\s+out|"
+                    r"(?:didn'?t|did\s+not|couldn'?t|could\s+not|changed\s+my\s+mind|chickened\s+out|"
+                    r"decided\s+not(?!\s+to\s+(?:replace|get|buy|pay\s+for|sign\s+up|switch|look|go))|"
                     r"never\s+did|backed\s+out|"
                     # "haven't yet", not "haven't replaced it" (which confirms the act)
                     r"haven'?t(?=\s*(?:yet|actually|done|pulled|gone\s+through|followed|"
@@ -813,7 +825,8 @@ SUPPOSED = re.compile(r"\b(?:thought\s+experiment|what\s+if|suppos(?:e|ing)|hypo
                       # a product's feature or a company's turn as the condition: "if Le Chat
                       # had voice, I'd drop ChatGPT" (not "if it keeps refusing, I'm out")
                       rf"if\s+(?:(?:[\w'’-]+|{B})\s+){{1,4}}?(?:ever\s+)?(?:had|shipped|added|offered|"
-                      r"supported|launched|released|signs?|signed|backs?\s+out|pulled\s+out|"
+                      r"supported|launched|released|signs?|signed|backs?\s+out|pulled\s+out|could|"
+                      r"gets?|got|"
                       r"reversed?|dropped)\b|"
                       r"in\s+theory|let'?s\s+say|imagine\s+(?:if|a\s+world|everyone|everybody|"
                       r"all|millions))\b", re.IGNORECASE)
