@@ -20,10 +20,11 @@ from pathlib import Path
 from dashboard import paths
 from dashboard.scoring import Scorer
 from dashboard.tracker import load_tracker
-from eval.switching import FAMILIES, SPLITS, evaluate, ratio, read_csv
+from dashboard.vocabulary import REASON_KINDS, SWITCH_KINDS
+from eval.switching import FAMILIES, SPLITS, evaluate, post_text, ratio, read_csv
 
 COLUMNS = ("family", "title", "body", "switch_from", "switch_to", "switch_kind", "tag")
-KINDS = {"", "leave", "move", "consider", "return"}
+KINDS = {"", *SWITCH_KINDS}
 TAGS = {"switch", "release", "employee", "company", "product", "comparison", "alternative",
         "figure", "jobs", "career", "untracked", "negated", "other-sense", "government",
         "campaign", "signup", "advice", "hypothetical", "criticism"}
@@ -64,7 +65,7 @@ def read_batch(path: Path, brands: set[str], known: set[str]) -> list[dict]:
         if r["tag"] not in TAGS or (r["tag"] == "switch") != bool(r["switch_kind"]):
             raise wrong("tag", "'switch' for a switching post, else a trap tag of the guide")
     return [dict(r, split=split_of(r["family"]),
-                 text="\n\n".join(p for p in (r["title"], r["body"]) if p)) for r in rows]
+                 text=post_text(r)) for r in rows]
 
 
 def added_batch(name: str) -> list[dict]:
@@ -72,7 +73,7 @@ def added_batch(name: str) -> list[dict]:
     rows = [r for r in read_csv(FAMILIES) if r["family"].startswith(name + "-")]
     if not rows:
         raise BatchError(f"{FAMILIES}: no family starts with {name}-")
-    return [dict(r, text="\n\n".join(p for p in (r["title"], r["body"]) if p)) for r in rows]
+    return [dict(r, text=post_text(r)) for r in rows]
 
 
 def report(rows: list[dict], scorer: Scorer) -> str:
@@ -104,7 +105,7 @@ def add(rows: list[dict]) -> list[int]:
                              lineterminator="\n")
         out.writerows(rows)
     return [start + i for i, r in enumerate(rows)
-            if r["split"] == "test" and r["switch_kind"] in {"leave", "move", "consider"}]
+            if r["split"] == "test" and r["switch_kind"] in REASON_KINDS]
 
 
 def main(argv: list[str] | None = None) -> int:

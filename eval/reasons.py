@@ -18,7 +18,7 @@ from pathlib import Path
 
 from dashboard.read.reasons import reason_patterns, reasons_in
 from dashboard.tracker import Tracker
-from eval.switching import DATA, FAMILIES, REAL_SETS, read_csv
+from eval.switching import DATA, FAMILIES, REAL_SETS, post_text, read_csv
 
 LABELS = DATA / "reasons_labels.csv"
 REAL = "real Reddit titles 2026"
@@ -39,7 +39,7 @@ def labelled(shared: Path) -> tuple[list[dict], list[str]]:
             r = dict(r, text=titles[r["ref"]])
         elif r["ref"]:
             f = families[int(r["ref"]) - 1]
-            r = dict(r, text="\n\n".join(p for p in (f["title"], f["body"]) if p))
+            r = dict(r, text=post_text(f))
         out.append(r)
     if titles is None:
         skipped.append(f"{REAL}: {titles_file} is absent")

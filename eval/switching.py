@@ -48,10 +48,14 @@ def real_titles(shared: Path, name: str) -> list[dict]:
     return [dict(r, text=titles[r["post_id"]]) for r in read_csv(labels)]
 
 
+def post_text(row: dict) -> str:
+    """A written post as the scorer reads it: its title and body."""
+    return "\n\n".join(p for p in (row["title"], row["body"]) if p)
+
+
 def families() -> list[dict]:
     """The posts written in our own words, each ``text`` its title and body."""
-    return [dict(r, text="\n\n".join(p for p in (r["title"], r["body"]) if p))
-            for r in read_csv(FAMILIES)]
+    return [dict(r, text=post_text(r)) for r in read_csv(FAMILIES)]
 
 
 def own_examples() -> list[dict]:
