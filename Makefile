@@ -61,13 +61,18 @@ clean:
 # a change to VADER does not earn its place. `make bench-scorer`: posts per second, our
 # scorer vs plain VADER. `make eval-batch FILE=new.csv`: a new blind batch of labelled posts
 # measured whole on arrival (eval/batch.py; add it with `python -m eval.batch FILE --add`).
-.PHONY: eval eval-batch bench-scorer
+# `make train-switching`: retrains the learned switching reader on the development split
+# (data/models/switching.json; needs scikit-learn from requirements-dev.txt).
+.PHONY: eval eval-batch train-switching bench-scorer
 
 eval: $(RUN_STAMP)
 	$(BIN)/python -m eval
 
 eval-batch: $(RUN_STAMP)
 	$(BIN)/python -m eval.batch $(FILE)
+
+train-switching: $(DEV_STAMP)
+	$(BIN)/python -m eval.train_switching
 
 bench-scorer: $(RUN_STAMP)
 	PYTHONPATH=. $(BIN)/python bench/bench_scorer.py

@@ -24,6 +24,7 @@ import pandas as pd
 
 from dashboard.errors import UserError
 from dashboard.scoring.brands import BrandMatcher
+from dashboard.scoring import learned
 from dashboard.scoring.parallel import T, score_stream, score_texts
 from dashboard.scoring.sentiment import Sentiment, label
 from dashboard.scoring.switching import detect_switch
@@ -60,7 +61,9 @@ class Scorer:
         self.parallel = not self.transformer  # a model is not forked into worker processes
         aliases = [(b.name, b.aliases, b.aliases_cased, b.aliases_in_context)
                    for b in tracker.brands]
-        digest = hashlib.sha1(f"{self.sentiment.fingerprint}{aliases}".encode()).hexdigest()
+        self.learned = learned.default()
+        digest = hashlib.sha1(f"{self.sentiment.fingerprint}{aliases}"
+                              f"{self.learned.fingerprint}".encode()).hexdigest()
         self.version = f"{SCORER_VERSION}-{name}-{digest[:6]}"
 
     def score(self, text: str) -> dict:
@@ -83,7 +86,8 @@ class Scorer:
 
     def _row(self, text: str, scored) -> tuple:
         mentions = self.brands.mentions(text)
-        switch = detect_switch(text, mentions)
+        # the patterns first; the learned reader only where they found nothing
+        switch = detect_switch(text, mentions) or self.learned.detect(text, mentions)
         toward = brand_sentiment(text, scored, mentions, switch)
         named = [b for b in self.brands.brand_names if b in toward]
         return (
