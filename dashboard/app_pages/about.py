@@ -44,7 +44,11 @@ show the present, so their history is what the collection schedule has captured.
   refugees"); not governments, companies or their staff ("agencies told to stop using
   Claude", "researcher quits OpenAI"), negations ("I'm not cancelling"), advice or
   hypotheticals. A product the tracker does not follow shows as *other* ("from Cursor to
-  Claude Code"). The Posts and Switching pages show the exact phrase that made each call.
+  Claude Code"). Patterns find the statement first; in a post with a body (40 words or
+  more) where they find none, a small learned model trained on posts written for this
+  project may still count a leave or move, and its brands are less often right. The Posts
+  and Switching pages show the phrase that made each call (for the learned model, the
+  sentence around the brand).
 * **Reasons for leaving**: the tracker lists reasons (military deals, privacy, price, ...)
   with the phrases that give them; every leaving, moving or considering post is searched
   for them as it is read, and may give several. A phrase does not see a negation ("not
