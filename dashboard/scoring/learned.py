@@ -41,19 +41,19 @@ BRAND, TARGET = "<b>", "<t>"
 # about something else) the detector is far too sure, and titles are where the patterns
 # hold up; what they miss is the move told in passing in a post's body
 MIN_WORDS = 40
+MAX_MENTIONS = 20  # mentions whose side is read: a post naming brands hundreds of times
 NEAR = 12  # words each side of a mention that its role reads
 SENTENCE = re.compile(r"[^.!?\n]*(?:[.!?]+|\n|$)")
 MAX_PHRASE = 200
 
 
-def tokens(text: str, mentions: list[Mention], target: int | None = None) -> list[str]:
-    """The text's words in lower case, each brand mention one token (``<t>`` for the
-    mention numbered ``target``, ``<b>`` for the others)."""
+def tokens(text: str, mentions: list[Mention]) -> list[str]:
+    """The text's words in lower case, each brand mention one token ``<b>``."""
     out: list[str] = []
     last = 0
-    for i, m in enumerate(mentions):
+    for m in mentions:
         out += WORD.findall(text[last:m.start].lower())
-        out.append(TARGET if i == target else BRAND)
+        out.append(BRAND)
         last = m.end
     out += WORD.findall(text[last:].lower())
     return out
@@ -95,13 +95,17 @@ def role_features(words: list[str], k: int, brands: int, first: bool, last: bool
 
 
 def mention_features(text: str, mentions: list[Mention]) -> list[tuple[str, dict]]:
-    """(brand, role features) for each mention."""
+    """(brand, role features) for each of the first ``MAX_MENTIONS`` mentions."""
+    mentions = mentions[:MAX_MENTIONS]
     names = list(dict.fromkeys(m.brand for m in mentions))
+    words = tokens(text, mentions)
+    at = [i for i, w in enumerate(words) if w == BRAND]  # a mention's token, in order
     out = []
-    for i, m in enumerate(mentions):
-        words = tokens(text, mentions, i)
-        out.append((m.brand, role_features(words, words.index(TARGET), len(names),
-                                           m.brand == names[0], m.brand == names[-1])))
+    for m, k in zip(mentions, at):
+        words[k] = TARGET
+        out.append((m.brand, role_features(words, k, len(names), m.brand == names[0],
+                                           m.brand == names[-1])))
+        words[k] = BRAND
     return out
 
 
