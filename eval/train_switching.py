@@ -7,11 +7,12 @@ split and every blind batch stay unseen; the file records how many posts it was 
 and their digest (a test fails when the development rows changed and it was not retrained).
 Needs scikit-learn (requirements-dev.txt); the dashboard reads the weights without it.
 
-The thresholds are fixed here, chosen on the development split only: ``--cross-validate``
-trains on four fifths of the development posts (grouped by the batch they were written in)
-and reads the fifth, patterns first and this reader where they find nothing, for each
-threshold; ``THRESHOLD`` is the one with the best F1 of leave/move with the right brands
-(0.9161, against 0.9151 at 0.6 and 0.9124 at 0.8); the role threshold changed nothing.
+The thresholds and the roles' regularisation are fixed here, chosen on the development
+split only: ``--cross-validate`` trains on four fifths of the development posts (grouped by
+the batch they were written in) and reads the fifth. ``THRESHOLD`` is the detector's
+threshold with the best F1 of leave/move with the right brands, patterns first and this
+reader where they find nothing; ``ROLE_THRESHOLD``, ``OTHER_THRESHOLD`` and ``C_ROLES`` are
+where the most held-out leave/move posts got both sides right.
 """
 from __future__ import annotations
 
@@ -22,15 +23,16 @@ from collections import Counter
 
 from dashboard import paths
 from dashboard.scoring.brands import BrandMatcher
-from dashboard.scoring.learned import (MODEL, LearnedSwitch, mention_features,
+from dashboard.scoring.learned import (MODEL, MODELS, LearnedSwitch, mention_features,
                                        post_features, tokens)
-from dashboard.scoring.switching import detect_switch
+from dashboard.scoring.switching import OTHER, detect_switch
 from dashboard.tracker import load_tracker
 from eval.switching import evaluate, families, ratio, split
 
 THRESHOLD = 0.7  # P(leave/move) the detector needs
-ROLE_THRESHOLD = 0.5  # P(from) or P(to) a brand needs to take that side
-C_DETECTOR, C_ROLES = 4.0, 1.0  # inverse regularisation of the two logistic models
+ROLE_THRESHOLD = 0.3  # P(from) or P(to) a brand needs to take that side
+OTHER_THRESHOLD = 0.5  # P(an untracked product on that side) for an empty side to be "other"
+C_DETECTOR, C_ROLES, C_OTHER = 4.0, 3.0, 1.0  # inverse regularisation of the models
 DIGITS = 3  # weights are rounded to this many decimals; smaller ones are dropped
 MIN_POSTS = 2  # a feature seen in fewer training posts (or mentions) is left out
 LEAVING = ("leave", "move")
@@ -49,20 +51,24 @@ def training_rows() -> list[dict]:
     return split(families(), "dev")
 
 
-def examples(rows: list[dict], brands: BrandMatcher):
-    """(post features, is leave/move) and (role features, role) for every mention in a
-    leave/move post."""
-    posts, roles = [], []
+def examples(rows: list[dict], brands: BrandMatcher) -> dict[str, list[tuple[dict, object]]]:
+    """What each model learns from: every post (is it leave/move), every mention in a
+    leave/move post (its side), and every leave/move post (is its side left, or chosen, an
+    untracked product)."""
+    out: dict[str, list] = {"detector": [], "roles": [], "from other": [], "to other": []}
     for r in rows:
         mentions = brands.mentions(r["text"])
+        feats = post_features(tokens(r["text"], mentions))
         leaving = r["switch_kind"] in LEAVING
-        posts.append((post_features(tokens(r["text"], mentions)), leaving))
+        out["detector"].append((feats, leaving))
         if leaving:
-            for brand, feats in mention_features(r["text"], mentions):
+            out["from other"].append((feats, r["switch_from"] == OTHER))
+            out["to other"].append((feats, r["switch_to"] == OTHER))
+            for brand, role in mention_features(r["text"], mentions):
                 side = ("from" if brand == r["switch_from"] else
                         "to" if brand == r["switch_to"] else "none")
-                roles.append((feats, side))
-    return posts, roles
+                out["roles"].append((role, side))
+    return out
 
 
 def common(examples: list[tuple[dict, object]]) -> list[tuple[dict, object]]:
@@ -72,56 +78,77 @@ def common(examples: list[tuple[dict, object]]) -> list[tuple[dict, object]]:
             for feats, y in examples]
 
 
-def fit(rows: list[dict], brands: BrandMatcher):
+def fit(rows: list[dict], brands: BrandMatcher) -> dict:
+    """The models trained on ``rows``, as plain numbers (``learned.LearnedSwitch``'s
+    model, without the thresholds)."""
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
-    posts, roles = map(common, examples(rows, brands))
-    dv, dr = DictVectorizer(), DictVectorizer()
-    detector = LogisticRegression(C=C_DETECTOR, max_iter=5000, class_weight="balanced").fit(
-        dv.fit_transform([f for f, _ in posts]), [y for _, y in posts])
-    role = LogisticRegression(C=C_ROLES, max_iter=5000).fit(
-        dr.fit_transform([f for f, _ in roles]), [y for _, y in roles])
-    return dv, detector, dr, role
+    c = {"detector": C_DETECTOR, "roles": C_ROLES, "from other": C_OTHER, "to other": C_OTHER}
+    model = {}
+    for name, data in examples(rows, brands).items():
+        data = common(data)
+        vectors = DictVectorizer()
+        x = vectors.fit_transform([f for f, _ in data])
+        fitted = LogisticRegression(C=c[name], max_iter=5000,
+                                    class_weight=None if name == "roles" else "balanced"
+                                    ).fit(x, [y for _, y in data])
+        model[name] = _numbers(vectors, fitted)
+    return model
 
 
-def weights(dv, detector, dr, role) -> dict:
-    """The two models as plain numbers: feature -> weight (detector) or weights per class
-    (roles), rounded and without the ones that round to zero."""
-    det = {f: round(float(w), DIGITS) for f, w in zip(dv.feature_names_, detector.coef_[0])
-           if round(float(w), DIGITS)}
-    roles = {}
-    for j, f in enumerate(dr.feature_names_):
-        ws = [round(float(w), DIGITS) for w in role.coef_[:, j]]
+def _numbers(vectors, fitted) -> dict:
+    """A logistic model as plain numbers: its classes (two: the weights are for the
+    second), biases and feature -> weights, rounded, without the ones that round to zero."""
+    binary = len(fitted.classes_) == 2
+    weights = {}
+    for j, f in enumerate(vectors.feature_names_):
+        ws = [round(float(w), DIGITS) for w in fitted.coef_[:, j]]
         if any(ws):
-            roles[f] = ws
-    return {"detector": {"bias": float(detector.intercept_[0]), "weights": det},
-            "roles": {"classes": [str(c) for c in role.classes_],
-                      "bias": [float(b) for b in role.intercept_], "weights": roles}}
+            weights[f] = ws[0] if binary else ws
+    return {"classes": [str(c) for c in fitted.classes_],
+            "bias": float(fitted.intercept_[0]) if binary else
+            [float(b) for b in fitted.intercept_], "weights": weights}
 
 
 def cross_validate(rows: list[dict], brands: BrandMatcher, folds: int = 5) -> None:
-    """Print leave/move with the right brands for each threshold, each post read by models
-    trained without its batch's fold."""
+    """Print, for each threshold, how models trained without a post's batch read it."""
     from sklearn.model_selection import GroupKFold
     batch = [r["family"].split("-")[0] for r in rows]
     held: list[dict] = [{}] * len(rows)
     for train, rest in GroupKFold(folds).split(rows, groups=batch):
-        model = weights(*fit([rows[i] for i in train], brands))
+        model = fit([rows[i] for i in train], brands)
         for i in rest:
             held[i] = model
     patterns = [detect_switch(r["text"], brands.mentions(r["text"])) for r in rows]
     for threshold in (0.5, 0.6, 0.7, 0.8, 0.9):
         pred = []
         for r, model, found in zip(rows, held, patterns):
-            reader = LearnedSwitch(dict(model, threshold=threshold,
-                                        role_threshold=ROLE_THRESHOLD))
-            found = found or reader.detect(r["text"], brands.mentions(r["text"]))
+            found = found or _reader(model, threshold=threshold).detect(
+                r["text"], brands.mentions(r["text"]))
             pred.append((found.switch_from or "", found.switch_to or "", found.kind)
                         if found else ("", "", ""))
         e = evaluate(rows, None, pred)["leave/move, right brands"]
         f1 = 2 * e["tp"] / (e["called"] + e["actual"])
         print(f"threshold {threshold}: precision {ratio(e['tp'], e['called'])}, "
               f"recall {ratio(e['tp'], e['actual'])}, F1 {f1:.4f}")
+    leaving = [(r, m) for r, m in zip(rows, held) if r["switch_kind"] in LEAVING]
+    for role in (0.3, 0.5):
+        for other in (0.5, 0.7, 1.01):
+            right = sum(_reader(m, role_threshold=role, other_threshold=other).sides(
+                r["text"], brands.mentions(r["text"])) == (r["switch_from"] or None,
+                                                            r["switch_to"] or None)
+                for r, m in leaving if brands.mentions(r["text"]))
+            print(f"role threshold {role}, other threshold {other}: both sides right on "
+                  f"{ratio(right, len(leaving))} held-out leave/move posts")
+
+
+def _reader(model: dict, **thresholds) -> LearnedSwitch:
+    return LearnedSwitch({**model, **thresholds_of(), **thresholds})
+
+
+def thresholds_of() -> dict:
+    return {"threshold": THRESHOLD, "role_threshold": ROLE_THRESHOLD,
+            "other_threshold": OTHER_THRESHOLD}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -140,14 +167,12 @@ def main(argv: list[str] | None = None) -> int:
                       "python -m eval.train_switching",
              "trained_on": {"file": "tests/data/switching_families.csv", "split": "dev",
                             "posts": len(rows), "sha1": digest(rows)},
-             "threshold": THRESHOLD, "role_threshold": ROLE_THRESHOLD,
-             **weights(*fit(rows, brands))}
+             **thresholds_of(), **fit(rows, brands)}
     MODEL.parent.mkdir(parents=True, exist_ok=True)
     MODEL.write_text(json.dumps(model, ensure_ascii=False, sort_keys=True) + "\n",
                      encoding="utf-8")
     print(f"{MODEL}: trained on {len(rows)} development posts; "
-          f"{len(model['detector']['weights'])} detector and "
-          f"{len(model['roles']['weights'])} role features")
+          + ", ".join(f"{len(model[m]['weights'])} {m} features" for m in MODELS))
     return 0
 
 

@@ -73,17 +73,26 @@ def test_the_weights_come_from_the_current_development_split_only():
     assert model["trained_on"] == {"file": "tests/data/switching_families.csv", "split": "dev",
                                    "posts": len(rows), "sha1": train_switching.digest(rows)}, \
         "the development rows changed: run make train-switching"
-    assert (model["threshold"], model["role_threshold"]) == \
-        (train_switching.THRESHOLD, train_switching.ROLE_THRESHOLD)
+    assert {k: model[k] for k in train_switching.thresholds_of()} == \
+        train_switching.thresholds_of()
 
 
 def test_retraining_writes_the_same_weights():
     pytest.importorskip("sklearn", reason="scikit-learn (requirements-dev.txt) trains it")
     brands = BrandMatcher(load_tracker(paths.DEFAULT_TRACKER))
     model = json.loads(learned.MODEL.read_text(encoding="utf-8"))
-    again = train_switching.weights(*train_switching.fit(train_switching.training_rows(),
-                                                         brands))
-    assert again["detector"]["bias"] == pytest.approx(model["detector"]["bias"], abs=1e-6)
-    same = sum(model["detector"]["weights"].get(f) == w
-               for f, w in again["detector"]["weights"].items())
-    assert same >= 0.99 * len(model["detector"]["weights"])  # last-digit rounding may differ
+    again = train_switching.fit(train_switching.training_rows(), brands)
+    for name in learned.MODELS:
+        assert again[name]["classes"] == model[name]["classes"]
+        assert again[name]["bias"] == pytest.approx(model[name]["bias"], abs=1e-6)
+        same = sum(model[name]["weights"].get(f) == w for f, w in again[name]["weights"].items())
+        assert same >= 0.99 * len(model[name]["weights"])  # last-digit rounding may differ
+
+
+def test_an_untracked_product_on_the_other_side_is_other(scorer):
+    text = ("Bit of a ramble, sorry. Spent the weekend fixing the fence and repotting the "
+            "tomatoes, so only now catching up on work stuff. I paid for ChatGPT for two years "
+            "but in March I moved all my coding to a local Llama model running on my own box, "
+            "and the subscription went. Feels good not to depend on anyone's servers.")
+    mentions = scorer.brands.mentions(text)
+    assert learned.default().sides(text, mentions) == ("ChatGPT", "other")

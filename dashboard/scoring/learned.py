@@ -12,7 +12,9 @@ that names a brand, ``LearnedSwitch.detect`` asks:
 - the *roles*: which brand was left and which chosen? A logistic model over the words
   around each mention (``<t>`` for the mention, ``<b>`` for other brands) gives each
   mention P(from), P(to), P(neither); a brand takes a side at ``role_threshold`` or the
-  likeliest side if none does. An untracked product on the other side is not named.
+  likeliest side if none does;
+- *from other* and *to other*: is the side left empty an untracked product ("other")? Two
+  logistic models over the post's words, as the detector's.
 
 The weights are ``data/models/switching.json``, written by ``python -m eval.train_switching``
 from the development split only (the file records how many posts and their digest), so the
@@ -32,7 +34,7 @@ from pathlib import Path
 
 from dashboard import paths
 from dashboard.scoring.brands import Mention
-from dashboard.scoring.switching import Switch
+from dashboard.scoring.switching import OTHER, Switch
 
 MODEL = paths.DATA / "models" / "switching.json"
 WORD = re.compile(r"[a-z0-9$'’]+|[.!?;:,()→>-]")
@@ -45,6 +47,7 @@ MAX_MENTIONS = 20  # mentions whose side is read: a post naming brands hundreds 
 NEAR = 12  # words each side of a mention that its role reads
 SENTENCE = re.compile(r"[^.!?\n]*(?:[.!?]+|\n|$)")
 MAX_PHRASE = 200
+MODELS = ("detector", "roles", "from other", "to other")
 
 
 def tokens(text: str, mentions: list[Mention]) -> list[str]:
@@ -110,61 +113,73 @@ def mention_features(text: str, mentions: list[Mention]) -> list[tuple[str, dict
 
 
 class LearnedSwitch:
-    """The two models of a weights file (``load``) and the thresholds they were chosen
-    with; ``fingerprint`` names the file's contents."""
+    """The models of a weights file (``load``) and the thresholds they were chosen with;
+    ``fingerprint`` names the file's contents."""
 
     def __init__(self, model: dict, fingerprint: str = ""):
         self.fingerprint = fingerprint
         self.threshold = model["threshold"]
         self.role_threshold = model["role_threshold"]
-        self._bias = model["detector"]["bias"]
-        self._weights = model["detector"]["weights"]
-        self._roles = model["roles"]["classes"]
-        self._role_bias = model["roles"]["bias"]
-        self._role_weights = model["roles"]["weights"]
+        self.other_threshold = model["other_threshold"]
+        self._model = {name: model[name] for name in MODELS}
 
     @classmethod
     def load(cls, path: Path = MODEL) -> LearnedSwitch:
         raw = path.read_bytes()
         return cls(json.loads(raw), hashlib.sha1(raw).hexdigest()[:8])
 
-    def probability(self, text: str, mentions: list[Mention]) -> float:
-        """P(the post states leaving or moving), from the detector."""
-        w = self._weights
-        z = self._bias + sum(v * w.get(f, 0.0) for f, v in
-                             post_features(tokens(text, mentions)).items())
+    def probability(self, text: str, mentions: list[Mention], model: str = "detector"
+                    ) -> float:
+        """P(the post states leaving or moving), from the detector; with ``model`` "from
+        other" or "to other", P(the side left, or chosen, is an untracked product)."""
+        m = self._model[model]
+        w = m["weights"]
+        z = m["bias"] + sum(v * w.get(f, 0.0) for f, v in
+                            post_features(tokens(text, mentions)).items())
         return 1 / (1 + math.exp(-z))
 
     def roles(self, text: str, mentions: list[Mention]) -> dict[str, dict[str, float]]:
         """Brand -> {"from": p, "to": p}, the highest over its mentions."""
+        m = self._model["roles"]
         out: dict[str, dict[str, float]] = {}
         for brand, feats in mention_features(text, mentions):
-            z = list(self._role_bias)
+            z = list(m["bias"])
             for f, v in feats.items():
-                for j, wj in enumerate(self._role_weights.get(f, ())):
+                for j, wj in enumerate(m["weights"].get(f, ())):
                     z[j] += v * wj
             top = max(z)
             e = [math.exp(x - top) for x in z]
-            p = {c: x / sum(e) for c, x in zip(self._roles, e)}
+            p = {c: x / sum(e) for c, x in zip(m["classes"], e)}
             best = out.setdefault(brand, {"from": 0.0, "to": 0.0})
             best["from"], best["to"] = max(best["from"], p["from"]), max(best["to"], p["to"])
         return out
+
+    def sides(self, text: str, mentions: list[Mention]) -> tuple[str | None, str | None]:
+        """(brand left, brand chosen) of a post read as leaving or moving: a brand takes a
+        side at ``role_threshold``, or, if none does, the likelier side of the likeliest;
+        a side left empty is "other" where an untracked product is likely there."""
+        roles = self.roles(text, mentions)
+        left = max(roles, key=lambda b: roles[b]["from"])
+        chose = max(roles, key=lambda b: roles[b]["to"])
+        from_ = left if roles[left]["from"] >= self.role_threshold else None
+        to = chose if roles[chose]["to"] >= self.role_threshold and chose != from_ else None
+        if not from_ and not to:
+            if roles[left]["from"] >= roles[chose]["to"]:
+                from_ = left
+            else:
+                to = chose
+        if not to and self.probability(text, mentions, "to other") >= self.other_threshold:
+            to = OTHER
+        if not from_ and self.probability(text, mentions, "from other") >= self.other_threshold:
+            from_ = OTHER
+        return from_, to
 
     def detect(self, text: str, mentions: list[Mention]) -> Switch | None:
         """A ``Switch`` (leave or move) where the detector is sure enough, else None."""
         if (not mentions or len(text.split()) < MIN_WORDS
                 or self.probability(text, mentions) < self.threshold):
             return None
-        roles = self.roles(text, mentions)
-        left = max(roles, key=lambda b: roles[b]["from"])
-        chose = max(roles, key=lambda b: roles[b]["to"])
-        from_ = left if roles[left]["from"] >= self.role_threshold else None
-        to = chose if roles[chose]["to"] >= self.role_threshold and chose != from_ else None
-        if not from_ and not to:  # a brand named in a leave/move post takes its likelier side
-            if roles[left]["from"] >= roles[chose]["to"]:
-                from_ = left
-            else:
-                to = chose
+        from_, to = self.sides(text, mentions)
         spans = _sentences(text, [m for m in mentions if m.brand in (from_, to)])
         phrase = " … ".join(" ".join(text[a:b].split()) for a, b in spans)
         return Switch(from_, to, "move" if to else "leave", phrase[:MAX_PHRASE], spans)
