@@ -1,7 +1,7 @@
 """Switching in posts that name several brands (issue 11, from the development misses of
 batch U: long posts where which brand was left and which chosen is the hard part): "I don't
 open X anymore", "so now I pay Y myself", "set Y up on the power button", "put the family on
-Y", a non-native "I take Y since two weeks", "the $20 that used to go to X now goes to Y",
+Y", a non-native "I take Y since two weeks", "the $20 that used to go to X now goes to Y" (or "that went to X goes to Y"),
 "removed the X add-on", "pulled X from our office", "turned it off on my phone", "turned X
 back on", a headline's lapsed users returning, "I'm back on Y" after a clause that names
 another brand; and what must stay uncounted: a model picked inside another brand's product
@@ -21,6 +21,8 @@ CASES = [
      ("Grok", "Claude", "move")),
     ("Le Chat was fine but slow for me. I take Claude Pro since three weeks and it's quicker.",
      ("Le Chat", "Claude", "move")),
+    ("Quiet month. The forty pounds a month that went to ChatGPT goes to Claude these days, "
+     "and the kids' homework questions go there too.", ("ChatGPT", "Claude", "move")),
     ("The $20 that used to go to Perplexity now goes to Gemini Advanced, and it handles my "
      "searches.",
      ("Perplexity", "Gemini", "move")),

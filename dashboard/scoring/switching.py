@@ -268,9 +268,10 @@ RULES = [
     ("move", "any", rf"(?:\b(?:{MOVE}|{LEAVE})\s+{MOVED})?(?:over\s+)?\bfrom\s+{DET}{FX}"
                     rf"(?:\s+[\w.+-]+){{0,3}}?\s+(?:over\s+|back\s+)?(?:{TO}|for)\s+{DET}{TX}"),
     ("move", "any", rf"{FX}{TAIL}\s*{ARROW}\s*{TX}"),
-    # money moved: "the $20 that used to go to OpenAI now goes to Anthropic"
-    ("move", "any", rf"{MONEY}\s+(?:that\s+)?used\s+to\s+go\s+to\s+{DET}{F}{TAIL}\s+(?:now\s+)?"
-                    rf"goes\s+to\s+{DET}{T}"),
+    # money moved: "the $20 that used to go to OpenAI now goes to Anthropic", "the forty
+    # pounds a month that went to ChatGPT goes to Claude these days"
+    ("move", "any", rf"{MONEY}(?:\s+a\s+month)?\s+(?:that\s+)?(?:used\s+to\s+go|went)\s+to\s+"
+                    rf"{DET}{F}{TAIL}\s+(?:now\s+)?goes\s+to\s+{DET}{T}"),
     ("move", "any", rf"^\s*(?:{F}|(?P<fo>{OTHER_PRODUCT})){TAIL}\s+to\s+{T}{TAIL}"
                     rf"(?=\s*(?:[:(,—–]|\s-\s|$)|\s+after\b)"),
     ("move", "any", rf"\b(?:mov|switch|migrat|jump|port|get|got|gett|came|com)\w*\s+(?:fully\s+)?"
