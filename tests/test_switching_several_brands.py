@@ -1,8 +1,8 @@
 """Switching in posts that name several brands (issue 11, from the development misses of batch U:
 long posts where which brand was left and which chosen is the hard part): "I don't open X
-anymore", "so now I pay Y myself", "set Y up on the power button", "put the family on Y", a non-
-native "I take Y since two weeks", "the $20 that used to go to X now goes to Y" (or "that went
-to X goes to Y"), "removed the X add-on", "pulled X from our office", "turned it off on my
+anymore", "so now I pay Y myself", "set Y up on the power button", "put the family on Y", a
+non-native "I take Y since two weeks", "the $20 that used to go to X now goes to Y" (or "that
+went to X goes to Y"), "removed the X add-on", "pulled X from our office", "turned it off on my
 phone", "turned X back on", a headline's lapsed users returning, "I'm back on Y" after a clause
 that names another brand; and what must stay uncounted: a model picked inside another brand's
 product ("from Claude to GPT-5 inside Perplexity"), leaving a job, "for anyone eyeing X → Y"
