@@ -55,7 +55,7 @@ def examples(rows: list[dict], brands: BrandMatcher) -> dict[str, list[tuple[dic
     """What each model learns from: every post (is it leave/move), every mention in a
     leave/move post (its side), and every leave/move post (is its side left, or chosen, an
     untracked product)."""
-    out: dict[str, list] = {"detector": [], "roles": [], "from other": [], "to other": []}
+    out: dict[str, list] = {name: [] for name in MODELS}
     for r in rows:
         mentions = brands.mentions(r["text"])
         feats = post_features(tokens(r["text"], mentions))

@@ -23,8 +23,8 @@ from collections.abc import Iterable, Iterator
 import pandas as pd
 
 from dashboard.errors import UserError
-from dashboard.scoring.brands import BrandMatcher
 from dashboard.scoring import learned
+from dashboard.scoring.brands import BrandMatcher
 from dashboard.scoring.parallel import T, score_stream, score_texts
 from dashboard.scoring.sentiment import Sentiment, label
 from dashboard.scoring.switching import detect_switch
