@@ -210,9 +210,11 @@ def normalised(matcher: BrandMatcher, text: str) -> str:
 
 def test_our_labelled_posts_are_let_through_wherever_a_pattern_matches(tracker):
     matcher = BrandMatcher(tracker)
-    for text in labelled_texts():
+    for n, text in enumerate(labelled_texts()):
         norm = normalised(matcher, text)
-        for variant in range(5):  # as is, upper case, dotless i, dotted I, long s
+        # as is, and for every fourth post (over a thousand each) upper case, dotless i,
+        # dotted I, long s: all five on every post took over a minute
+        for variant in range(5) if n % 4 == 0 else (0,):
             for pattern, words in PATTERNS:
                 if words is not None:
                     assert_let_through(pattern, words, look_alike(norm, variant))
