@@ -58,13 +58,14 @@ def examples(rows: list[dict], brands: BrandMatcher) -> dict[str, list[tuple[dic
     out: dict[str, list] = {name: [] for name in MODELS}
     for r in rows:
         mentions = brands.mentions(r["text"])
-        feats = post_features(tokens(r["text"], mentions))
+        words = tokens(r["text"], mentions)
+        feats = post_features(words)
         leaving = r["switch_kind"] in LEAVING
         out["detector"].append((feats, leaving))
         if leaving:
             out["from other"].append((feats, r["switch_from"] == OTHER))
             out["to other"].append((feats, r["switch_to"] == OTHER))
-            for brand, role in mention_features(r["text"], mentions):
+            for brand, role in mention_features(words, mentions):
                 side = ("from" if brand == r["switch_from"] else
                         "to" if brand == r["switch_to"] else "none")
                 out["roles"].append((role, side))

@@ -1,5 +1,5 @@
 """The learned second reader of switching: posts the patterns (``switching.py``) leave
-unread, read by two small linear models trained on our labelled development posts.
+unread, read by small linear models trained on our labelled development posts.
 
 The patterns find a statement only in forms someone wrote a rule for; on posts their rules
 were not shaped on they miss the move told in passing ("the $20 goes somewhere else now").
@@ -97,11 +97,12 @@ def role_features(words: list[str], k: int, brands: int, first: bool, last: bool
     return f
 
 
-def mention_features(text: str, mentions: list[Mention]) -> list[tuple[str, dict]]:
-    """(brand, role features) for each of the first ``MAX_MENTIONS`` mentions."""
+def mention_features(words: list[str], mentions: list[Mention]) -> list[tuple[str, dict]]:
+    """(brand, role features) for each of the first ``MAX_MENTIONS`` mentions, given the
+    post's ``tokens``."""
     mentions = mentions[:MAX_MENTIONS]
     names = list(dict.fromkeys(m.brand for m in mentions))
-    words = tokens(text, mentions)
+    words = list(words)  # each mention is marked in turn
     at = [i for i, w in enumerate(words) if w == BRAND]  # a mention's token, in order
     out = []
     for m, k in zip(mentions, at):
@@ -128,21 +129,21 @@ class LearnedSwitch:
         raw = path.read_bytes()
         return cls(json.loads(raw), hashlib.sha1(raw).hexdigest()[:8])
 
-    def probability(self, text: str, mentions: list[Mention], model: str = "detector"
-                    ) -> float:
-        """P(the post states leaving or moving), from the detector; with ``model`` "from
-        other" or "to other", P(the side left, or chosen, is an untracked product)."""
+    def probability(self, features: dict[str, float], model: str = "detector") -> float:
+        """From a post's ``post_features``: P(it states leaving or moving), from the
+        detector; with ``model`` "from other" or "to other", P(the side left, or chosen, is
+        an untracked product)."""
         m = self._model[model]
         w = m["weights"]
-        z = m["bias"] + sum(v * w.get(f, 0.0) for f, v in
-                            post_features(tokens(text, mentions)).items())
+        z = m["bias"] + sum(v * w.get(f, 0.0) for f, v in features.items())
         return 1 / (1 + math.exp(-z))
 
-    def roles(self, text: str, mentions: list[Mention]) -> dict[str, dict[str, float]]:
-        """Brand -> {"from": p, "to": p}, the highest over its mentions."""
+    def roles(self, words: list[str], mentions: list[Mention]) -> dict[str, dict[str, float]]:
+        """Brand -> {"from": p, "to": p}, the highest over its mentions, given the post's
+        ``tokens``."""
         m = self._model["roles"]
         out: dict[str, dict[str, float]] = {}
-        for brand, feats in mention_features(text, mentions):
+        for brand, feats in mention_features(words, mentions):
             z = list(m["bias"])
             for f, v in feats.items():
                 for j, wj in enumerate(m["weights"].get(f, ())):
@@ -158,7 +159,12 @@ class LearnedSwitch:
         """(brand left, brand chosen) of a post read as leaving or moving: a brand takes a
         side at ``role_threshold``, or, if none does, the likelier side of the likeliest;
         a side left empty is "other" where an untracked product is likely there."""
-        roles = self.roles(text, mentions)
+        words = tokens(text, mentions)
+        return self._sides(words, mentions, post_features(words))
+
+    def _sides(self, words: list[str], mentions: list[Mention], features: dict[str, float]
+               ) -> tuple[str | None, str | None]:
+        roles = self.roles(words, mentions)
         left = max(roles, key=lambda b: roles[b]["from"])
         chose = max(roles, key=lambda b: roles[b]["to"])
         from_ = left if roles[left]["from"] >= self.role_threshold else None
@@ -168,18 +174,21 @@ class LearnedSwitch:
                 from_ = left
             else:
                 to = chose
-        if not to and self.probability(text, mentions, "to other") >= self.other_threshold:
+        if not to and self.probability(features, "to other") >= self.other_threshold:
             to = OTHER
-        if not from_ and self.probability(text, mentions, "from other") >= self.other_threshold:
+        if not from_ and self.probability(features, "from other") >= self.other_threshold:
             from_ = OTHER
         return from_, to
 
     def detect(self, text: str, mentions: list[Mention]) -> Switch | None:
         """A ``Switch`` (leave or move) where the detector is sure enough, else None."""
-        if (not mentions or len(text.split()) < MIN_WORDS
-                or self.probability(text, mentions) < self.threshold):
+        if not mentions or len(text.split()) < MIN_WORDS:
             return None
-        from_, to = self.sides(text, mentions)
+        words = tokens(text, mentions)  # read once for all four models
+        features = post_features(words)
+        if self.probability(features) < self.threshold:
+            return None
+        from_, to = self._sides(words, mentions, features)
         spans = _sentences(text, [m for m in mentions if m.brand in (from_, to)])
         phrase = " … ".join(" ".join(text[a:b].split()) for a, b in spans)
         return Switch(from_, to, "move" if to else "leave", phrase[:MAX_PHRASE], spans)
