@@ -232,8 +232,10 @@ LOST_ME = (r"(?=\s*(?:[.!,;:\n]|$|as\s+an?\s+(?:\w+\s+)?(?:customer|user|subscri
 # a brand used beside another, not in its place: "now I'm using Claude too"
 ALSO = rf"(?!{TAIL}\s+(?:too|as\s+well|alongside|in\s+addition)\b)"
 # what is paid, moved from one brand to another ("took that money to Anthropic instead")
+EVERY = r"(?:\s+(?:a|every|each|per)\s+(?:month|year|week))"
 MONEY = (r"(?:money|budget|dollars|bucks|euros|pounds|\$\d+|seats?|subscription|spend(?:ing)?|"
          r"twenty)")
+ONE = r"(?:user|subscriber|customer|fan|person|guy|gal|girl|dude)"  # one person: the poster
 DEVOTEE = r"(?:user|diehard|regular|loyalist|subscriber|fan)s?\b"
 MORE_MONEY = (r"(?:another|one\s+more|a\s+single|any\s+more|more\s+of\s+my)\s+(?:cent|penny|"
               r"dime|dollar|euro|pound|\$|money|subscription\s+fee)")
@@ -267,11 +269,13 @@ TO = r"(?:to|into|onto)"
 RULES = [
     ("move", "any", rf"(?:\b(?:{MOVE}|{LEAVE})\s+{MOVED})?(?:over\s+)?\bfrom\s+{DET}{FX}"
                     rf"(?:\s+[\w.+-]+){{0,3}}?\s+(?:over\s+|back\s+)?(?:{TO}|for)\s+{DET}{TX}"),
-    ("move", "any", rf"{FX}{TAIL}\s*{ARROW}\s*{TX}"),
+    # the last step of a chain: "ChatGPT → Gemini → Claude" is where they are now
+    ("move", "any", rf"(?:(?:{B}|{NAME}|{OTHER_PRODUCT}){TAIL}\s*{ARROW}\s*)*"
+                    rf"{FX}{TAIL}\s*{ARROW}\s*{TX}"),
     # money moved: "the $20 that used to go to OpenAI now goes to Anthropic", "the forty
     # pounds a month that went to ChatGPT goes to Claude these days"
-    ("move", "any", rf"{MONEY}(?:\s+a\s+month)?\s+(?:that\s+)?(?:used\s+to\s+go|went)\s+to\s+"
-                    rf"{DET}{F}{TAIL}\s+(?:now\s+)?goes\s+to\s+{DET}{T}"),
+    ("move", "any", rf"{MONEY}{EVERY}?\s+(?:that\s+)?(?:used\s+to\s+go|went)\s+to\s+"
+                    rf"{DET}{F}{TAIL}{EVERY}?\s+(?:now\s+)?goes\s+to\s+{DET}{T}"),
     ("move", "any", rf"^\s*(?:{F}|(?P<fo>{OTHER_PRODUCT})){TAIL}\s+to\s+{T}{TAIL}"
                     rf"(?=\s*(?:[:(,—–]|\s-\s|$)|\s+after\b)"),
     ("move", "any", rf"\b(?:mov|switch|migrat|jump|port|get|got|gett|came|com)\w*\s+(?:fully\s+)?"
@@ -381,6 +385,7 @@ RULES = [
     ("crowd", "crowd", rf"(?P<fo>{NAME})\s+{LEAVERS}\b"),
     ("crowd", "crowd", rf"\b(?:ex|former|lapsed)[-\s]+{FX}{TAIL}\s+(?:users?|subscribers?|"
                        rf"customers?|fans?|loyalists?|addicts?|diehards?)\b"),
+    ("crowd", "crowd", rf"^\s*(?:ex|former)[-\s]+{FX}{TAIL}\s+{ONE}\b"),  # "Ex-X guy, ..."
     ("crowd", "crowd", rf"\b{CROWD_OF}\s+{DET}{F}"),
     ("leave", "speaker", rf"\b{LEAVE}\s+(?:from\s+)?{DET}{HELD_F}{NOT_THE_PRODUCT}"),
     ("leave", "speaker", rf"\b{LEAVE_NAMED}\s+(?:running\s+|using\s+|hosting\s+)?{DET}"
@@ -1015,7 +1020,8 @@ def _decide(text: str, hits: list[_Hit], mentions: list[Mention]) -> Switch | No
     if not main.to_brand and main.kind != "return" and not UNDECIDED.search(text):
         chosen = [h for h in hits if h.to_brand and h.kind in ("move", "adopt", "now") and
                   h.to_brand != main.from_brand and h is not main and
-                  (main.hedged or not h.hedged)]  # a weighed-up brand is not where they went
+                  (main.hedged or not h.hedged) and  # a weighed-up brand is not where they went
+                  not (h.kind == "adopt" and re.match(r"[^.!?\n]*\bbut\b", text[h.end:]))]
         # where they ended up over what they tried on the way ("tried Gemini, hated it,
         # and ended up on Claude")
         chosen.sort(key=lambda h: (h.start < main.start, not SETTLED.search(
@@ -1205,7 +1211,9 @@ def _resolve(text: str, hit: _Hit, hits: list[_Hit], mentions: list[Mention]) ->
     mentions = [m for m in mentions if m.brand != hit.to_brand]
     before = [m for m in mentions if m.end <= hit.start]
     adopted = {h.to_brand for h in hits if h.kind == "adopt" and 0 <= h.start - hit.end < 150}
-    brand = before[-1].brand if before else next(
+    used = [h.from_brand for h in hits if h.kind == "used" and h.end <= hit.start and
+            h.from_brand != hit.to_brand]
+    brand = used[-1] if used else before[-1].brand if before else next(
         (m.brand for m in mentions if m.start >= hit.end and m.brand not in adopted), None)
     return hit._replace(kind="leave", from_brand=brand)
 
@@ -1247,7 +1255,8 @@ def _actor(words: list[str], who: str, statement: str) -> str | None:
                 continue  # "the Parliament will phase out ...": whose act it is comes before
             if w in OTHERS and k and words[k - 1] in AUDIENCE:
                 return None  # an audience ("a tool for people coming from ..."), not a report
-            return "others" if w in OTHERS else "own"
+            # "everyone I know went to ...": the poster only in a clause about the others
+            return "others" if w in OTHERS or k and words[k - 1] in OTHERS else "own"
     if THIRD_PERSON_VERB.match(statement) or any(map(THIRD_PERSON_VERB.fullmatch, words)):
         return None
     return "own" if who == "any" or all(w in FILLER for w in words) else None
@@ -1266,10 +1275,11 @@ def _has_quote(text: str) -> bool:
 
 def _crowd_actor(norm: str, m: re.Match, words: list[str]) -> str:
     """People leaving in numbers are others, unless the poster is one of them ("ChatGPT
-    refugee here", "as a former Gemini user")."""
+    refugee here", "as a former Gemini user", a post that opens "Ex-ChatGPT guy, ...")."""
     mine = re.match(r"\s+here\b", norm[m.end():]) or words[-2:] in (["im", "a"], ["as", "a"],
                                                                     ["im", "an"], ["as", "an"])
-    return "own" if mine else "others"
+    one = not norm[:m.start()].strip() and re.search(rf"\b{ONE}$", m.group(), re.IGNORECASE)
+    return "own" if mine or one else "others"
 
 
 def _gerund_subject(norm: str, m: re.Match, words: list[str]) -> bool:
