@@ -800,7 +800,9 @@ GERUND_SUBJECT = re.compile(r"(?![ \t]+(?:that|which|who)\b)(?:[ \t]+[\w'’]+){
                             re.IGNORECASE)
 # an act taken back right after it is named ("thought about cancelling but didn't")
 UNDONE = re.compile(r"[^.!?\n]{0,50}?(?:\b(?:but|then|and)\s+|[.!]\s+)(?:i\s+|we\s+)?"
-                    r"(?:didn'?t|did\s+not|couldn'?t|could\s+not|changed\s+my\s+mind|chickened\s+out|"
+                    # not "didn't think I'd ever ...", which confirms the act
+                    r"(?:(?:didn'?t|did\s+not)(?!\s+(?:think|expect|know|realis|realiz|imagine))|"
+                    r"couldn'?t|could\s+not|changed\s+my\s+mind|chickened\s+out|"
                     r"decided\s+not(?!\s+to\s+(?:replace|get|buy|pay\s+for|sign\s+up|switch|look|go))|"
                     r"never\s+did|backed\s+out|"
                     # "haven't yet", not "haven't replaced it" (which confirms the act)
