@@ -877,7 +877,9 @@ WEIGHED = re.compile(r"\b(?:should|worth|any\s+good|better|recommend\w*|which|or
 NOT_CHOSEN = re.compile(r"\b(?:worse|trash|garbage|also|too|either|not|no|never|sucks|bad|still|"
                         r"terrible|awful|same|neither|nor|equally|broken|down|left|cancel\w*|"
                         r"quit|delet\w*|both|keeps|forgets|hate|awful|disappoint\w*|"
-                        r"instead\s+of|than|vs)\b", re.IGNORECASE)
+                        r"instead\s+of|than|vs|beat\w*|prefer\w*|used\s+to(?!\s+be\b)|against|"
+                        r"thought\s+about|(?:runs?|built|based)\s+on|under\s+the\s+hood)\b",
+                        re.IGNORECASE)
 
 
 class Switch(NamedTuple):
