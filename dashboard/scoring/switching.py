@@ -671,7 +671,7 @@ CLAUSE_START = re.compile(r".*(?:[.!?;:\n,()\[\]\"“”|]|\b(?:and|but|so|then|
                           r"cuz|as|while|after|since)\b)", re.IGNORECASE | re.DOTALL)
 NEGATIONS = {"not", "never", "no", "nobody", "without", "dont", "didnt", "wont", "cant",
              "cannot", "isnt", "wasnt", "arent", "aint", "shouldnt", "wouldnt", "couldnt",
-             "havent", "hasnt", "neither", "nor", "refuse", "refusing"}
+             "havent", "hasnt", "neither", "nor", "none", "refuse", "refusing"}
 HEDGES = {"thinking", "think", "considering", "consider", "weighing", "weigh", "eyeing",
           "eye", "mulling", "mull", "should", "might", "may", "maybe",
           "planning", "plan", "tempted", "want", "wanna", "wondering", "debating", "would",
@@ -874,7 +874,7 @@ WEIGHED = re.compile(r"\b(?:should|worth|any\s+good|better|recommend\w*|which|or
                      r"compare\w*|good\s+enough|switch\w*|try|trying)\b[^.!\n]*\?",
                      re.IGNORECASE)
 # a sentence that names a brand but does not praise it: "Gemini is no better"
-NOT_CHOSEN = re.compile(r"\b(?:worse|trash|garbage|also|too|either|not|no|never|sucks|bad|still|"
+NOT_CHOSEN = re.compile(r"\b(?:worse|trash|garbage|also|too|either|not|no|none|never|sucks|bad|still|"
                         r"terrible|awful|same|neither|nor|equally|broken|down|left|cancel\w*|"
                         r"quit|delet\w*|both|keeps|forgets|hate|awful|disappoint\w*|"
                         r"instead\s+of|than|vs|beat\w*|prefer\w*|used\s+to(?!\s+be\b)|against|"
