@@ -1016,6 +1016,7 @@ def _decide(text: str, hits: list[_Hit], mentions: list[Mention]) -> Switch | No
                  h.to_brand), None) or next((h for h in pool if h.kind == "return"),
                                             None) or pool[0]
     main = _went_back(main, pool)
+    main = _went_on(main, pool)
     if main.hedged and main.own and DID_IT.search(text, main.end):
         main = main._replace(hedged=False)
     if main.kind == "over":
@@ -1078,6 +1079,19 @@ def _went_back(main: _Hit, pool: list[_Hit]) -> _Hit:
     back = next((h for h in pool if h.kind == "return" and h.start > main.start and
                  h.to_brand == main.from_brand), None)
     return back._replace(from_brand=main.to_brand) if back else main
+
+
+def _went_on(main: _Hit, pool: list[_Hit]) -> _Hit:
+    """"ChatGPT → Gemini in January, and this week Gemini → Claude": a later move from where
+    a move went is where they are now."""
+    while main.kind == "move" and main.to_brand:
+        on = next((h for h in pool if h.kind == "move" and h.start > main.start and
+                   h.from_brand == main.to_brand and h.to_brand not in (None, main.to_brand)),
+                  None)
+        if not on:
+            break
+        main = on
+    return main
 
 
 def _first(hits: list[_Hit], main: _Hit, ok) -> list[_Hit]:
