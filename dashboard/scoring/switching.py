@@ -874,8 +874,8 @@ WEIGHED = re.compile(r"\b(?:should|worth|any\s+good|better|recommend\w*|which|or
                      r"compare\w*|good\s+enough|switch\w*|try|trying)\b[^.!\n]*\?",
                      re.IGNORECASE)
 # a sentence that names a brand but does not praise it: "Gemini is no better"
-NOT_CHOSEN = re.compile(r"\b(?:worse|trash|garbage|also|too|either|not|no|none|never|sucks|bad|still|"
-                        r"terrible|awful|same|neither|nor|equally|broken|down|left|cancel\w*|"
+NOT_CHOSEN = re.compile(r"\b(?:worse|trash|garbage|also|too|either|not|no|none|never|sucks|"
+                        r"bad|still|terrible|awful|same|neither|nor|equally|broken|down|left|cancel\w*|"
                         r"quit|delet\w*|both|keeps|forgets|hate|awful|disappoint\w*|"
                         r"instead\s+of|than|vs|beat\w*|prefer\w*|used\s+to(?!\s+be\b)|against|"
                         r"thought\s+about|(?:runs?|built|based)\s+on|under\s+the\s+hood)\b",
