@@ -873,7 +873,8 @@ SETTLED = re.compile(r"\b(?:ended\s+up|settled|landed|now|currently|all\s+in|"
 WEIGHED = re.compile(r"\b(?:should|worth|any\s+good|better|recommend\w*|which|or|vs|versus|"
                      r"compare\w*|good\s+enough|switch\w*|try|trying)\b[^.!\n]*\?",
                      re.IGNORECASE)
-# a sentence that names a brand but does not praise it: "Gemini is no better"
+# a sentence that names a brand but does not choose it: "Gemini is no better", "it used to
+# beat Gemini", "runs on OpenAI under the hood"
 NOT_CHOSEN = re.compile(r"\b(?:worse|trash|garbage|also|too|either|not|no|none|never|sucks|"
                         r"bad|still|terrible|awful|same|neither|nor|equally|broken|down|left|cancel\w*|"
                         r"quit|delet\w*|both|keeps|forgets|hate|awful|disappoint\w*|"
