@@ -365,7 +365,10 @@ RULES = [
     # its sides come from the rest of the post
     ("over", "speaker", rf"\b(?:(?:mov|migrat|port|transferr?|switch)\w*\s+{MOVED}(?:over|"
                         rf"across)|(?:made|make|making)\s+the\s+(?:switch|jump|move|leap)|"
-                        rf"jump(?:ed|ing)?\s+ship)\b(?!\s+(?:to|from|into|onto|for|here|back)\b)"),
+                        rf"jump(?:ed|ing)?\s+ship)\b(?!\s+(?:to|from|into|onto|for|here|back)\b)"
+                        rf"(?!\s+(?:the|a|an|one|two|three|four|several|few|many|\d+)\s+"  # "over
+                        rf"(?:\w+\s+)?(?:weekends?|days?|weeks?|months?|nights?|years?|hours?|"
+                        rf"holidays?|summer|winter)\b)"),  # two weekends": time, not a move
     # "when I switched last month" (not "switched last month to a new phone plan")
     ("over", "speaker", r"(?:(?<=\bi\s)|(?<=\bwe\s))(?:finally\s+)?(?:switched|migrated)\s+"
                         r"(?=(?:(?:last|this)\s+(?:week|month|year|spring|summer|autumn|fall|"
@@ -409,7 +412,10 @@ RULES = [
     ("leave", "speaker", rf"\bremov(?:e|ed|ing)\s+{DET}{F}{TAIL}\s+from\s+(?:(?:my|our|the|all)\b|"
                          rf"(?:their|[\d.,]+\s+(?:million\s+|thousand\s+)?){DEVICES})"),
     ("leave", "any", rf"{F}{TAIL}(?:\s+(?:era|days|chapter)|\s+and\s+"
-                     rf"(?:[\w'’-]+\s+){{0,2}}?[\w'’-]+)?\s+{GONE}"),
+                     rf"(?:[\w'’-]+\s+){{0,2}}?[\w'’-]+)?\s+{GONE}"
+                     # a model taken off a menu is the product changing, not anyone leaving
+                     rf"(?!\s+(?:again\s+)?from\s+(?:the\s+)?(?:\w+\s+)?(?:menu|picker|list|"
+                     rf"dropdown|selector|lineup)s?\b)"),
     ("leave", "any", rf"\b(?:is|are|'s|’s|am|'m|’m|now|fully|completely|officially|finally)\s+"
                      rf"(?:(?:now|fully|completely|officially|finally)\s+)*{F}\s*-\s*free\b"),
     ("leave", "any", rf"\bno\s+more\s+{F}{TAIL}(?=\s*(?:[.!,;:\n—–]|$|in\s+(?:this|my|our)\s+"
@@ -731,6 +737,7 @@ RELATIVES = {"sister", "brother", "mum", "mother", "father", "son", "daughter", 
              "uncle", "grandma", "grandpa", "parents", "neighbour", "neighbor", "classmates",
              "teammates", "coworker", "colleague", "bestie"}
 BRAND_WORD = "<brand>"  # how a brand mention appears among a clause's words
+ABOUT = "<about>"  # "about" before a number: roughly, not a hedge ("thinking about")
 MONTH = "<month>"  # "may" read as the month after "in", "since", ... (not a hedge)
 BEFORE_MONTH = {"in", "of", "since", "until", "till", "by", "early", "late", "mid", "last",
                 "next", "this", "from", "through"}
@@ -1244,8 +1251,10 @@ def _clause_words(norm: str, start: int) -> list[str]:
     clause = before[m.end():] if m else before
     words = [BRAND_WORD if PUA <= w <= PUA_LAST else w.replace("'", "").replace("’", "")
              for w in WORDS.findall(clause.lower())]
-    # the month, not the hedge: "let it expire in May and ..."
-    return [MONTH if w == "may" and k and words[k - 1] in BEFORE_MONTH else w
+    # the month, not the hedge: "let it expire in May and ..."; a number, not a topic:
+    # "about 12% of former subscribers ..."
+    return [MONTH if w == "may" and k and words[k - 1] in BEFORE_MONTH else
+            ABOUT if w == "about" and words[k + 1:k + 2] and words[k + 1][0].isdigit() else w
             for k, w in enumerate(words)]
 
 
@@ -1353,6 +1362,9 @@ def _hedged(words: list[str], norm: str, end: int) -> bool:
     if any(w in ASKS_OTHERS and nxt in ("else", "elses") for w, nxt in zip(words, words[1:])) \
             and not (HEDGES - ASKS_OTHERS) & set(words):
         return False
+    if words[-1:] in (["i"], ["we"]) and len(words) > 1 and words[-2] not in HEDGES and \
+            not {"if", "unless", "whether", "when", "once", "before", "until", "till"} & set(words):
+        words = []  # "after reading about where it's stored I moved": another clause's words
     return bool(HEDGES & set(words)) or _in_question(norm, end)
 
 
