@@ -1034,6 +1034,7 @@ def _decide(text: str, hits: list[_Hit], mentions: list[Mention]) -> Switch | No
         chosen = [h for h in hits if h.to_brand and h.kind in ("move", "adopt", "now") and
                   h.to_brand != main.from_brand and h is not main and
                   (main.hedged or not h.hedged) and  # a weighed-up brand is not where they went
+                  # nor one tried on the way ("Perplexity was great at sourcing but ...")
                   not (h.kind == "adopt" and re.match(r"[^.!?\n]*\bbut\b", text[h.end:]))]
         # where they ended up over what they tried on the way ("tried Gemini, hated it,
         # and ended up on Claude")
