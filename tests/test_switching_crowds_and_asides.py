@@ -1,16 +1,19 @@
 """Switching told by crowds, in asides and in questions (issue 11, from the development misses
-of batch J): consumers leaving in numbers, "why is everyone switching to X?" (a question
-about an act, not whether to do it), "anyone else's club quit X?", "I don't have an X
-account anymore", putting a brand on a device, giving up on running an untracked model,
-"coming from two years of X", "came back in April" after leaving, "the X icon is gone from
-my dock"; and what is not leaving: nobody doing it, a product left running, an insider who
-quit the company, "part of me wants to", "this close to". Every example is written in our
-own words; each family has near misses that must stay uncounted."""
+of batches J and Z7): consumers leaving in numbers, "lost an estimated 300,000 paying
+subscribers", "why is everyone switching to X?" (a question about an act, not whether to do
+it), "anyone else's club quit X?", "I don't have an X account anymore", putting a brand on a
+device, giving up on running an untracked model, "coming from two years of X", "came back in
+April" after leaving, "the X icon is gone from my dock"; and what is not leaving: nobody doing
+it, a product left running, an insider who quit the company, "part of me wants to", "this
+close to". Every example is written in our own words; each family has near misses that must
+stay uncounted."""
 from tests.helpers import switch_example_tests
 
 CASES = [
     ("Consumers are leaving Gemini while schools keep their licences.",
      ("Gemini", None, "leave")),
+    ("Perplexity lost an estimated 300,000 paying subscribers over the summer, analysts say",
+     ("Perplexity", None, "leave")),
     ("Why is every designer in my studio switching to Claude?\n\nHalf of them dropped "
      "ChatGPT last week.", ("ChatGPT", "Claude", "move")),
     ("Anyone else's choir quit ChatGPT together? We voted on it in April.",

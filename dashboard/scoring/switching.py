@@ -184,7 +184,7 @@ CROWD_WEIGHS = (r"(?:weigh|mull|eye|consider|threaten|plan|sa(?:y|ys|id)\s+they\
 LOSES = (r"(?:(?:is|are|has\s+been|keeps?|just|you)\s+)*(?:los(?:e|es|ing|t)|"
          r"shed(?:s|ding)?|bleed(?:s|ing)?|bled|hemorrhag\w+|haemorrhag\w+)\s+"
          r"(?!(?:\S+\s+){0,2}?(?:enterprise|business|corporate|government|federal|major|key|"
-         r"anchor|biggest)\s)(?:\S+\s+){0,3}?"
+         r"anchor|biggest)\s)(?:\S+\s+){0,4}?"  # "an estimated 1.2 million paid subscribers"
          r"(?:paying\s+|paid\s+|loyal\s+)?(?:users?|subscribers?|customers?|members?)")
 # a product taken off one's devices: "Gemini is off my phone now"
 DEVICES = (r"(?:phones?|laptops?|computers?|macs?|pcs?|devices?|machines?|ipads?|tablets?|"
