@@ -688,6 +688,8 @@ HEDGES = {"thinking", "think", "considering", "consider", "weighing", "weigh", "
           "wondered", "tried", "trying", "attempted", "almost", "nearly", "evaluating",
           "exploring", "discussing", "assessing", "testing", "wants", "close", "likely",
           "guess"}
+# words that make a clause a condition of the act after it ("before I cancel", "if we move")
+CONDITIONS = {"if", "unless", "whether", "when", "once", "before", "until", "till"}
 # hedges that a verb joined by "and" shares ("might cancel X and switch to Y"); not the
 # tries and thoughts that come before an act ("tried it and switched")
 SHARED_HEDGES = HEDGES - {"tried", "trying", "attempted", "thought", "wondered", "about",
@@ -1364,7 +1366,7 @@ def _hedged(words: list[str], norm: str, end: int) -> bool:
             and not (HEDGES - ASKS_OTHERS) & set(words):
         return False
     if words[-1:] in (["i"], ["we"]) and len(words) > 1 and words[-2] not in HEDGES and \
-            not {"if", "unless", "whether", "when", "once", "before", "until", "till"} & set(words):
+            not CONDITIONS & set(words):
         words = []  # "after reading about where it's stored I moved": another clause's words
     return bool(HEDGES & set(words)) or _in_question(norm, end)
 
