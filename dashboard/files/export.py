@@ -1,10 +1,12 @@
 """Writing frames to files: CSV that spreadsheets open safely, and Parquet.
 
 CSV text cells and headers that start with ``= + - @``, a tab or a carriage return (also
-after leading spaces or line breaks, which some spreadsheets strip, and in the full-width
-forms some read as these) get a leading apostrophe, so a post cannot become a spreadsheet
-formula (CSV/formula injection). Numbers, including text cells that are plain numbers such
-as "-3", are left alone. Lines end in CRLF, so no cell can break out into a row of its own.
+after leading spaces, line breaks or byte-order marks, which spreadsheets strip, and in the
+full-width forms some read as these) get a leading apostrophe, so a post cannot become a
+spreadsheet formula (CSV/formula injection). A byte-order mark (U+FEFF) counts as a leading
+blank: a reader takes one that opens the file for the file's own mark and drops it. Numbers,
+including text cells that are plain numbers such as "-3", are left alone. Lines end in CRLF,
+so no cell can break out into a row of its own.
 
 May import: errors, tracker, files.visible, and the read side (read.daily, read.metrics,
 read.queries, read.ratings, read.reasons) for the CLI's exports.
@@ -27,6 +29,7 @@ from dashboard.read.reasons import posts_by_reason
 from dashboard.tracker import Tracker
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", "\uff20")
+LEADING_BLANKS = re.compile(r"[\s\ufeff]*")
 PLAIN_NUMBER = re.compile(r"[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?")
 
 
@@ -36,7 +39,7 @@ def formula_like(value) -> bool:
         return False
     if value.startswith(("\t", "\r")):
         return True
-    start = value.lstrip()
+    start = value[LEADING_BLANKS.match(value).end():]
     return start.startswith(FORMULA_START) and not PLAIN_NUMBER.fullmatch(start.rstrip())
 
 
