@@ -289,6 +289,10 @@ RULES = [
                     rf"with\s+{DET}{TX}"),
     ("move", "speaker", rf"\breplac(?:e|ed|ing)\s+(?!{WORKERS})(?:{NOT_B}+\s+){{1,4}}?with\s+"
                         rf"{DET}{T}"),
+    # "Y has replaced X for me / for coding / in my workflow"; not on a chart or in a product
+    ("move", "any", rf"{TX}{TAIL}(?:\s+{NOT_B}+){{0,5}}?\s+(?:has\s+|have\s+)?(?:\w+ly\s+)?"
+                    rf"replaced\s+{DET}{F}(?=\s+(?:for\s+(?:me|us|my|our|most|all|every\w*|"
+                    rf"\w+ing)|(?:in|on|at|around)\s+(?:my|our))\b)"),
     ("move", "any", rf"{T}{TAIL}(?:\s+now)?\s+(?:instead\s+of|in\s+place\s+of)\s+{DET}(?P<f>{B})"),
     ("move", "any", rf"{F}{TAIL}\s+(?:(?:is|'s|’s)\s+)?(?:out|gone)\s*[,;]?\s+(?:and\s+)?{T}"
                     rf"{TAIL}\s+(?:(?:is|'s|’s)\s+)?in(?=\s*(?:[,.;:!\n—–-]|$))"),
@@ -313,7 +317,8 @@ RULES = [
                       rf"everything|us|myself|ourselves)\s+)?back|(?:came|come|coming)\s+home|"
                       rf"return(?:ed|ing|s)?|resubscrib(?:e|ed|ing)|re-?up(?:ped)?|"
                       rf"reinstall(?:ed|ing)?|re-?download(?:ed|ing)?|"
-                      rf"(?:i'm|i’m|im|i\s+am|we're|we’re|am|is|are|'s|’s)\s+(?:now\s+|happily\s+|"
+                      rf"(?:i'm|i’m|im|i\s+am|we're|we’re|am|is|are|'s|’s|(?:i|we)\s+(?:was|were))\s+"
+                      rf"(?:now\s+|happily\s+|"
                       rf"finally\s+|right\s+)?back)\s+"
                       rf"(?:to\s+|on\s+|with\s+)?{DET}{T}"
                       rf"(?:\s+(?:after|from)\s+(?:\S+\s+){{0,3}}?(?:on|with|using|of)?\s*"
@@ -323,7 +328,9 @@ RULES = [
                           rf"{DET}{T}{TAIL}\s+again\b"),
     ("return", "speaker", r"\b(?:resubscrib(?:ed|ing)|re-?upp(?:ed|ing)|reactivat(?:ed|ing)|"
                           r"(?:came|come|coming|went)\s+back)\b"
-                          r"(?!\s+(?:to|for|on|with|from|home|online|up|down|later|again|around|"
+                          # "resubscribed to Plus": the plan of the brand left before
+                          r"(?!\s+(?:to(?!\s+(?:my\s+|the\s+)?(?:plus|pro|premium|max|advanced)\b)|"
+                          r"for|on|with|from|home|online|up|down|later|again|around|"
                           r"and\s+forth)\b)"
                           r"(?!\s+and\s+\w+ing\b)"),  # "vanishing and coming back and vanishing"
     ("leave", "speaker", rf"\b(?:don'?t|do\s+not)\s+(?:have|use|open|touch|pay\s+for)\s+{DET}{F}"
@@ -543,7 +550,7 @@ RULES = [
     ("now", "any", rf"\b(?:now|these\s+days|nowadays|since\s+(?:then|\w+))\s*,?\s+(?:i|we)"
                    rf"(?:\s+|(?=['’]))"
                    rf"(?:just\s+|only\s+|mostly\s+|basically\s+)?(?:use|ask|pay(?:\s+for)?|rely\s+on|"
-                   rf"go\s+to|am\s+on|'m\s+on|’m\s+on|are\s+on|'re\s+on|(?:am|'m|’m|are|'re|’re)\s+"
+                   rf"go\s+(?:to|with)|start(?:ed)?\s+paying(?:\s+for)?|am\s+on|'m\s+on|’m\s+on|are\s+on|'re\s+on|(?:am|'m|’m|are|'re|’re)\s+"
                    rf"(?:using|paying\s+for))\s+{DET}{T}{ALSO}"),
     ("now", "any", rf"\b(?:i'?m|i’m|i\s+am|we'?re|we’re|we\s+are|of\s+us\s+are)\s+"
                    rf"(?:all\s+|fully\s+)?"
@@ -596,7 +603,8 @@ RULES = [
                    rf"we\s+are)\s+"
                    rf"(?:an?\s+)?{T}{TAIL}\s+(?:person|people|user|users|household|family|shop)\b"),
     ("now", "any", rf"\b(?:i'?m|i\s+am|we'?re|we\s+are)\s+(?:an?\s+)?{T}{TAIL}\s+"
-                   rf"(?:person|people|user|users|household|family|shop)\s+(?:now|these\s+days|"
+                   rf"(?:person|people|user|users|subscriber|customer|household|family|shop)\s+"
+                   rf"(?:now|these\s+days|"
                    rf"nowadays)\b"),
     ("now", "any", rf"\b(?:now|these\s+days|nowadays|as\s+of\s+(?:today|yesterday|monday|tuesday|"
                    rf"wednesday|thursday|friday|saturday|sunday|(?:this|last)\s+week))\s*,?\s+"
@@ -660,6 +668,11 @@ UNDECIDED = re.compile(r"\b(?:figuring\s+out|deciding|not\s+sure|haven'?t\s+deci
                        r"\btaking\s+a\s+break\b|\bcan'?t\s+(?:make\s+up\s+my\s+mind|decide)\b|"
                        r"\bno\s+replacement\b|"
                        r"\b(?:bouncing|torn|undecided)\s+between\b", re.IGNORECASE)
+# ... unless a later statement settles it ("bouncing between free tiers. Eventually I paid for
+# Claude and that's where I've settled")
+SETTLES = re.compile(r"[.!?\n][^.!?\n]*?\b(?:(?:eventually|in\s+the\s+end)\b[^.!?\n]*\b(?:i|we)\b|"
+                     r"(?:i|we)(?:'ve|’ve|\s+have|'d|’d)?\s+(?:finally\s+|just\s+)?(?:settled|"
+                     r"landed|ended\s+up))[^.!?\n]*(?:[.!\n]|$)", re.IGNORECASE)  # not a question
 
 WORDS = re.compile(r"[\w'’]+|" + B)
 # a model picked inside another brand's product: "switched from Claude to GPT-5 inside Perplexity"
@@ -1022,9 +1035,9 @@ def _decide(text: str, hits: list[_Hit], mentions: list[Mention]) -> Switch | No
     pool = next(group for group in (
         [h for h in acts if h.own and not h.hedged], [h for h in acts if h.own],
         [h for h in acts if not h.hedged], acts) if group)
+    returns = sorted((h for h in pool if h.kind == "return"), key=lambda h: not h.to_brand)
     main = next((h for h in pool if h.kind in ("move", "weigh") and h.from_brand and
-                 h.to_brand), None) or next((h for h in pool if h.kind == "return"),
-                                            None) or pool[0]
+                 h.to_brand), None) or next(iter(returns), None) or pool[0]
     main = _went_back(main, pool)
     main = _went_on(main, pool)
     if main.hedged and main.own and DID_IT.search(text, main.end):
@@ -1032,7 +1045,7 @@ def _decide(text: str, hits: list[_Hit], mentions: list[Mention]) -> Switch | No
     if main.kind == "over":
         main = _moved_from(hits, main)
     used = [main]
-    if not main.to_brand and main.kind != "return" and not UNDECIDED.search(text):
+    if not main.to_brand and main.kind != "return" and not _undecided(text):
         chosen = [h for h in hits if h.to_brand and h.kind in ("move", "adopt", "now") and
                   h.to_brand != main.from_brand and h is not main and
                   (main.hedged or not h.hedged) and  # a weighed-up brand is not where they went
@@ -1052,9 +1065,14 @@ def _decide(text: str, hits: list[_Hit], mentions: list[Mention]) -> Switch | No
             used += _named_before(main, mentions, to)
     from_brand = next((h.from_brand for h in used if h.from_brand), None)
     to_brand = next((h.to_brand for h in used if h.to_brand), None)
-    if main.kind == "return" and not from_brand:
-        from_brand = next((m.brand for m in _nearest(mentions, main) if m.brand != to_brand),
-                          None)
+    if main.kind == "return" and not from_brand:  # where an earlier move went, or nearest
+        went = [h.to_brand for h in hits if h.kind == "move" and h.end <= main.start and
+                h.to_brand not in (None, OTHER, to_brand)]
+        from_brand = went[-1] if went else next(
+            (m.brand for m in _nearest(mentions, main) if m.brand != to_brand), None)
+    if main.kind == "return" and not to_brand:  # "resubscribed to Plus": the one other brand
+        others = {m.brand for m in mentions} - {from_brand}
+        to_brand = others.pop() if len(others) == 1 else None
     if to_brand == from_brand:
         to_brand = None
     if from_brand in (None, OTHER) and to_brand in (None, OTHER):
@@ -1103,6 +1121,12 @@ def _went_on(main: _Hit, pool: list[_Hit]) -> _Hit:
             break
         main = on
     return main
+
+
+def _undecided(text: str) -> bool:
+    """Whether the post says no destination was chosen yet, and nothing later settles it."""
+    found = UNDECIDED.search(text)
+    return bool(found) and not SETTLES.search(text, found.end())
 
 
 def _first(hits: list[_Hit], main: _Hit, ok) -> list[_Hit]:
