@@ -46,3 +46,17 @@ NEAR_MISSES = [
 
 test_crowds_asides_and_questions, test_near_misses_are_not_counted_as_leaving = \
     switch_example_tests(CASES, NEAR_MISSES)
+
+# people around the poster left, and the poster weighs following them: "consider"; the poster
+# who did it too still left
+WEIGHS_FOLLOWING = [
+    ("Most of my classmates dropped Gemini for Claude this term. I'm tempted, honestly.",
+     ("Gemini", "Claude", "consider")),
+    ("everyone at my office quit perplexity after the price change and im still on the fence",
+     ("Perplexity", None, "consider")),
+]
+FOLLOWED = [
+    ("Half my friends quit Grok and I cancelled mine too. Still torn on what comes next.",
+     ("Grok", None, "leave")),
+]
+test_weighing_what_others_did = switch_example_tests(WEIGHS_FOLLOWING + FOLLOWED, [])[0]

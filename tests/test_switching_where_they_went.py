@@ -1,9 +1,12 @@
-"""Where someone went, said without a verb of moving (issue 11, from the development misses
-of batches K to Z7): "Y has replaced X for me" (or for a task, in a workflow) is a move from
-X to Y; "Y ... that's where I've settled" (or "where my $20 goes now") names where someone
-who left went. A product that replaced another on a chart, in a company's product or in a
-news story is not a move, nor is a question about where to settle. Every example is written
-in our own words; each family has near misses that must stay uncounted."""
+"""Where someone went, and when they came back, said without a verb of moving (issue 11,
+from the development misses of batches K to Z7): "Y has replaced X for me" (or for a task, in
+a workflow) is a move from X to Y; "eventually ... settled" after "bouncing between" names a
+destination; "now I go with Y" or "I'm a Y subscriber now" after a brand used before is a
+move; a return told last ("by summer I was back on X", "resubscribed to Plus") wins over the
+move told before it; and short forms: "turned off auto-renew", "deleted my Facebook account
+and Meta AI", "Y since Tuesday", "hello Qwen". A product that replaced another on a chart or in
+a company's product, a question, and both brands still in use are not moves. Every example is
+written in our own words; each family has near misses that must stay uncounted."""
 from tests.helpers import switch_example_tests
 
 CASES = [
@@ -73,3 +76,28 @@ NOT_RETURNS = [
 ]
 test_returns_told_last, test_near_returns_are_not_leaving = \
     switch_example_tests(RETURNS, NOT_RETURNS)
+
+# short forms of leaving and arriving (from the development misses of batches M, Y, Z2, Z6):
+# "turned off auto-renew (on X)", "deleted my Facebook account and Meta AI", "Y since
+# Tuesday" after a brand used before, "hello Ollama" after a goodbye, "Y has handled
+# everything" beside a cancellation
+SHORT_FORMS = [
+    ("turned off auto-renew on gemini advanced last night. that's that.",
+     ("Gemini", None, "leave")),
+    ("Copilot nagged me once too often. Went into settings and turned off auto renewal.",
+     ("Copilot", None, "leave")),
+    ("Cancelled Spotify and Perplexity Pro on the same day, felt great", ("Perplexity", None,
+                                                                          "leave")),
+    ("was on deepseek for a year but the outages wore me down. Le Chat since Monday, so far so "
+     "good", ("DeepSeek", "Le Chat", "move")),
+    ("Bye Claude, hello Qwen on my own GPU", ("Claude", "other", "move")),
+    ("two weeks without grok and perplexity has handled everything. cancelled supergrok today",
+     ("Grok", "Perplexity", "move")),
+]
+NOT_SHORT_FORMS = [
+    "Deleted my chats and ChatGPT keeps the memory anyway",
+    "Turned off auto-renew on my car insurance, Claude helped me compare quotes",
+    "Claude since Tuesday? No, since launch day, I've used both the whole time",
+]
+test_short_forms, test_near_short_forms_are_not_leaving = \
+    switch_example_tests(SHORT_FORMS, NOT_SHORT_FORMS)

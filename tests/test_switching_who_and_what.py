@@ -109,3 +109,17 @@ NEAR_MISSES = [
 
 test_whose_act_and_which_product, test_near_misses_are_not_counted_as_leaving = \
     switch_example_tests(CASES, NEAR_MISSES)
+
+# a company changing the model inside its own product is a vendor's choice, not users moving
+# (issue 11, from the development false alarms of batches K and U); its staff moving is
+VENDOR_SWAPS = [
+    "We replaced Gemini with Claude inside our note-taking app; latency charts below.",
+    "Swapped DeepSeek for Le Chat in our customer-facing chatbot last sprint",
+    "Our agency switched the underlying model from ChatGPT to Gemini for all client sites.",
+]
+STAFF_MOVES = [
+    ("Our whole office replaced ChatGPT with Claude this spring, seats and all.",
+     ("ChatGPT", "Claude", "move")),
+]
+test_staff_moves_count, test_model_swaps_inside_a_product_do_not = \
+    switch_example_tests(STAFF_MOVES, VENDOR_SWAPS)

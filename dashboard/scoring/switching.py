@@ -296,6 +296,11 @@ RULES = [
     ("move", "any", rf"{T}{TAIL}(?:\s+now)?\s+(?:instead\s+of|in\s+place\s+of)\s+{DET}(?P<f>{B})"),
     ("move", "any", rf"{F}{TAIL}\s+(?:(?:is|'s|’s)\s+)?(?:out|gone)\s*[,;]?\s+(?:and\s+)?{T}"
                     rf"{TAIL}\s+(?:(?:is|'s|’s)\s+)?in(?=\s*(?:[,.;:!\n—–-]|$))"),
+    # the brand second in what was left: "deleted my Facebook account and Meta AI"
+    ("leave", "speaker", rf"\b(?:deleted|cancell?ed|uninstalled|dropped|ditched|dumped)\s+"
+                         rf"(?:{NOT_B}+\s+){{1,3}}?(?:and|&)\s+{DET}{F}{TAIL}"
+                         rf"(?=\s*(?:[.!,;:\n)]|$|\s+(?:too|as\s+well|in\s+the\s+same|on\s+the\s+"
+                         rf"same|the\s+same|today|yesterday|this|last|for\s+good)\b))"),
     ("leave", "any", rf"\binstead\s+of\s+(?:paying\s+(?:for\s+)?|using\s+)?{DET}(?P<f>{B})"),
     ("move", "speaker", rf"\b{LEAVE}\s+{DET}{HELD_FX}\s+(?:\w+\s+){{0,2}}?"
                         rf"(?:for|in\s+favou?r\s+of)\s+{DET}{TX}"),
@@ -449,6 +454,11 @@ RULES = [
     ("implicit", "speaker", rf"\b(?:took|take|taking|got|removed?|removing)\s+(?:it|them|"
                             rf"the\s+app)\s+off\s+(?:of\s+)?(?:my|our|the)\s+{DEVICES}"),
     ("implicit", "speaker", rf"\b{LEAVE}\s+{IMPLICIT}"),
+    # "turned off auto-renew (on ChatGPT Plus)"
+    ("leave", "speaker", rf"\b(?:turn|switch)(?:ed|ing)?\s+off\s+(?:the\s+)?auto[-\s]?renew(?:al)?"
+                         rf"\s+(?:on|for)\s+{DET}{F}"),
+    ("implicit", "speaker", r"\b(?:turn|switch)(?:ed|ing)?\s+off\s+(?:the\s+)?"
+                            r"auto[-\s]?renew(?:al)?\b(?!\s+(?:on|for)\s)"),
     ("implicit", "speaker", r"\b(?:request(?:ed|ing)?|start(?:ed|ing)?|initiat(?:ed|ing)?)\s+"
                             r"(?:my\s+|the\s+|an?\s+)?(?:account\s+)?(?:deletion|cancell?ation)|"
                             r"\bdid(?:n'?t|\s+not)\s+renew(?:\s+(?:it|them))?\b|"
@@ -611,6 +621,8 @@ RULES = [
                    rf"(?:it'?s|it’s|it\s+is|that'?s|that’s)\s+(?:all\s+|"
                    rf"just\s+)?{T}"),
     ("now", "any", rf"{T}{TAIL}\s+it\s+is\b"),
+    ("now", "any", rf"(?:^|(?<=[\n.!?;,]))\s*{T}{TAIL}\s+(?:ever\s+)?since\s+(?:{RECENTLY}|"
+                   rf"(?:last\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))"),
     ("now", "any", rf"{T}{TAIL}(?:\s+\w+){{0,3}}?\s+from\s+now\s+on\b"),
     ("implicit", "any", rf"{T}{TAIL}\s+(?:has\s+|have\s+)?(?:\w+\s+)?replaced\s+(?:it|them|that)"
                         rf"(?!\s+as\b)"),
@@ -630,6 +642,7 @@ RULES = [
     ("adopt", "any", rf"\b(?:went|gone|going|go)\s+(?:fully\s+|all\s+)?local\s+with\s+{DET}"
                      rf"(?P<to>{NAME})"),
     ("adopt", "any", rf"\b(?:mov|switch|migrat)\w*\s+{MOVED}(?:over\s+)?to\s+(?P<to>{NAME})"),
+    ("adopt", "any", rf"\b(?:hello|hi),?\s+(?P<to>{OTHER_PRODUCT})"),
     ("adopt", "any", rf"\bnow\s+(?:just\s+)?(?:use|using|run|running|pay\s+for)\s+(?P<to>{NAME})"),
     ("adopt", "any", rf"\b(?:run(?:ning|s)?|us(?:e|es|ing)|pointed\s+at|through|via|"
                      rf"pay(?:ing)?\s+for|self-host\w*|host(?:ing)?|install(?:ed|ing)?|set\s+up|"
@@ -641,7 +654,8 @@ RULES = [
                      rf"(?:daily|main|go-to|default|favou?rite|replacement|home)|the\s+"
                      rf"default)"),
     ("adopt", "any", rf"\bset\s+{DET}{T}{TAIL}\s+as\s+(?:my|the|our)\s+default"),
-    ("adopt", "any", rf"{TX}{TAIL}\s+(?:is\s+|has\s+been\s+)?(?:does|handl|cover|gives\s+me|"
+    ("adopt", "any", rf"{TX}{TAIL}\s+(?:is\s+|has\s+been\s+|has\s+|had\s+)?"
+                     rf"(?:does|handl|cover|gives\s+me|"
                      rf"doing|work|serv)\w*\s+(?:\S+\s+){{0,4}}?(?:everything|it\s+all|all|it|"
                      rf"fine|great|well|perfectly|nicely|better|(?:the|that|this)\s+job)\b"),
     ("adopt", "any", rf"{T}{TAIL}\s+(?:has\s+|have\s+)?(?:completely\s+|fully\s+)?"
@@ -681,6 +695,17 @@ INSIDE = re.compile(rf"\s*(?:inside|within|in)\s+(?:the\s+)?{B}(?!\s*['’]s)", 
 CALL_FOR = re.compile(r"\b(?:call(?:s|ed|ing)?|push(?:es|ed|ing)?|urg(?:e|es|ed|ing)|"
                       r"campaign(?:s|ed|ing)?)\s+for\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?$",
                       re.IGNORECASE)
+# people around the poster ("half my group chat", "everyone on my team"), not the poster
+GROUP_SUBJECT = re.compile(r"\b(?:(?:half|most|all|some|several|many|\w+\s+of|(?:every|any)"
+                           r"(?:one|body)\s+(?:on|in|at))\s+(?:of\s+)?(?:my|our)|(?:my|our)\s+"
+                           r"(?:friends|group\s+chat|coworkers|colleagues|classmates|teammates))\b",
+                           re.IGNORECASE)
+# the poster weighing what others did: "half my friends left X and I'm on the fence"
+ON_THE_FENCE = re.compile(r"\b(?:i'?m|i’m|i\s+am)\s+(?:still\s+|kind\s+of\s+|sort\s+of\s+|"
+                          r"half\s+)?(?:on\s+the\s+fence|tempted|torn|thinking\s+about\s+it|"
+                          r"considering\s+it|probably\s+next|next\b|half\s+thinking)|"
+                          r"\bi\s+(?:haven'?t|have\s+not)\s+(?:done\s+it|pulled\s+the\s+trigger)",
+                          re.IGNORECASE)
 DID_IT = re.compile(r"(?:^|[.!…]\s*|\b(?:and|finally|just)\s+)(?:i\s+|we\s+)?"
                     r"(?:finally\s+|just\s+)?(?:did\s+it|pulled\s+the\s+trigger)\b"
                     r"(?!\s+(?:again|before|for))",
@@ -850,6 +875,15 @@ QUOTE = re.compile(r"""(?:["“]([^"“”\n]{1,160})["”]|(?<!\w)['‘]([^'‘
 # a brand's name inside a campaign's ("QuitGPT"): joining it is leaving the brand
 CAMPAIGN = re.compile(r"(?:quit|cancel|delete|boycott|ditch|leave|unsubscribe)", re.IGNORECASE)
 JOINS = re.compile(r"(?:join|took\s+part|taking\s+part|all\s+in|sign)", re.IGNORECASE)
+# an act said in mockery: "oh yeah, let me just cancel X", "Sure, I'll quit X. Right after I
+# cancel electricity", "I'm SO leaving X 🙄" (not "cancelled it right after I read the news")
+MOCK_OPENER = re.compile(r"\s*(?:oh\s+(?:yeah|sure|yes)|yeah,?\s+right|sure|ah\s+yes)[,.!]*\s+"
+                         r"(?:let\s+me|(?:i|we)(?:'ll|’ll|\s+will)|(?:i'?m|i’m|i\s+am)\s+(?:so|"
+                         r"totally|definitely|absolutely|gonna))\b",  # not "sure, I left X"
+                         re.IGNORECASE)
+MOCK_AFTER = re.compile(r"[^.!?\n]*(?:🙄|\s/s\b)|[^\n]{0,40}?\bright\s+after\s+(?:i|we)\s+"
+                        r"(?:\w+\s+)?(?:cancel|quit|give\s+up|stop|delete|finish|throw|sell|leave|"
+                        r"uninstall|move)\b", re.IGNORECASE)
 # a supposed case, not a report ("Thought experiment: everyone quits ChatGPT tomorrow")
 SUPPOSED = re.compile(r"\b(?:thought\s+experiment|what\s+if|suppos(?:e|ing)|hypothetical(?:ly)?|"
                       # a product's feature or a company's turn as the condition: "if Le Chat
@@ -862,7 +896,13 @@ SUPPOSED = re.compile(r"\b(?:thought\s+experiment|what\s+if|suppos(?:e|ing)|hypo
                       r"all|millions))\b", re.IGNORECASE)
 # the model behind a company's own product: its choice as a vendor, not users moving
 OWN_PRODUCT = re.compile(r"\b(?:models?|backend|llm|provider)\s+(?:behind|powering|inside|under)\s+"
-                         r"(?:our|their|its|the)\b", re.IGNORECASE)
+                         r"(?:our|their|its|the)\b|\bunderlying\s+(?:models?|llm|provider)\b",
+                         re.IGNORECASE)
+# ... or named after the move: "replaced X with Y inside our product / in our support bot"
+IN_OWN_PRODUCT = re.compile(r"\s*(?:inside|in|within|behind|powering)\s+(?:our|their|its)\s+"
+                            r"(?:[\w-]+\s+){0,3}?(?:products?|apps?|bots?|chatbots?|widgets?|"
+                            r"pipelines?|backends?|api|services?|platforms?|saas|features?|"
+                            r"agents?)\b", re.IGNORECASE)
 OWNERS = {"my", "our", "i", "we", "me", "us"}  # "my company", "our team" speak as users
 FILLER = {"just", "so", "also", "today", "now", "already", "honestly", "ok", "okay", "well",
           "yeah", "yep", "lol", "welp", "fine", "and", "then", "that's", "thats",
@@ -987,6 +1027,7 @@ def _hits(norm: str, mentions: list[Mention], campaigns: set[int]) -> list[_Hit]
             words = _clause_words(norm, m.start())
             before = _sentence_before(norm, m.start())
             if NEGATIONS & set(words[-4:]) or "nobody" in words or _advice(norm, m, before) or \
+                    _sarcastic(norm, m, before) or \
                     SUPPOSED.search(before) or OWN_PRODUCT.search(before) or \
                     UNDONE.match(norm, m.end()) or CALL_FOR.search(before):
                 continue
@@ -1009,7 +1050,8 @@ def _hits(norm: str, mentions: list[Mention], campaigns: set[int]) -> list[_Hit]
                 continue  # "replaced GPT-4o with GPT-5": one brand, not a switch
             if kind in ACTS and _staff(norm, m) or kind == "adopt" and "still" in words[-2:]:
                 continue  # staff leaving; "I still use ChatGPT" is not where anyone went
-            if kind in ("move", "leave") and INSIDE.match(norm, m.end()):
+            if kind in ("move", "leave") and (INSIDE.match(norm, m.end()) or
+                                              IN_OWN_PRODUCT.match(norm, m.end())):
                 taken.append((m.start(), m.end()))  # nor is any part of it a statement
                 continue
             if kind == "move" and re.search(r"\bback\s", m.group(), re.IGNORECASE):
@@ -1042,6 +1084,9 @@ def _decide(text: str, hits: list[_Hit], mentions: list[Mention]) -> Switch | No
     main = _went_on(main, pool)
     if main.hedged and main.own and DID_IT.search(text, main.end):
         main = main._replace(hedged=False)
+    if ON_THE_FENCE.search(text) and (not main.own or GROUP_SUBJECT.search(
+            text[max(text.rfind(c, 0, main.start) for c in ".!?\n") + 1:main.start])):
+        main = main._replace(hedged=True)  # others left, the poster weighs it
     if main.kind == "over":
         main = _moved_from(hits, main)
     used = [main]
@@ -1360,6 +1405,12 @@ def _advice(norm: str, m: re.Match, before: str) -> bool:
     return bool(ADVICE.search(before)) or bool(READERS_ASKED.fullmatch(before)) and \
         (m.group().split(maxsplit=1)[0].lower().endswith("ing") or before.strip() != "") and \
         bool(ADVICE_AFTER.match(norm, m.end()))
+
+
+def _sarcastic(norm: str, m: re.Match, before: str) -> bool:
+    """Whether the act is said in mockery: its sentence opens "oh yeah", "sure", or what
+    follows it rolls the eyes or puts it after something absurd."""
+    return bool(MOCK_OPENER.match(before) or MOCK_AFTER.match(norm, m.end()))
 
 
 def _sentence_before(norm: str, start: int) -> str:
