@@ -60,3 +60,16 @@ FOLLOWED = [
      ("Grok", None, "leave")),
 ]
 test_weighing_what_others_did = switch_example_tests(WEIGHS_FOLLOWING + FOLLOWED, [])[0]
+
+# crowds coming back are a return; "everyone on my feed is cancelling X" is others' act, so
+# "and I'm just... not" keeps the poster; clients who "left me for X" are a job lost
+CROWDS_BACK = [
+    ("Lots of people who ditched Gemini over the summer are coming back, says an app tracker",
+     (None, "Gemini", "return")),
+]
+NOT_CROWD_MOVES = [
+    "everyone on my timeline is deleting perplexity and i'm just... not",
+    "Two of my design clients left me for Claude this quarter. Freelancing is weird now.",
+]
+test_crowds_coming_back, test_others_acts_the_poster_stays_out_of = \
+    switch_example_tests(CROWDS_BACK, NOT_CROWD_MOVES)

@@ -305,7 +305,7 @@ RULES = [
     ("move", "speaker", rf"\b{LEAVE}\s+{DET}{HELD_FX}\s+(?:\w+\s+){{0,2}}?"
                         rf"(?:for|in\s+favou?r\s+of)\s+{DET}{TX}"),
     ("move", "speaker", rf"\b(?:left|leav(?:e|es|ing)|quit(?:ting|s)?|ditch(?:ed|ing)?|"
-                        rf"jump(?:ed|ing)?\s+ship)\s+(?:\w+\s+)?for\s+{DET}{T}"),
+                        rf"jump(?:ed|ing)?\s+ship)\s+(?!(?:me|us|him|her)\s)(?:\w+\s+)?for\s+{DET}{T}"),
     ("weigh", "any", rf"\b(?:keep|stick\s+with|stay\s+(?:with|on))\s+(?:paying\s+for\s+|"
                      rf"using\s+)?{DET}{F}{TAIL}(?:\s+[\w.+-]+){{0,3}}?\s+or\s+"
                      rf"(?:[\w'’]+\s+){{0,3}}?{DET}{TX}"),
@@ -348,6 +348,11 @@ RULES = [
     ("return", "crowd", rf"\b(?:lapsed|former|departed)\s+{T}{TAIL}\s+{CROWD}\s+(?:(?:are|"
                         rf"have\s+been|quietly|slowly|now)\s+)*(?:return\w*|com(?:e|es|ing)\s+back|"
                         rf"drift\w*\s+back|flock\w*\s+back)"),
+    # "many who quit ChatGPT in the spring are quietly coming back"
+    ("return", "crowd", rf"\b(?:who|that)\s+(?:had\s+)?(?:quit|left|cancell?ed|ditched|abandoned|"
+                        rf"deleted)\s+{DET}{T}{TAIL}[^.!?\n]{{0,60}}?\b(?:are|were|have\s+been|is|"
+                        rf"has\s+been|have)\s+(?:\w+ly\s+|now\s+)?(?:coming\s+back|returning|"
+                        rf"returned|come\s+back)\b"),
     ("return", "crowd", rf"{T}{TAIL}\s+[^.!?\n]{{0,80}}?\b(?:as|after|with|while)\s+"
                         rf"(?:lapsed|former|departed|old)\s+{CROWD}\s+(?:return|come\s+back|"
                         rf"drift\s+back|flock\s+back)"),
@@ -695,6 +700,10 @@ INSIDE = re.compile(rf"\s*(?:inside|within|in)\s+(?:the\s+)?{B}(?!\s*['’]s)", 
 CALL_FOR = re.compile(r"\b(?:call(?:s|ed|ing)?|push(?:es|ed|ing)?|urg(?:e|es|ed|ing)|"
                       r"campaign(?:s|ed|ing)?)\s+for\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?$",
                       re.IGNORECASE)
+# an act announced but not yet done
+NOT_YET = re.compile(r"\b(?:haven'?t|have\s+not|didn'?t|did\s+not)\s+(?:actually\s+|quite\s+)?"
+                     r"(?:hit\s+the\s+button|pulled\s+the\s+trigger|done\s+it|clicked\s+cancel)\b|"
+                     r"\bdon'?t\s+plan\s+to\s+renew\b", re.IGNORECASE)
 # people around the poster ("half my group chat", "everyone on my team"), not the poster
 GROUP_SUBJECT = re.compile(r"\b(?:(?:half|most|all|some|several|many|\w+\s+of|(?:every|any)"
                            r"(?:one|body)\s+(?:on|in|at))\s+(?:of\s+)?(?:my|our)|(?:my|our)\s+"
@@ -862,12 +871,17 @@ UNDONE = re.compile(r"[^.!?\n]{0,50}?(?:\b(?:but|then|and)\s+|[.!]\s+)(?:i\s+|we
                     r"(?!\s+(?:once\s+|really\s+|even\s+)?(?:miss|regret|replac|look(?:ed)?\s+back|"
                     r"gone\s+back|been\s+back|went\s+back|go\s+back))", re.IGNORECASE)
 # the poster saying they stay, against what others do
+# the act undone in the same post ("... and the subscription is still active"), not the rest
+# of a paid period ("still active until the 30th")
+STILL_ACTIVE = re.compile(r"\b(?:subscription|sub|plan|account|membership)\s+is\s+still\s+"
+                          r"(?:active|on)\b(?!\s+(?:until|till|til|through|thru|for\s+the\s+rest|"
+                          r"to\s+the\s+end)\b)", re.IGNORECASE)
 STAYING = re.compile(r"\b(?:i'?m|i\s+am|we'?re|we\s+are|i'?ll|i\s+will)\s+"
                      r"(?:still\s+|just\s*(?:\.+|…)?\s*)?"
                      r"(?:staying|not\s+(?:leaving|going\s+anywhere|cancell?ing|switching|quitting)|"
                      r"not(?=\s*[.!]|\s*$)|"
-                     r"still\s+(?:subscribed|paying|here))\b",
-                     re.IGNORECASE)
+                     r"still\s+(?:subscribed|paying|here)|keeping\s+(?:it|them|plus|pro|my))\b|"
+                     + STILL_ACTIVE.pattern, re.IGNORECASE)
 # a quotation of someone else's words ("... being shared as 'power users are quitting'"),
 # unless it names a movement ("'Cancel ChatGPT' movement goes mainstream")
 QUOTE = re.compile(r"""(?:["“]([^"“”\n]{1,160})["”]|(?<!\w)['‘]([^'‘’\n]{1,160})['’](?!\w))"""
@@ -881,9 +895,9 @@ MOCK_OPENER = re.compile(r"\s*(?:oh\s+(?:yeah|sure|yes)|yeah,?\s+right|sure|ah\s
                          r"(?:let\s+me|(?:i|we)(?:'ll|’ll|\s+will)|(?:i'?m|i’m|i\s+am)\s+(?:so|"
                          r"totally|definitely|absolutely|gonna))\b",  # not "sure, I left X"
                          re.IGNORECASE)
-MOCK_AFTER = re.compile(r"[^.!?\n]*(?:🙄|\s/s\b)|[^\n]{0,40}?\bright\s+after\s+(?:i|we)\s+"
-                        r"(?:\w+\s+)?(?:cancel|quit|give\s+up|stop|delete|finish|throw|sell|leave|"
-                        r"uninstall|move)\b", re.IGNORECASE)
+MOCK_AFTER = re.compile(r"[^.!?\n]*(?:🙄|\s/s\b)|[^\n]{0,40}?\bright\s+after\s+(?:i|we|it|they)\s+"
+                        r"(?:\w+\s+)?(?:cancel|quit|give\s+up|stop|delete|finish(?:es)?|throw|sell|"
+                        r"leave|uninstall|move)\b", re.IGNORECASE)
 # a supposed case, not a report ("Thought experiment: everyone quits ChatGPT tomorrow")
 SUPPOSED = re.compile(r"\b(?:thought\s+experiment|what\s+if|suppos(?:e|ing)|hypothetical(?:ly)?|"
                       # a product's feature or a company's turn as the condition: "if Le Chat
@@ -1084,6 +1098,11 @@ def _decide(text: str, hits: list[_Hit], mentions: list[Mention]) -> Switch | No
     main = _went_on(main, pool)
     if main.hedged and main.own and DID_IT.search(text, main.end):
         main = main._replace(hedged=False)
+    if main.own and main.kind in ("leave", "implicit") and \
+            STILL_ACTIVE.search(text, main.end):
+        return None  # "Quitting X like I quit coffee ... the subscription is still active"
+    if main.own and NOT_YET.search(text, main.end):
+        main = main._replace(hedged=True)  # "Leaving X ... I just haven't hit the button"
     if ON_THE_FENCE.search(text) and (not main.own or GROUP_SUBJECT.search(
             text[max(text.rfind(c, 0, main.start) for c in ".!?\n") + 1:main.start])):
         main = main._replace(hedged=True)  # others left, the poster weighs it
@@ -1355,8 +1374,11 @@ def _actor(words: list[str], who: str, statement: str) -> str | None:
                 continue  # "the Parliament will phase out ...": whose act it is comes before
             if w in OTHERS and k and words[k - 1] in AUDIENCE:
                 return None  # an audience ("a tool for people coming from ..."), not a report
-            # "everyone I know went to ...": the poster only in a clause about the others
-            return "others" if w in OTHERS or k and words[k - 1] in OTHERS else "own"
+            # "everyone I know went to ...", "everyone on my feed is ...": the poster only in
+            # a clause about the others
+            return "others" if w in OTHERS or k and words[k - 1] in OTHERS or \
+                w in ("my", "our") and k > 1 and words[k - 1] in ("on", "in", "at", "of") and \
+                words[k - 2] in OTHERS | {"half", "most", "all", "some"} else "own"
     if THIRD_PERSON_VERB.match(statement) or any(map(THIRD_PERSON_VERB.fullmatch, words)):
         return None
     return "own" if who == "any" or all(w in FILLER for w in words) else None
