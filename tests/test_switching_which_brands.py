@@ -6,7 +6,9 @@ I know went to X" is others' move, not the poster's; an adoption qualified with 
 where someone went; a post that opens "Ex-X guy, ..." is the poster's; "didn't think I'd ..."
 after an act does not undo it. And who someone who left did not go to: a brand named in a
 clause that compares it or looks back ("preferred you over X", "it used to beat X", "runs on
-X under the hood"), or "none of them went to X". Every example is written in our own words;
+X under the hood"), or "none of them went to X". Where a move came from when no verb says it:
+the one brand named before the move, or an untracked product named before it; a destination
+that is one of two ("scatter to X and Y") is none. Every example is written in our own words;
 each family has near misses that must stay uncounted."""
 from tests.helpers import switch_example_tests
 
@@ -47,3 +49,17 @@ test_left_with_nowhere_named = switch_example_tests(LEFT_ONLY, [])[0]
 
 test_examples, test_near_misses_are_not_counted_as_leaving = \
     switch_example_tests(CASES, NEAR_MISSES)
+
+# where a move came from when no verb says it: the one brand named before the move, or an
+# untracked product named before it ("other"); a destination that is one of two is none
+# (from the development misses of batches H to Z7)
+CAME_FROM = [
+    ("Perplexity kept timing out on me all week\n\nMoved to Gemini and it's been fine. Claude "
+     "was nice too but the caps.", ("Perplexity", "Gemini", "move")),
+    ("Windsurf users jump to Claude Code after the acquisition mess", ("other", "Claude", "move")),
+    ("For two years my writing buddy was HuggingChat. When it got flaky I went to Le Chat.",
+     ("other", "Le Chat", "move")),
+    ("Copilot subscribers scatter to Gemini and Claude after the price hike",
+     ("Copilot", None, "leave")),
+]
+test_where_a_move_came_from = switch_example_tests(CAME_FROM, [])[0]

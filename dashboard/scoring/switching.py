@@ -158,6 +158,7 @@ KNOWN_OTHERS = ("Qwen", "qwen", "Llama", "llama", "Ollama", "ollama", "LM Studio
                 "OpenEvidence", "HuggingChat", "Brave Leo", "Duck.ai", "Tabnine", "Codeium",
                 "Jan.ai", "aider", "kagi", "windsurf", "openrouter")
 OTHER_PRODUCT = rf"(?-i:{trie(KNOWN_OTHERS)})(?:\d[\w.]*)?(?:-\w+)?(?!\w)"  # "Qwen3-Coder"
+KNOWN_OTHER = re.compile(OTHER_PRODUCT)
 # nouns of people leaving in numbers, after the brand: "ChatGPT exodus", "OpenAI refugees"
 LEAVERS = r"(?:refugees?|defectors?|deserters?|switchers?|leavers?|quitters?)"
 CROWD_NOUN = (rf"(?:uninstalls?|uninstallations?|cancell?ations?|unsubscribes?|deletions?|"
@@ -177,7 +178,8 @@ CROWD_GOES = (r"(?:(?:are|were|have|has|been|keep|kept|start(?:ed)?|begin|began|
               r"churn(?:ing|ed)?|unsubscrib(?:e|ing|ed)|bail(?:ing|ed)?|abandon(?:ing|ed)?|"
               r"walk(?:ing|ed)\s+away|uninstall(?:ing|ed)?|delet(?:e|ing|ed)|boycott(?:ing|ed)?|"
               r"switch(?:ing|ed)?|migrat(?:e|ing|ed)|mov(?:e|ing|ed)|head(?:ing|ed)?|"
-              r"flock(?:ing|ed)?|desert(?:ing|ed)?|drift(?:ing|ed|s)?)")
+              r"flock(?:ing|ed)?|desert(?:ing|ed)?|drift(?:ing|ed|s)?|scatter(?:ing|ed|s)?|"
+              r"decamp(?:ing|ed|s)?)")
 # people weighing a move in numbers: "ChatGPT subscribers weigh a switch", "... may cancel"
 CROWD_WEIGHS = (r"(?:weigh|mull|eye|consider|threaten|plan|sa(?:y|ys|id)\s+they\s+(?:may|"
                 r"might|will|would|could))\w*")
@@ -1126,9 +1128,11 @@ def _decide(text: str, hits: list[_Hit], mentions: list[Mention]) -> Switch | No
         used += _first(hits, main, lambda h: h.from_brand and h.from_brand != to and
                        h.kind in ("leave", "used", "move", "crowd", "away") and not h.to_brand)
         if not any(h.from_brand for h in used) and main.kind in ("move", "over") and to:
-            used += _named_before(main, mentions, to)
+            used += _named_before(text, main, mentions, to)
     from_brand = next((h.from_brand for h in used if h.from_brand), None)
     to_brand = next((h.to_brand for h in used if h.to_brand), None)
+    if to_brand and _split(text, next(h for h in used if h.to_brand), mentions):
+        to_brand = None  # "Grok users decamp to ChatGPT and Gemini": no one destination
     if main.kind == "return" and not from_brand:  # where an earlier move went, or nearest
         went = [h.to_brand for h in hits if h.kind == "move" and h.end <= main.start and
                 h.to_brand not in (None, OTHER, to_brand)]
@@ -1191,6 +1195,13 @@ def _undecided(text: str) -> bool:
     """Whether the post says no destination was chosen yet, and nothing later settles it."""
     found = UNDECIDED.search(text)
     return bool(found) and not SETTLES.search(text, found.end())
+
+
+def _split(text: str, hit: _Hit, mentions: list[Mention]) -> bool:
+    """Whether the destination a statement names is one of two ("to ChatGPT and Gemini")."""
+    return any(hit.end <= m.start and m.brand != hit.to_brand and
+               re.fullmatch(r",?\s*(?:and|or|&)\s*", text[hit.end:m.start])
+               for m in mentions)
 
 
 def _first(hits: list[_Hit], main: _Hit, ok) -> list[_Hit]:
@@ -1258,14 +1269,19 @@ def _arrived(text: str, main: _Hit, hits: list[_Hit], mentions: list[Mention]) -
     return []
 
 
-def _named_before(main: _Hit, mentions: list[Mention], to: str) -> list[_Hit]:
+def _named_before(text: str, main: _Hit, mentions: list[Mention], to: str) -> list[_Hit]:
     """Where someone moved from when the post does not say it with a verb: the one other
-    brand the post names ("... I use ChatGPT for everything. Moving to Claude")."""
-    others = {m.brand for m in mentions if m.brand != to}
-    if len(others) != 1:
+    brand named before the move, else the one other brand the post names ("... I use ChatGPT
+    for everything. Moving to Claude"), else an untracked product named before it ("Cursor
+    users defect to Claude Code")."""
+    for others in ([m for m in mentions if m.brand != to and m.end <= main.start],
+                   [m for m in mentions if m.brand != to]):
+        if len({m.brand for m in others}) == 1:
+            return [_Hit("used", others[0].brand, None, others[0].start, others[0].end, False)]
+    if any(m.brand != to for m in mentions):
         return []
-    m = next(m for m in mentions if m.brand != to)
-    return [_Hit("used", m.brand, None, m.start, m.end, False)]
+    untracked = KNOWN_OTHER.search(text, 0, main.start)
+    return [_Hit("used", OTHER, None, *untracked.span(), False)] if untracked else []
 
 
 def _used_then_now(hits: list[_Hit], mentions: list[Mention]) -> list[_Hit]:
