@@ -31,6 +31,8 @@ def test_labels_use_vaders_thresholds(compound, expected):
     ("left grok last week", "Grok"),
     ("grok's answers got weird", "Grok"),
     ("it took a week to grok this codebase", ""),
+    ("grok is off my phone now", "Grok"),  # the verb is never followed by "is"
+    ("le chat was faster than I expected", "Le Chat"),
     ("moved over to le chat", "Le Chat"),
     ("ditched copilot at work", "Copilot"),
     ("an AI copilot for your inbox", ""),

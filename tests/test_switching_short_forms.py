@@ -44,3 +44,27 @@ NEAR_MISSES = [
 
 test_short_forms, test_near_misses_are_not_counted_as_leaving = \
     switch_example_tests(CASES, NEAR_MISSES)
+
+# from the development misses of batches F to Z: "cut X Plus this month", "no more X on this
+# laptop", a title "X to Kimi K2:" (an untracked destination), "from X to just paying for Y",
+# and lower-case names before "is"/"was" ("grok is off my phone", "le chat was fine")
+MORE_SHORT_FORMS = [
+    ("Cut Gemini Advanced this month; the free Le Chat app covers what I needed.",
+     ("Gemini", "Le Chat", "move")),
+    ("two hours of fighting settings later, no more Meta AI on this phone", ("Meta AI", None,
+                                                                              "leave")),
+    ("Claude to Qwen3 Coder: three weeks of running my agent locally", ("Claude", "other",
+                                                                         "move")),
+    ("Went from Kagi to just paying for Perplexity. Fewer tabs, same answers.",
+     ("other", "Perplexity", "move")),
+    ("grok is off my phone. didn't replace it with anything", ("Grok", None, "leave")),
+    ("crawled back to gemini. le chat was fine but the voice mode wasn't", ("Le Chat", "Gemini",
+                                                                             "return")),
+]
+NOT_MORE_SHORT_FORMS = [
+    "ChatGPT cut my email time in half this month",
+    "No more Copilot jokes on this thread please",
+    "Claude to the rescue: how it fixed my spreadsheet in five minutes",
+]
+test_more_short_forms, test_near_more_short_forms_are_not_leaving = \
+    switch_example_tests(MORE_SHORT_FORMS, NOT_MORE_SHORT_FORMS)

@@ -38,8 +38,9 @@ PRODUCT_BEFORE = re.compile(
     r"(?:switch|mov|migrat|jump|port|head|went|go|gone|came|com|back|over|return)\w*\s+to|"
     r"from\s+[\w.'’-]+(?:\s+[\w.'’-]+)?\s+to)"
     r"\s+$", re.IGNORECASE)
-PRODUCT_AFTER = re.compile(r"['’]s\b|\s+(?:plus|pro|premium|app|sub|subscription|imagine)\b",
-                           re.IGNORECASE)
+# ... and "grok is off my phone", "grok was down": the verb is never followed by "is"
+PRODUCT_AFTER = re.compile(r"['’]s\b|\s+(?:plus|pro|premium|app|sub|subscription|imagine|is|was|"
+                           r"has|keeps|kept)\b", re.IGNORECASE)
 CONTEXT = 40  # characters before an alias in context that PRODUCT_BEFORE reads
 
 

@@ -270,7 +270,8 @@ TO = r"(?:to|into|onto)"
 # "adopt" (taking up a brand), "used" (a brand used before), "now" (a brand used now).
 RULES = [
     ("move", "any", rf"(?:\b(?:{MOVE}|{LEAVE})\s+{MOVED})?(?:over\s+)?\bfrom\s+{DET}{FX}"
-                    rf"(?:\s+[\w.+-]+){{0,3}}?\s+(?:over\s+|back\s+)?(?:{TO}|for)\s+{DET}{TX}"),
+                    rf"(?:\s+[\w.+-]+){{0,3}}?\s+(?:over\s+|back\s+)?(?:{TO}|for)\s+"
+                    rf"(?:(?:just\s+)?(?:paying\s+for|using)\s+)?{DET}{TX}"),
     # the last step of a chain: "ChatGPT → Gemini → Claude" is where they are now
     ("move", "any", rf"(?:(?:{B}|{NAME}|{OTHER_PRODUCT}){TAIL}\s*{ARROW}\s*)*"
                     rf"{FX}{TAIL}\s*{ARROW}\s*{TX}"),
@@ -278,7 +279,8 @@ RULES = [
     # pounds a month that went to ChatGPT goes to Claude these days"
     ("move", "any", rf"{MONEY}{EVERY}?\s+(?:that\s+)?(?:used\s+to\s+go|went)\s+to\s+"
                     rf"{DET}{F}{TAIL}{EVERY}?\s+(?:now\s+)?goes\s+to\s+{DET}{T}"),
-    ("move", "any", rf"^\s*(?:{F}|(?P<fo>{OTHER_PRODUCT})){TAIL}\s+to\s+{T}{TAIL}"
+    ("move", "any", rf"^\s*(?:{F}|(?P<fo>{OTHER_PRODUCT})){TAIL}\s+to\s+"
+                    rf"(?:{T}|(?P<to>{OTHER_PRODUCT}(?:\s+(?:\w*\d[\w.]*|(?-i:[A-Z])\w+))?)){TAIL}"
                     rf"(?=\s*(?:[:(,—–]|\s-\s|$)|\s+after\b)"),
     ("move", "any", rf"\b(?:mov|switch|migrat|jump|port|get|got|gett|came|com)\w*\s+(?:fully\s+)?"
                     rf"off(?:\s+of)?\s+{DET}{FX}{TAIL}(?:\s+[\w.+-]+){{0,3}}?\s+(?:over\s+)?"
@@ -461,6 +463,11 @@ RULES = [
     ("implicit", "speaker", rf"\b(?:took|take|taking|got|removed?|removing)\s+(?:it|them|"
                             rf"the\s+app)\s+off\s+(?:of\s+)?(?:my|our|the)\s+{DEVICES}"),
     ("implicit", "speaker", rf"\b{LEAVE}\s+{IMPLICIT}"),
+    # "cut ChatGPT Plus this month", "no more Copilot on this laptop"
+    ("leave", "speaker", rf"\bcut\s+(?:my\s+|our\s+|the\s+)?{F}{TAIL}(?:\s+{HOLDING})?"
+                         rf"(?=\s*(?:[.,;:!\n]|$)|\s+(?:this|last|in|from|today|yesterday|loose|"
+                         rf"off|out)\b)"),
+    ("leave", "any", rf"\bno\s+more\s+{F}{TAIL}\s+(?:on|in)\s+(?:my|this|our|the)\s+{DEVICES}"),
     # "turned off auto-renew (on ChatGPT Plus)"
     ("leave", "speaker", rf"\b(?:turn|switch)(?:ed|ing)?\s+off\s+(?:the\s+)?auto[-\s]?renew(?:al)?"
                          rf"\s+(?:on|for)\s+{DET}{F}"),
