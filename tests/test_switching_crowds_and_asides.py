@@ -73,3 +73,17 @@ NOT_CROWD_MOVES = [
 ]
 test_crowds_coming_back, test_others_acts_the_poster_stays_out_of = \
     switch_example_tests(CROWDS_BACK, NOT_CROWD_MOVES)
+
+# a crowd named for having left, addressed or joined in a question, has left: the question
+# is about something else ("fellow Gemini refugees, is Le Chat's voice mode any good?");
+# a crowd of the future is a question ("X refugees in 2028 when ...?")
+ADDRESSED_CROWDS = [
+    ("Fellow Gemini refugees, is Le Chat's voice mode any good?", ("Gemini", None, "leave")),
+    ("Ex-Perplexity users: how do you get sources out of Claude?",
+     ("Perplexity", "Claude", "move")),
+]
+FUTURE_CROWDS = [
+    "Claude refugees in 2028 when Anthropic signs the same deal? bookmark this",
+]
+test_addressed_crowds_have_left, test_future_crowds_are_a_question = \
+    switch_example_tests(ADDRESSED_CROWDS, FUTURE_CROWDS)

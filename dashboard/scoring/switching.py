@@ -161,6 +161,10 @@ OTHER_PRODUCT = rf"(?-i:{trie(KNOWN_OTHERS)})(?:\d[\w.]*)?(?:-\w+)?(?!\w)"  # "Q
 KNOWN_OTHER = re.compile(OTHER_PRODUCT)
 # nouns of people leaving in numbers, after the brand: "ChatGPT exodus", "OpenAI refugees"
 LEAVERS = r"(?:refugees?|defectors?|deserters?|switchers?|leavers?|quitters?)"
+# a crowd named for having left: "ChatGPT refugees", "ex-Gemini users"
+LEFT_ALREADY = re.compile(rf"{LEAVERS}|\b(?:ex|former|lapsed)\b", re.IGNORECASE)
+ADDRESSED = re.compile(r"\b(?:another|any\s+other|other|fellow|(?:i'?m|i\s+am|as)\s+an?)\s+$",
+                       re.IGNORECASE)
 CROWD_NOUN = (rf"(?:uninstalls?|uninstallations?|cancell?ations?|unsubscribes?|deletions?|"
               rf"exodus|{LEAVERS}|churn|mass\s+exodus)")
 # people leaving in numbers, before the brand: "churn at OpenAI", "an exodus from ChatGPT"
@@ -1079,7 +1083,11 @@ def _hits(norm: str, mentions: list[Mention], campaigns: set[int]) -> list[_Hit]
                 continue
             if kind == "move" and re.search(r"\bback\s", m.group(), re.IGNORECASE):
                 kind = "return"  # "from Claude Code back to Cursor"
-            hedged = kind == "weigh" or _hedged(words, norm, m.end()) or \
+            # "ChatGPT refugees, what should I know about Claude?", "any other Grok refugees
+            # finding ...?": who they are is no question (but "X refugees in 2027 when ...?" is)
+            asked = not (kind == "crowd" and LEFT_ALREADY.search(m.group()) and (
+                ADDRESSED.search(norm, 0, m.start()) or re.match(r"\s*[,:]", norm[m.end():])))
+            hedged = kind == "weigh" or _hedged(words, norm, m.end(), asked) or \
                 _shared_hedge(norm, m, words)
             # the match stops at a mention's first character: extend to its last
             end = max([m.end()] + [x.end for x in mentions if m.start() <= x.start < m.end()])
@@ -1477,9 +1485,10 @@ def _side(norm: str, m: re.Match, groups: dict, k: str, mentions: list[Mention])
         PUA <= before[-1] <= PUA_LAST else OTHER
 
 
-def _hedged(words: list[str], norm: str, end: int) -> bool:
-    """Weighed up or asked, unless asked as "anyone else ...?" (the poster's own move) or
-    "why is everyone ...?" (asking about an act, not whether to do it)."""
+def _hedged(words: list[str], norm: str, end: int, asked: bool = True) -> bool:
+    """Weighed up or (where ``asked`` counts) asked, unless asked as "anyone else ...?" (the
+    poster's own move) or "why is everyone ...?" (asking about an act, not whether to do
+    it)."""
     if words[:1] == ["why"] and words[1:2] in (["is"], ["are"], ["have"], ["has"], ["did"]):
         return bool(HEDGES & set(words))
     if any(w in ASKS_OTHERS and nxt in ("else", "elses") for w, nxt in zip(words, words[1:])) \
@@ -1488,7 +1497,7 @@ def _hedged(words: list[str], norm: str, end: int) -> bool:
     if words[-1:] in (["i"], ["we"]) and len(words) > 1 and words[-2] not in HEDGES and \
             not CONDITIONS & set(words):
         words = []  # "after reading about where it's stored I moved": another clause's words
-    return bool(HEDGES & set(words)) or _in_question(norm, end)
+    return bool(HEDGES & set(words)) or asked and _in_question(norm, end)
 
 
 def _shared_hedge(norm: str, m: re.Match, words: list[str]) -> bool:
