@@ -68,3 +68,21 @@ NOT_MORE_SHORT_FORMS = [
 ]
 test_more_short_forms, test_near_more_short_forms_are_not_leaving = \
     switch_example_tests(MORE_SHORT_FORMS, NOT_MORE_SHORT_FORMS)
+
+# from the development misses of batch Z8 (short posts): a farewell ("X had a good run"),
+# "Y, after two years of X", "Y for a week now" after a brand used before, "switched from
+# cursor to ..." (a known untracked tool in lower case); "cancelled Netflix instead of X"
+# keeps X
+FAREWELLS_AND_TITLES = [
+    ("perplexity is my go-to now. gemini had a good run", ("Gemini", "Perplexity", "move")),
+    ("Le Chat, after a year of Copilot: my honest notes", ("Copilot", "Le Chat", "move")),
+    ("Used Grok since launch. Claude Pro for two weeks now, not looking back.",
+     ("Grok", "Claude", "move")),
+    ("moved from cursor to gemini cli over the holidays", ("other", "Gemini", "move")),
+]
+KEPT = [
+    "dropped my gym membership instead of Gemini Advanced this month, priorities",
+    "Claude after two beers is still better at SQL than me",
+]
+test_farewells_and_titles, test_kept_instead_is_not_leaving = \
+    switch_example_tests(FAREWELLS_AND_TITLES, KEPT)

@@ -156,7 +156,7 @@ KNOWN_OTHERS = ("Qwen", "qwen", "Llama", "llama", "Ollama", "ollama", "LM Studio
                 "Character AI", "character.ai", "character ai", "Lumo", "Phind", "You.com", "Kimi",
                 "GLM", "Gemma", "Mixtral", "GPT4All", "LocalAI", "llama.cpp", "vLLM",
                 "OpenEvidence", "HuggingChat", "Brave Leo", "Duck.ai", "Tabnine", "Codeium",
-                "Jan.ai", "aider", "kagi", "windsurf", "openrouter")
+                "Jan.ai", "aider", "kagi", "windsurf", "openrouter", "cursor")
 OTHER_PRODUCT = rf"(?-i:{trie(KNOWN_OTHERS)})(?:\d[\w.]*)?(?:-\w+)?(?!\w)"  # "Qwen3-Coder"
 KNOWN_OTHER = re.compile(OTHER_PRODUCT)
 # nouns of people leaving in numbers, after the brand: "ChatGPT exodus", "OpenAI refugees"
@@ -206,6 +206,7 @@ GONE = (r"(?:(?:is|was|are|were|has\s+been|have\s+been|got|now|officially|'s|’
         r"(?:were|was|are|is)\s+(?:the\s+first\s+(?:thing\s+|ones?\s+)?)?to\s+go|"
         r"(?:were|was)\s+the\s+first\s+(?:things?|ones?|subscriptions?)\s+(?:we|i)\s+"
         r"(?:cut|crossed\s+off|dropped|cancell?ed)|" + OFF_MY + r")\b")
+KEPT_INSTEAD = re.compile(rf"\b{LEAVE}\s+(?:\S+\s+){{1,3}}$", re.IGNORECASE)
 # people replaced by a product are jobs, not a switch of products
 WORKERS = (r"(?:\S+\s+){0,3}?(?:positions?|jobs?|workers?|people|staff|employees?|paralegals?|"
            r"writers?|roles?|headcount|interns?|assistants?|agents?|team|devs?|developers?|"
@@ -286,6 +287,9 @@ RULES = [
     ("move", "any", rf"^\s*(?:{F}|(?P<fo>{OTHER_PRODUCT})){TAIL}\s+to\s+"
                     rf"(?:{T}|(?P<to>{OTHER_PRODUCT}(?:\s+(?:\w*\d[\w.]*|(?-i:[A-Z])\w+))?)){TAIL}"
                     rf"(?=\s*(?:[:(,—–]|\s-\s|$)|\s+after\b)"),
+    # a title "Gemini, after two years of ChatGPT"
+    ("move", "any", rf"(?:^|(?<=[\n.!?]))\s*{T}{TAIL}\s*,?\s+after\s+(?:\S+\s+){{1,3}}?"
+                    rf"(?:of|on|with|using)\s+{DET}{F}"),
     ("move", "any", rf"\b(?:mov|switch|migrat|jump|port|get|got|gett|came|com)\w*\s+(?:fully\s+)?"
                     rf"off(?:\s+of)?\s+{DET}{FX}{TAIL}(?:\s+[\w.+-]+){{0,3}}?\s+(?:over\s+)?"
                     rf"(?:{TO}|for)\s+{DET}{TX}"),
@@ -467,6 +471,9 @@ RULES = [
     ("implicit", "speaker", rf"\b(?:took|take|taking|got|removed?|removing)\s+(?:it|them|"
                             rf"the\s+app)\s+off\s+(?:of\s+)?(?:my|our|the)\s+{DEVICES}"),
     ("implicit", "speaker", rf"\b{LEAVE}\s+{IMPLICIT}"),
+    # a farewell: "gpt had a good run", "Gemini, it was fun while it lasted"
+    ("leave", "any", rf"{F}{TAIL}\s*,?\s+(?:had\s+a\s+(?:good|great|nice)\s+run|"
+                     rf"it\s+was\s+(?:fun|nice|good)\s+while\s+it\s+lasted)\b"),
     # "cut ChatGPT Plus this month", "no more Copilot on this laptop"
     ("leave", "speaker", rf"\bcut\s+(?:my\s+|our\s+|the\s+)?{F}{TAIL}(?:\s+{HOLDING})?"
                          rf"(?=\s*(?:[.,;:!\n]|$)|\s+(?:this|last|in|from|today|yesterday|loose|"
@@ -639,6 +646,8 @@ RULES = [
                    rf"(?:it'?s|it’s|it\s+is|that'?s|that’s)\s+(?:all\s+|"
                    rf"just\s+)?{T}"),
     ("now", "any", rf"{T}{TAIL}\s+it\s+is\b"),
+    ("now", "any", rf"(?:^|(?<=[\n.!?]))\s*{T}{TAIL}\s+for\s+(?:a|an|one|two|three|four|\d+|"
+                   rf"a\s+few|a\s+couple\s+of)\s+(?:days?|weeks?|months?)\s+now\b"),
     ("now", "any", rf"(?:^|(?<=[\n.!?;,]))\s*{T}{TAIL}\s+(?:ever\s+)?since\s+(?:{RECENTLY}|"
                    rf"(?:last\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))"),
     ("now", "any", rf"{T}{TAIL}(?:\s+\w+){{0,3}}?\s+from\s+now\s+on\b"),
@@ -1075,6 +1084,9 @@ def _hits(norm: str, mentions: list[Mention], campaigns: set[int]) -> list[_Hit]
             if side["f"] and side["f"] == side["t"] or side["f"] == side["t"] == OTHER:
                 taken.append((m.start(), m.end()))  # nor is any part of it ("switched from")
                 continue  # "replaced GPT-4o with GPT-5": one brand, not a switch
+            if kind == "leave" and KEPT_INSTEAD.search(before) and \
+                    m.group().lower().startswith("instead"):
+                continue  # "cancelled Netflix instead of Claude": Claude is kept
             if kind in ACTS and _staff(norm, m) or kind == "adopt" and "still" in words[-2:]:
                 continue  # staff leaving; "I still use ChatGPT" is not where anyone went
             if kind in ("move", "leave") and (INSIDE.match(norm, m.end()) or
