@@ -734,8 +734,7 @@ GROUP_SUBJECT = re.compile(r"\b(?:(?:half|most|all|some|several|many|\w+\s+of|(?
 # the poster weighing what others did: "half my friends left X and I'm on the fence"
 ON_THE_FENCE = re.compile(r"\b(?:i'?m|i’m|i\s+am)\s+(?:still\s+|kind\s+of\s+|sort\s+of\s+|"
                           r"half\s+)?(?:on\s+the\s+fence|tempted|torn|thinking\s+about\s+it|"
-                          r"considering\s+it|probably\s+next|next\b|half\s+thinking)|"
-                          r"\bi\s+(?:haven'?t|have\s+not)\s+(?:done\s+it|pulled\s+the\s+trigger)",
+                          r"considering\s+it|probably\s+next|next\b|half\s+thinking)",
                           re.IGNORECASE)
 DID_IT = re.compile(r"(?:^|[.!…]\s*|\b(?:and|finally|just)\s+)(?:i\s+|we\s+)?"
                     r"(?:finally\s+|just\s+)?(?:did\s+it|pulled\s+the\s+trigger)\b"
@@ -1132,7 +1131,8 @@ def _decide(text: str, hits: list[_Hit], mentions: list[Mention]) -> Switch | No
         return None  # "Quitting X like I quit coffee ... the subscription is still active"
     if main.own and NOT_YET.search(text, main.end):
         main = main._replace(hedged=True)  # "Leaving X ... I just haven't hit the button"
-    if ON_THE_FENCE.search(text) and (not main.own or GROUP_SUBJECT.search(
+    weighs = ON_THE_FENCE.search(text) or NOT_YET.search(text)
+    if weighs and (not main.own or GROUP_SUBJECT.search(
             text[max(text.rfind(c, 0, main.start) for c in ".!?\n") + 1:main.start])):
         main = main._replace(hedged=True)  # others left, the poster weighs it
     if main.kind == "over":
