@@ -317,7 +317,8 @@ RULES = [
     ("move", "speaker", rf"\b{LEAVE}\s+{DET}{HELD_FX}\s+(?:\w+\s+){{0,2}}?"
                         rf"(?:for|in\s+favou?r\s+of)\s+{DET}{TX}"),
     ("move", "speaker", rf"\b(?:left|leav(?:e|es|ing)|quit(?:ting|s)?|ditch(?:ed|ing)?|"
-                        rf"jump(?:ed|ing)?\s+ship)\s+(?!(?:me|us|him|her)\s)(?:\w+\s+)?for\s+{DET}{T}"),
+                        rf"jump(?:ed|ing)?\s+ship)\s+(?!(?:me|us|him|her)\s)(?:\w+\s+)?"
+                        rf"for\s+{DET}{T}"),  # not "clients left me for X"
     ("weigh", "any", rf"\b(?:keep|stick\s+with|stay\s+(?:with|on))\s+(?:paying\s+for\s+|"
                      rf"using\s+)?{DET}{F}{TAIL}(?:\s+[\w.+-]+){{0,3}}?\s+or\s+"
                      rf"(?:[\w'’]+\s+){{0,3}}?{DET}{TX}"),
@@ -334,7 +335,8 @@ RULES = [
                       rf"everything|us|myself|ourselves)\s+)?back|(?:came|come|coming)\s+home|"
                       rf"return(?:ed|ing|s)?|resubscrib(?:e|ed|ing)|re-?up(?:ped)?|"
                       rf"reinstall(?:ed|ing)?|re-?download(?:ed|ing)?|"
-                      rf"(?:i'm|i’m|im|i\s+am|we're|we’re|am|is|are|'s|’s|(?:i|we)\s+(?:was|were))\s+"
+                      rf"(?:i'm|i’m|im|i\s+am|we're|we’re|am|is|are|'s|’s|"
+                      rf"(?:i|we)\s+(?:was|were))\s+"
                       rf"(?:now\s+|happily\s+|"
                       rf"finally\s+|right\s+)?back)\s+"
                       rf"(?:to\s+|on\s+|with\s+)?{DET}{T}"
@@ -585,7 +587,8 @@ RULES = [
     ("now", "any", rf"\b(?:now|these\s+days|nowadays|since\s+(?:then|\w+))\s*,?\s+(?:i|we)"
                    rf"(?:\s+|(?=['’]))"
                    rf"(?:just\s+|only\s+|mostly\s+|basically\s+)?(?:use|ask|pay(?:\s+for)?|rely\s+on|"
-                   rf"go\s+(?:to|with)|start(?:ed)?\s+paying(?:\s+for)?|am\s+on|'m\s+on|’m\s+on|are\s+on|'re\s+on|(?:am|'m|’m|are|'re|’re)\s+"
+                   rf"go\s+(?:to|with)|start(?:ed)?\s+paying(?:\s+for)?|am\s+on|'m\s+on|’m\s+on|"
+                   rf"are\s+on|'re\s+on|(?:am|'m|’m|are|'re|’re)\s+"
                    rf"(?:using|paying\s+for))\s+{DET}{T}{ALSO}"),
     ("now", "any", rf"\b(?:i'?m|i’m|i\s+am|we'?re|we’re|we\s+are|of\s+us\s+are)\s+"
                    rf"(?:all\s+|fully\s+)?"
@@ -891,12 +894,12 @@ UNDONE = re.compile(r"[^.!?\n]{0,50}?(?:\b(?:but|then|and)\s+|[.!]\s+)(?:i\s+|we
                     # not "... and I haven't missed it": that confirms the act
                     r"(?!\s+(?:once\s+|really\s+|even\s+)?(?:miss|regret|replac|look(?:ed)?\s+back|"
                     r"gone\s+back|been\s+back|went\s+back|go\s+back))", re.IGNORECASE)
-# the poster saying they stay, against what others do
 # the act undone in the same post ("... and the subscription is still active"), not the rest
 # of a paid period ("still active until the 30th")
 STILL_ACTIVE = re.compile(r"\b(?:subscription|sub|plan|account|membership)\s+is\s+still\s+"
                           r"(?:active|on)\b(?!\s+(?:until|till|til|through|thru|for\s+the\s+rest|"
                           r"to\s+the\s+end)\b)", re.IGNORECASE)
+# the poster saying they stay, against what others do
 STAYING = re.compile(r"\b(?:i'?m|i\s+am|we'?re|we\s+are|i'?ll|i\s+will)\s+"
                      r"(?:still\s+|just\s*(?:\.+|…)?\s*)?"
                      r"(?:staying|not\s+(?:leaving|going\s+anywhere|cancell?ing|switching|quitting)|"
