@@ -123,3 +123,10 @@ STAFF_MOVES = [
 ]
 test_staff_moves_count, test_model_swaps_inside_a_product_do_not = \
     switch_example_tests(STAFF_MOVES, VENDOR_SWAPS)
+
+# what was moved, named between the verb and "off" (from batch Z10's development rows)
+MOVED_THINGS_OFF = [
+    ("we moved our invoices + client emails off Gemini onto Le Chat last week",
+     ("Gemini", "Le Chat", "move")),
+]
+test_things_moved_off_a_brand = switch_example_tests(MOVED_THINGS_OFF, [])[0]

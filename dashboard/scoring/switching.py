@@ -291,6 +291,7 @@ RULES = [
     ("move", "any", rf"(?:^|(?<=[\n.!?]))\s*{T}{TAIL}\s*,?\s+after\s+(?:\S+\s+){{1,3}}?"
                     rf"(?:of|on|with|using)\s+{DET}{F}"),
     ("move", "any", rf"\b(?:mov|switch|migrat|jump|port|get|got|gett|came|com)\w*\s+(?:fully\s+)?"
+                    rf"(?:(?:our|my|the|all)\s+(?:[\w+&-]+\s+){{0,4}}?)?"  # "moved our menus off"
                     rf"off(?:\s+of)?\s+{DET}{FX}{TAIL}(?:\s+[\w.+-]+){{0,3}}?\s+(?:over\s+)?"
                     rf"(?:{TO}|for)\s+{DET}{TX}"),
     ("move", "any", rf"\b(?:came|come|coming|mov\w*|switch\w*|migrat\w*)\s+(?:over\s+)?to\s+"
