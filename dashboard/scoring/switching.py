@@ -1087,8 +1087,8 @@ def _hits(norm: str, mentions: list[Mention], campaigns: set[int]) -> list[_Hit]
             if side["f"] and side["f"] == side["t"] or side["f"] == side["t"] == OTHER:
                 taken.append((m.start(), m.end()))  # nor is any part of it ("switched from")
                 continue  # "replaced GPT-4o with GPT-5": one brand, not a switch
-            if kind == "leave" and KEPT_INSTEAD.search(before) and \
-                    m.group().lower().startswith("instead"):
+            if kind == "leave" and m.group().lower().startswith("instead") and \
+                    KEPT_INSTEAD.search(before):
                 continue  # "cancelled Netflix instead of Claude": Claude is kept
             if kind in ACTS and _staff(norm, m) or kind == "adopt" and "still" in words[-2:]:
                 continue  # staff leaving; "I still use ChatGPT" is not where anyone went
@@ -1136,8 +1136,7 @@ def _decide(text: str, hits: list[_Hit], mentions: list[Mention]) -> Switch | No
     if main.own and NOT_YET.search(text, main.end):
         main = main._replace(hedged=True)  # "Leaving X ... I just haven't hit the button"
     weighs = ON_THE_FENCE.search(text) or NOT_YET.search(text)
-    if weighs and (not main.own or GROUP_SUBJECT.search(
-            text[max(text.rfind(c, 0, main.start) for c in ".!?\n") + 1:main.start])):
+    if weighs and (not main.own or GROUP_SUBJECT.search(_sentence_before(text, main.start))):
         main = main._replace(hedged=True)  # others left, the poster weighs it
     if main.kind == "over":
         main = _moved_from(hits, main)
