@@ -223,6 +223,10 @@ DONE_TO = (r"(?:cancell?ed|deleted|uninstalled|axed|closed|binned|dumped|nuked|"
 WHEN = (r"(?:on|this|last|the\s+same|yesterday|today|tonight|earlier|already|finally|"
         r"for\s+good|after|at|in|over|since|a\s+(?:few|week|month|day|couple)|two|three|\d+|"
         r"months?|weeks?|days?)\b")
+MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+         r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b\.?")
+# a timeline's step label: "Jan:", "2024:", "Late 2025:"
+WHEN_LABEL = rf"(?:^|(?<=[\n.;,]))\s*(?:(?:early|late|mid-?)\s*)?(?:{MONTH}|(?:19|20)\d\d)\s*:"
 # a recent point in time, not "since launch": "I've been on Claude since March"
 RECENTLY = (r"(?:then|(?:early|late|mid-?)?\s*(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|"
             r"may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|"
@@ -287,6 +291,17 @@ RULES = [
     ("move", "any", rf"^\s*(?:{F}|(?P<fo>{OTHER_PRODUCT})){TAIL}\s+to\s+"
                     rf"(?:{T}|(?P<to>{OTHER_PRODUCT}(?:\s+(?:\w*\d[\w.]*|(?-i:[A-Z])\w+))?)){TAIL}"
                     rf"(?=\s*(?:[:(,—–]|\s-\s|$)|\s+after\b)"),
+        # a bare step with its time: "Copilot to ChatGPT in 2024, ChatGPT to Gemini this week"
+    ("move", "any", rf"(?:^|(?<=[\n.!?;,]))\s*(?:{F}|(?P<fo>{OTHER_PRODUCT})){TAIL}\s+to\s+{DET}"
+                    rf"{TX}{TAIL}\s+(?:in\s+(?:(?:early|late|mid-?)\s*)?(?:{MONTH}|(?:19|20)\d\d)|"
+                    rf"(?:this|last)\s+(?:week|month|year|spring|summer|autumn|fall|winter))\b"),
+    # a timeline, its last two steps: "Jan: ChatGPT. Mar: Claude. Jun: Gemini. Oct: Le Chat"
+    ("move", "any", rf"(?:{WHEN_LABEL}\s*{DET}{B}{TAIL}\s*[.,;(\n][^:\n]{{0,60}}?)*"
+                    rf"{WHEN_LABEL}\s*{DET}{F}{TAIL}\s*[.,;(\n][^:\n]{{0,60}}?"
+                    rf"{WHEN_LABEL}\s*{DET}{TX}{TAIL}(?=\s*[.,;(\n!]|$)"),
+    # "me in january: chatgpt is basically google. me in march: typing it all into le chat"
+    ("move", "any", rf"\bme\s+in\s+{MONTH}\s*:\s*(?:[\w'’]+\s+){{0,4}}?{F}[^\n]{{0,100}}?"
+                    rf"\bme\s+in\s+{MONTH}\s*:\s*(?:[\w'’]+\s+){{0,6}}?{TX}"),
     # a title "Gemini, after two years of ChatGPT"
     ("move", "any", rf"(?:^|(?<=[\n.!?]))\s*{T}{TAIL}\s*,?\s+after\s+(?:\S+\s+){{1,3}}?"
                     rf"(?:of|on|with|using)\s+{DET}{F}"),
@@ -303,8 +318,8 @@ RULES = [
     ("move", "speaker", rf"\breplac(?:e|ed|ing)\s+(?!{WORKERS})(?:{NOT_B}+\s+){{1,4}}?with\s+"
                         rf"{DET}{T}"),
     # "Y has replaced X for me / for coding / in my workflow"; not on a chart or in a product
-    ("move", "any", rf"{TX}{TAIL}(?:\s+{NOT_B}+){{0,5}}?\s+(?:has\s+|have\s+)?(?:\w+ly\s+)?"
-                    rf"replaced\s+{DET}{F}(?=\s+(?:for\s+(?:me|us|my|our|most|all|every\w*|"
+    ("move", "any", rf"{TX}{TAIL}(?:\s+[^\s.!?{PUA}-{PUA_LAST}]+){{0,5}}?\s+(?:has\s+|have\s+)?"
+                    rf"(?:\w+ly\s+)?replaced\s+{DET}{F}(?=\s+(?:for\s+(?:me|us|my|our|most|all|every\w*|"
                     rf"\w+ing)|(?:in|on|at|around)\s+(?:my|our))\b)"),
     ("move", "any", rf"{T}{TAIL}(?:\s+now)?\s+(?:instead\s+of|in\s+place\s+of)\s+{DET}(?P<f>{B})"),
     ("move", "any", rf"{F}{TAIL}\s+(?:(?:is|'s|’s)\s+)?(?:out|gone)\s*[,;]?\s+(?:and\s+)?{T}"
@@ -424,7 +439,8 @@ RULES = [
     ("crowd", "crowd", rf"\b{CROWD_OF}\s+{DET}{F}"),
     ("leave", "speaker", rf"\b{LEAVE}\s+(?:from\s+)?{DET}{HELD_F}{NOT_THE_PRODUCT}"),
     ("leave", "speaker", rf"\b{LEAVE_NAMED}\s+(?:running\s+|using\s+|hosting\s+)?{DET}"
-                         rf"(?P<fo>{NAME})(?!\s+(?:job|role|position|career|gig|company|team)s?\b)"),
+                         rf"(?P<fo>{NAME}|{OTHER_PRODUCT})(?!\s+(?:job|role|position|career|gig|company|"
+                         rf"team)s?\b)"),
     ("leave", "any", rf"\b(?:my\s+|our\s+)?last\s+(?:day|week|month|year)\s+(?:of|on|with)\s+"
                      rf"{DET}{F}"),
     ("leave", "any", rf"\bday\s+\d+\s+(?:without|of\s+no)\s+{DET}{F}"),
@@ -667,6 +683,9 @@ RULES = [
     ("adopt", "any", rf"\b(?:\d+|a|one|two|three|four|five|six|a\s+few)\s+(?:days?|weeks?|"
                      rf"months?)\s+into\s+{DET}{T}"),
     ("adopt", "any", rf"{T}{TAIL}\s+in\s+(?:its|their)\s+place\b"),
+    # the winner of a trial: "gave gemini and claude a month each ... claude won"
+    ("adopt", "any", rf"(?:^|(?<=[\n.!?;,:]))\s*{T}{TAIL}\s+(?:won|wins|came\s+out\s+on\s+top|"
+                     rf"is\s+the\s+winner)(?=\s*(?:[.!,;:\n]|$))"),
     ("adopt", "any", rf"\bput\s+(?:the\s+(?:family|kids|house|team)|everyone|everybody|them|her|"
                      rf"him|us|(?:my|our)\s+\w+)\s+on\s+{DET}{T}"),
     # where someone went, untracked: "went fully local with Qwen", "moved to Lumo"
@@ -712,6 +731,11 @@ UNDECIDED = re.compile(r"\b(?:figuring\s+out|deciding|not\s+sure|haven'?t\s+deci
                        r"\b(?:haven'?t|not)\s+replac(?:ed|ing)\s+(?:it|them)\b|"
                        r"\btaking\s+a\s+break\b|\bcan'?t\s+(?:make\s+up\s+my\s+mind|decide)\b|"
                        r"\bno\s+replacement\b|"
+                       # nothing in its place: "I'm AI-free now", "using nothing", "maybe someday"
+                       r"\b(?:using|paying\s+for|use)\s+nothing\b|\bai[- ]free\b|"
+                       r"\bnot\s+paying\s+for\s+any(?:thing|\s+of\s+them)\b|"
+                       r"\bgo(?:ing)?\s+without\b|\bmaybe\s+(?:nothing|someday|some\s+day|one\s+day|"
+                       r"later)\b|"
                        r"\b(?:bouncing|torn|undecided)\s+between\b", re.IGNORECASE)
 # ... unless a later statement settles it ("bouncing between free tiers. Eventually I paid for
 # Claude and that's where I've settled")
@@ -745,7 +769,7 @@ DID_IT = re.compile(r"(?:^|[.!…]\s*|\b(?:and|finally|just)\s+)(?:i\s+|we\s+)?"
                     r"(?!\s+(?:again|before|for))",
                     re.IGNORECASE)
 SELF_FIRST = re.compile(r"(?:i|we)(?:'m|’m|'re|’re|m|\s+am|\s+are)?\s", re.IGNORECASE)
-CLAUSE_START = re.compile(r".*(?:[.!?;:\n,()\[\]\"“”|]|\b(?:and|but|so|then|because|cause|"
+CLAUSE_START = re.compile(r".*(?:[.!?;:\n,()\[\]\"“”|—–]|\s-\s|\b(?:and|but|so|then|because|cause|"
                           r"cuz|as|while|after|since)\b)", re.IGNORECASE | re.DOTALL)
 NEGATIONS = {"not", "never", "no", "nobody", "without", "dont", "didnt", "wont", "cant",
              "cannot", "isnt", "wasnt", "arent", "aint", "shouldnt", "wouldnt", "couldnt",
@@ -974,11 +998,18 @@ SETTLED = re.compile(r"\b(?:ended\s+up|settled|landed|now|currently|all\s+in|"
 WEIGHED = re.compile(r"\b(?:should|worth|any\s+good|better|recommend\w*|which|or|vs|versus|"
                      r"compare\w*|good\s+enough|switch\w*|try|trying)\b[^.!\n]*\?",
                      re.IGNORECASE)
+# a brand used before and still, not taken up: "I still use ChatGPT", "I'll keep using Gemini"
+KEPT_ON = {"still", "keep", "continue"}
+# a question that weighs a brand up rather than asking about it once there
+WEIGHS_UP = re.compile(r"\b(?:any\s+good|good\s+enough|worth\s+(?:it|paying|switching|trying|"
+                       r"a\s+try)|should\s+(?:i|we)\s+(?:try|go|switch|pick|get|move|use|choose)|"
+                       r"(?<!just\sme\s)or|vs|versus|better|recommend\w*|which\s+(?:one|is|should)|"
+                       r"switch\w*|try(?:ing)?|alternatives?)\b", re.IGNORECASE)
 # a sentence that names a brand but does not choose it: "Gemini is no better", "it used to
 # beat Gemini", "runs on OpenAI under the hood"
 NOT_CHOSEN = re.compile(r"\b(?:worse|trash|garbage|also|too|either|not|no|none|never|sucks|"
                         r"bad|still|terrible|awful|same|neither|nor|equally|broken|down|left|cancel\w*|"
-                        r"quit|delet\w*|both|keeps|forgets|hate|awful|disappoint\w*|"
+                        r"quit|delet\w*|fle[de]\w*|ditch\w*|dump\w*|uninstall\w*|both|keeps|forgets|hate|awful|disappoint\w*|"
                         r"instead\s+of|than|vs|beat\w*|prefer\w*|used\s+to(?!\s+be\b)|against|"
                         r"thought\s+about|(?:runs?|built|based)\s+on|under\s+the\s+hood)\b",
                         re.IGNORECASE)
@@ -1090,7 +1121,7 @@ def _hits(norm: str, mentions: list[Mention], campaigns: set[int]) -> list[_Hit]
             if kind == "leave" and m.group().lower().startswith("instead") and \
                     KEPT_INSTEAD.search(before):
                 continue  # "cancelled Netflix instead of Claude": Claude is kept
-            if kind in ACTS and _staff(norm, m) or kind == "adopt" and "still" in words[-2:]:
+            if kind in ACTS and _staff(norm, m) or kind == "adopt" and KEPT_ON & set(words[-2:]):
                 continue  # staff leaving; "I still use ChatGPT" is not where anyone went
             if kind in ("move", "leave") and (INSIDE.match(norm, m.end()) or
                                               IN_OWN_PRODUCT.match(norm, m.end())):
@@ -1254,7 +1285,7 @@ def _named_next(text: str, main: _Hit, mentions: list[Mention]) -> list[_Hit]:
     others = [m for m in _nearest(mentions, main) if m.brand != main.from_brand]
     if main.kind in ("away", "over", "crowd"):
         for m in others:
-            if not re.match(r"[^.!?\n]*\?", text[m.end:]):  # "..., is Gemini any good?"
+            if not _weighs_up(text, m, strict=main.kind == "over"):
                 return [_Hit("adopt", None, m.brand, m.start, m.end, False)]
     later = [m for m in mentions if m.start >= main.end and m.brand != main.from_brand]
     if len({m.brand for m in later}) != 1:
@@ -1267,6 +1298,14 @@ def _named_next(text: str, main: _Hit, mentions: list[Mention]) -> list[_Hit]:
     if _run_down(text, m, main.end) or sentence.rstrip().endswith("?"):
         return []
     return [_Hit("adopt", None, m.brand, m.start, m.end, False)]
+
+
+def _weighs_up(text: str, m: Mention, strict: bool) -> bool:
+    """Whether the sentence naming ``m`` is a question weighing the brand up ("..., is Gemini
+    any good?"), not one asked from there ("ChatGPT refugee here, what should I know about
+    Claude?", "which Gemini features are worth using?"); ``strict``: any question."""
+    sentence = _sentence(text, m)
+    return sentence.rstrip().endswith("?") and (strict or bool(WEIGHS_UP.search(sentence)))
 
 
 def _moved_from(hits: list[_Hit], main: _Hit) -> _Hit:
@@ -1338,17 +1377,20 @@ def _topic(text: str, main: _Hit, mentions: list[Mention]) -> list[_Hit]:
     if len({m.brand for m in others}) != 1:
         return []
     for m in others:
-        if not _run_down(text, m) and not _sentence(text, m).rstrip().endswith("?"):
+        if not _run_down(text, m, until=main.start) and \
+                not _sentence(text, m).rstrip().endswith("?"):
             return [_Hit("adopt", None, m.brand, m.start, m.end, False)]
     return []
 
 
-def _run_down(text: str, m: Mention, after: int = 0) -> bool:
-    """Whether the clause that names ``m`` (from ``after`` on) runs the brand down or sets it
-    aside ("Gemini is no better", "I cancelled Claude too"); only its own clause counts ("i
-    was doing everything in chatgpt anyway, no point paying twice" is where they went)."""
+def _run_down(text: str, m: Mention, after: int = 0, until: int | None = None) -> bool:
+    """Whether the clause that names ``m`` (from ``after`` on, up to ``until``) runs the brand
+    down or sets it aside ("Gemini is no better", "I cancelled Claude too"); only its own
+    clause counts ("i was doing everything in chatgpt anyway, no point paying twice" is where
+    they went; "Le Chat got good enough that I cancelled X": the act is not about Le Chat)."""
     start = max([after] + [text.rfind(c, 0, m.start) + 1 for c in ".!?\n,;:—–()"])
     end = re.compile(r"[.!?\n,;:—–()]|$").search(text, m.end).start()
+    end = min(end, until) if until is not None and until >= m.end else end
     return bool(NOT_CHOSEN.search(text, start, end))
 
 
