@@ -103,3 +103,21 @@ NOT_LOWER_CASE_MOVES = [
 ]
 test_lower_case_tools, test_lower_case_tools_without_a_tracked_side = switch_example_tests(
     LOWER_CASE_TOOLS, NOT_LOWER_CASE_MOVES)
+
+TOLD_IN_PASSING = [
+    ("Packing list for the coast: I'd cancelled Copilot before the trip because Gemini reads "
+     "signs through the camera, and it saved us twice.", ("Copilot", "Gemini", "move")),
+    ("The bill for the family ChatGPT plan we were on doubled, so we cancelled it and the kids "
+     "use Le Chat now. Nobody has complained.", ("ChatGPT", "Le Chat", "move")),
+    ("Three months post-Grok and I don't miss the drama", ("Grok", None, "leave")),
+    ("For sources I paid for Gemini, but once Perplexity's citations got good enough I "
+     "cancelled Gemini and do that step there now.", ("Gemini", "Perplexity", "move")),
+    ("Dock tour: the Le Chat icon has replaced the ChatGPT one, and it's staying there.",
+     ("ChatGPT", "Le Chat", "move")),
+]
+NOT_TOLD = [
+    "I'd cancel Copilot tomorrow if Gemini could read signs through the camera",
+    "We plan to cancel ChatGPT when the plan renews, and maybe try Le Chat",
+    "Is Perplexity good enough that I could cancel Gemini? Asking before I do it",
+]
+test_told_in_passing, test_not_told = switch_example_tests(TOLD_IN_PASSING, NOT_TOLD)

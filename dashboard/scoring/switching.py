@@ -223,10 +223,10 @@ DONE_TO = (r"(?:cancell?ed|deleted|uninstalled|axed|closed|binned|dumped|nuked|"
 WHEN = (r"(?:on|this|last|the\s+same|yesterday|today|tonight|earlier|already|finally|"
         r"for\s+good|after|at|in|over|since|a\s+(?:few|week|month|day|couple)|two|three|\d+|"
         r"months?|weeks?|days?)\b")
-MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
-         r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b\.?")
+MONTH_NAME = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+              r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b\.?")
 # a timeline's step label: "Jan:", "2024:", "Late 2025:"
-WHEN_LABEL = rf"(?:^|(?<=[\n.;,]))\s*(?:(?:early|late|mid-?)\s*)?(?:{MONTH}|(?:19|20)\d\d)\s*:"
+WHEN_LABEL = rf"(?:^|(?<=[\n.;,]))\s*(?:(?:early|late|mid-?)\s*)?(?:{MONTH_NAME}|(?:19|20)\d\d)\s*:"
 # a recent point in time, not "since launch": "I've been on Claude since March"
 RECENTLY = (r"(?:then|(?:early|late|mid-?)?\s*(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|"
             r"may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|"
@@ -293,15 +293,15 @@ RULES = [
                     rf"(?=\s*(?:[:(,—–]|\s-\s|$)|\s+after\b)"),
         # a bare step with its time: "Copilot to ChatGPT in 2024, ChatGPT to Gemini this week"
     ("move", "any", rf"(?:^|(?<=[\n.!?;,]))\s*(?:{F}|(?P<fo>{OTHER_PRODUCT})){TAIL}\s+to\s+{DET}"
-                    rf"{TX}{TAIL}\s+(?:in\s+(?:(?:early|late|mid-?)\s*)?(?:{MONTH}|(?:19|20)\d\d)|"
+                    rf"{TX}{TAIL}\s+(?:in\s+(?:(?:early|late|mid-?)\s*)?(?:{MONTH_NAME}|(?:19|20)\d\d)|"
                     rf"(?:this|last)\s+(?:week|month|year|spring|summer|autumn|fall|winter))\b"),
     # a timeline, its last two steps: "Jan: ChatGPT. Mar: Claude. Jun: Gemini. Oct: Le Chat"
     ("move", "any", rf"(?:{WHEN_LABEL}\s*{DET}{B}{TAIL}\s*[.,;(\n][^:\n]{{0,60}}?)*"
                     rf"{WHEN_LABEL}\s*{DET}{F}{TAIL}\s*[.,;(\n][^:\n]{{0,60}}?"
                     rf"{WHEN_LABEL}\s*{DET}{TX}{TAIL}(?=\s*[.,;(\n!]|$)"),
     # "me in january: chatgpt is basically google. me in march: typing it all into le chat"
-    ("move", "any", rf"\bme\s+in\s+{MONTH}\s*:\s*(?:[\w'’]+\s+){{0,4}}?{F}[^\n]{{0,100}}?"
-                    rf"\bme\s+in\s+{MONTH}\s*:\s*(?:[\w'’]+\s+){{0,6}}?{TX}"),
+    ("move", "any", rf"\bme\s+in\s+{MONTH_NAME}\s*:\s*(?:[\w'’]+\s+){{0,4}}?{F}[^\n]{{0,100}}?"
+                    rf"\bme\s+in\s+{MONTH_NAME}\s*:\s*(?:[\w'’]+\s+){{0,6}}?{TX}"),
     # a title "Gemini, after two years of ChatGPT"
     ("move", "any", rf"(?:^|(?<=[\n.!?]))\s*{T}{TAIL}\s*,?\s+after\s+(?:\S+\s+){{1,3}}?"
                     rf"(?:of|on|with|using)\s+{DET}{F}"),
@@ -320,8 +320,12 @@ RULES = [
     # "Y has replaced X for me / for coding / in my workflow"; not on a chart or in a product
     ("move", "any", rf"{TX}{TAIL}(?:\s+[^\s.!?{PUA}-{PUA_LAST}]+){{0,5}}?\s+(?:has\s+|have\s+)?"
                     rf"(?:\w+ly\s+)?replaced\s+{DET}{F}(?=\s+(?:for\s+(?:me|us|my|our|most|all|every\w*|"
-                    rf"\w+ing)|(?:in|on|at|around)\s+(?:my|our))\b)"),
+                    rf"\w+ing)|(?:in|on|at|around)\s+(?:my|our)|one)\b)"),  # "... the X one"
     ("move", "any", rf"{T}{TAIL}(?:\s+now)?\s+(?:instead\s+of|in\s+place\s+of)\s+{DET}(?P<f>{B})"),
+    # "once ChatGPT's search got good enough I cancelled Perplexity"
+    ("move", "any", rf"{T}{TAIL}(?:\s+[^\s.!?{PUA}-{PUA_LAST}]+){{0,3}}?\s+(?:got|gets|became|"
+                    rf"was|is|(?:had|has)\s+gotten)\s+(?:\w+\s+)?good\s+enough\s+(?:that\s+)?"
+                    rf"(?:i|we)\s+(?:finally\s+|just\s+)?{LEAVE}\s+{DET}{F}"),
     ("move", "any", rf"{F}{TAIL}\s+(?:(?:is|'s|’s)\s+)?(?:out|gone)\s*[,;]?\s+(?:and\s+)?{T}"
                     rf"{TAIL}\s+(?:(?:is|'s|’s)\s+)?in(?=\s*(?:[,.;:!\n—–-]|$))"),
     # the brand second in what was left: "deleted my Facebook account and Meta AI"
@@ -445,7 +449,7 @@ RULES = [
                      rf"{DET}{F}"),
     ("leave", "any", rf"\bday\s+\d+\s+(?:without|of\s+no)\s+{DET}{F}"),
     ("leave", "any", rf"\b(?:\d+|a|one|two|three|four|five|six|several|a\s+few)\s+(?:days?|weeks?|"
-                     rf"months?)\s+(?:without|of\s+no|free\s+of)\s+{DET}{F}"),
+                     rf"months?)\s+(?:without|of\s+no|free\s+of|post-?)\s*{DET}{F}"),
     ("leave", "speaker", rf"\b(?:turn(?:ed|ing)?|switch(?:ed|ing)?)\s+{DET}{F}{TAIL}"
                          rf"(?:\s+(?:sidebar|button|panel|widget|key|icon|assistant))?\s+off\b"),
     # people in numbers turning a brand off: "Windows users are turning off Copilot in droves"
@@ -837,6 +841,9 @@ RELATIVES = {"sister", "brother", "mum", "mother", "father", "son", "daughter", 
 BRAND_WORD = "<brand>"  # how a brand mention appears among a clause's words
 ABOUT = "<about>"  # "about" before a number: roughly, not a hedge ("thinking about")
 MONTH = "<month>"  # "may" read as the month after "in", "since", ... (not a hedge)
+PLAN_NOUN = "<plan>"  # "the plan we were on": what is paid for (not a hedge)
+BEFORE_PLAN = {"the", "a", "my", "our", "their", "your", "this", "that", "family", "team",
+               "annual", "monthly", "yearly", "paid", "free", "same", "cheaper", "pro", "plus"}
 BEFORE_MONTH = {"in", "of", "since", "until", "till", "by", "early", "late", "mid", "last",
                 "next", "this", "from", "through"}
 SUBJECTS = {"i", "ive", "im", "ill", "we", "weve", "were", "you", "youre",
@@ -1430,11 +1437,20 @@ def _clause_words(norm: str, start: int) -> list[str]:
     clause = before[m.end():] if m else before
     words = [BRAND_WORD if PUA <= w <= PUA_LAST else w.replace("'", "").replace("’", "")
              for w in WORDS.findall(clause.lower())]
+    if words[-1:] in (["id"], ["wed"]) and _past(norm, start):
+        words[-1:] = [words[-1][:-1], "had"]  # "I'd dropped X before the trip": had, not would
     # the month, not the hedge: "let it expire in May and ..."; a number, not a topic:
-    # "about 12% of former subscribers ..."
+    # "about 12% of former subscribers ..."; the plan paid for, not the one made
     return [MONTH if w == "may" and k and words[k - 1] in BEFORE_MONTH else
-            ABOUT if w == "about" and words[k + 1:k + 2] and words[k + 1][0].isdigit() else w
+            ABOUT if w == "about" and words[k + 1:k + 2] and words[k + 1][0].isdigit() else
+            PLAN_NOUN if w == "plan" and k and words[k - 1] in BEFORE_PLAN else w
             for k, w in enumerate(words)]
+
+
+def _past(norm: str, start: int) -> bool:
+    """Whether the word at ``start`` is a verb's past form ("dropped", "left")."""
+    word = re.match(r"[\w'’]*", norm[start:]).group().lower()
+    return word.endswith("ed") or word in PAST_FORMS
 
 
 def _actor(words: list[str], who: str, statement: str) -> str | None:
