@@ -224,13 +224,13 @@ WHEN = (r"(?:on|this|last|the\s+same|yesterday|today|tonight|earlier|already|fin
         r"for\s+good|after|at|in|over|since|a\s+(?:few|week|month|day|couple)|two|three|\d+|"
         r"months?|weeks?|days?)\b")
 MONTH_NAME = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
-              r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b\.?")
+              r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b")
+WHEN_YEAR = rf"(?:(?:early|late|mid-?)\s*)?(?:{MONTH_NAME}\.?|(?:19|20)\d\d)"  # "Jan", "late 2025"
 # a timeline's step label: "Jan:", "2024:", "Late 2025:"
-WHEN_LABEL = rf"(?:^|(?<=[\n.;,]))\s*(?:(?:early|late|mid-?)\s*)?(?:{MONTH_NAME}|(?:19|20)\d\d)\s*:"
+WHEN_LABEL = rf"(?:^|(?<=[\n.;,]))\s*{WHEN_YEAR}\s*:"
 # a recent point in time, not "since launch": "I've been on Claude since March"
-RECENTLY = (r"(?:then|(?:early|late|mid-?)?\s*(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|"
-            r"may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|"
-            r"dec(?:ember)?)\b|(?:last|the)\s+(?:week|month|year|spring|summer|fall|autumn|"
+RECENTLY = (rf"(?:then|(?:early|late|mid-?)?\s*{MONTH_NAME}|(?:last|the)\s+(?:week|month|year|"
+            r"spring|summer|fall|autumn|"
             r"winter)|"
             r"(?:the|that)\s+(?:\w+\s+)?(?:news|deal|switch|move|contract|announcement|boycott|"
             r"backlash)|(?:i|we)\s+(?:switched|left|moved|cancell?ed|quit))")
@@ -291,9 +291,9 @@ RULES = [
     ("move", "any", rf"^\s*(?:{F}|(?P<fo>{OTHER_PRODUCT})){TAIL}\s+to\s+"
                     rf"(?:{T}|(?P<to>{OTHER_PRODUCT}(?:\s+(?:\w*\d[\w.]*|(?-i:[A-Z])\w+))?)){TAIL}"
                     rf"(?=\s*(?:[:(,—–]|\s-\s|$)|\s+after\b)"),
-        # a bare step with its time: "Copilot to ChatGPT in 2024, ChatGPT to Gemini this week"
+    # a bare step with its time: "Copilot to ChatGPT in 2024, ChatGPT to Gemini this week"
     ("move", "any", rf"(?:^|(?<=[\n.!?;,]))\s*(?:{F}|(?P<fo>{OTHER_PRODUCT})){TAIL}\s+to\s+{DET}"
-                    rf"{TX}{TAIL}\s+(?:in\s+(?:(?:early|late|mid-?)\s*)?(?:{MONTH_NAME}|(?:19|20)\d\d)|"
+                    rf"{TX}{TAIL}\s+(?:in\s+{WHEN_YEAR}|"
                     rf"(?:this|last)\s+(?:week|month|year|spring|summer|autumn|fall|winter))\b"),
     # a timeline, its last two steps: "Jan: ChatGPT. Mar: Claude. Jun: Gemini. Oct: Le Chat"
     ("move", "any", rf"(?:{WHEN_LABEL}\s*{DET}{B}{TAIL}\s*[.,;(\n][^:\n]{{0,60}}?)*"
@@ -317,10 +317,11 @@ RULES = [
                     rf"with\s+{DET}{TX}"),
     ("move", "speaker", rf"\breplac(?:e|ed|ing)\s+(?!{WORKERS})(?:{NOT_B}+\s+){{1,4}}?with\s+"
                         rf"{DET}{T}"),
-    # "Y has replaced X for me / for coding / in my workflow"; not on a chart or in a product
+    # "Y has replaced X for me / for coding / in my workflow / the X one"; not on a chart or in
+    # a product
     ("move", "any", rf"{TX}{TAIL}(?:\s+[^\s.!?{PUA}-{PUA_LAST}]+){{0,5}}?\s+(?:has\s+|have\s+)?"
-                    rf"(?:\w+ly\s+)?replaced\s+{DET}{F}(?=\s+(?:for\s+(?:me|us|my|our|most|all|every\w*|"
-                    rf"\w+ing)|(?:in|on|at|around)\s+(?:my|our)|one)\b)"),  # "... the X one"
+                    rf"(?:\w+ly\s+)?replaced\s+{DET}{F}(?=\s+(?:for\s+(?:me|us|my|our|most|all|"
+                    rf"every\w*|\w+ing)|(?:in|on|at|around)\s+(?:my|our)|one)\b)"),
     ("move", "any", rf"{T}{TAIL}(?:\s+now)?\s+(?:instead\s+of|in\s+place\s+of)\s+{DET}(?P<f>{B})"),
     # "once ChatGPT's search got good enough I cancelled Perplexity"
     ("move", "any", rf"{T}{TAIL}(?:\s+[^\s.!?{PUA}-{PUA_LAST}]+){{0,3}}?\s+(?:got|gets|became|"
@@ -443,8 +444,8 @@ RULES = [
     ("crowd", "crowd", rf"\b{CROWD_OF}\s+{DET}{F}"),
     ("leave", "speaker", rf"\b{LEAVE}\s+(?:from\s+)?{DET}{HELD_F}{NOT_THE_PRODUCT}"),
     ("leave", "speaker", rf"\b{LEAVE_NAMED}\s+(?:running\s+|using\s+|hosting\s+)?{DET}"
-                         rf"(?P<fo>{NAME}|{OTHER_PRODUCT})(?!\s+(?:job|role|position|career|gig|company|"
-                         rf"team)s?\b)"),
+                         rf"(?P<fo>{NAME}|{OTHER_PRODUCT})"
+                         rf"(?!\s+(?:job|role|position|career|gig|company|team)s?\b)"),
     ("leave", "any", rf"\b(?:my\s+|our\s+)?last\s+(?:day|week|month|year)\s+(?:of|on|with)\s+"
                      rf"{DET}{F}"),
     ("leave", "any", rf"\bday\s+\d+\s+(?:without|of\s+no)\s+{DET}{F}"),
@@ -1016,7 +1017,8 @@ WEIGHS_UP = re.compile(r"\b(?:any\s+good|good\s+enough|worth\s+(?:it|paying|swit
 # beat Gemini", "runs on OpenAI under the hood"
 NOT_CHOSEN = re.compile(r"\b(?:worse|trash|garbage|also|too|either|not|no|none|never|sucks|"
                         r"bad|still|terrible|awful|same|neither|nor|equally|broken|down|left|cancel\w*|"
-                        r"quit|delet\w*|fle[de]\w*|ditch\w*|dump\w*|uninstall\w*|both|keeps|forgets|hate|awful|disappoint\w*|"
+                        r"quit|delet\w*|fle[de]\w*|ditch\w*|dump\w*|uninstall\w*|both|keeps|forgets|"
+                        r"hate|awful|disappoint\w*|"
                         r"instead\s+of|than|vs|beat\w*|prefer\w*|used\s+to(?!\s+be\b)|against|"
                         r"thought\s+about|(?:runs?|built|based)\s+on|under\s+the\s+hood)\b",
                         re.IGNORECASE)
