@@ -63,13 +63,13 @@ HELD_BY = rf"{HOLDING}\s+(?:to|with|for|on|at|of|from)\s+"
 STOP_HELD = r"stop(?:ped|ping|s)?|end(?:ed|ing)?|terminat(?:e|ed|ing)|shut(?:ting)?(?:\s+down)?"
 # the same held thing, with the brand left unsaid ("cancelled my subscription")
 IMPLICIT = (r"(?:(?:my|our|the|your|ur|their|this|that|both)\s+(?:(?:paid|premium|monthly|annual|"
-            r"yearly|\$\d+|plus|pro|premium|max|team|standalone|mobile|desktop)\s+)?(?:plus|pro|"
-            r"premium|subscriptions?|sub|"
+            r"yearly|\$\d+|plus|pro|premium|max|team|standalone|mobile|desktop|advanced|ultra)\s+)?"
+            r"(?:plus|pro|premium|subscriptions?|sub|trial|"
             r"account|membership|plans?|app)|the\s+other\s+(?:one|app)|"
             r"(?-i:Plus|Pro|Premium|Max))"
             r"\b(?!\s+(?:to|with|for|on|at|of|from)\s)(?!\s*" + B + ")")
 LEAVE = (r"(?:cancel(?:l?ed|l?ing|s)?|cancl?ed|canceld|unsubscrib(?:e|ed|ing)|"
-         r"unsub(?:bed|bing)?|quit(?:ting|s)?|delet(?:e|ed|ing)|uninstall(?:ed|ing|s)?|"
+         r"unsub(?:bed|bing)?|quit(?:ting|s)?|delet(?:e|ed|ing)|unin?stall(?:ed|ing|s)?|"
          r"boycott(?:s|ed|ing)?|ditch(?:es|ed|ing)?|dump(?:s|ed|ing)?|leav(?:e|es|ing)|left|"
          r"bail(?:s|ed|ing)?\s+on|rip\s+(?:to\s+)?my|"
          r"drop(?:ped|ping)?|abandon(?:ed|ing)?|(?:done|through|finished)\s+with|"
@@ -146,7 +146,8 @@ NAME = (r"(?-i:(?<!\n)\b(?=[A-Z])(?!(?:I|I'm|The|This|That|My|Our|A|An|It|We|You
         r"Free|Paid|Local|Open|Reddit|Google|Apple|Microsoft|Meta|Amazon|Another|Every|Some|"
         r"Any|All|Fellow|Former|Ex|New|Old|Just|Still|Also|Plus|Pro|Premium|Max|Team|"
         r"Enterprise|Business|Edu|Ultra|Advanced|Other|Others|Th|So|AI|Nothing)\b)"
-        r"[A-Z](?:[\w+'’-]|\.(?=\w))*(?:\s+(?:[A-Z0-9](?:[\w+-]|\.(?=\w))*|AI|ai))?"
+        r"(?![A-Z]{6,}\b|[A-Z]{2,}[ \t]+[A-Z]{4,}\b)"  # shouted words ("CANCELLED MY SUBSCRIPTION")
+        r"[A-Z](?:[\w+'’-]|\.(?=\w))*(?:[ \t]+(?:[A-Z0-9](?:[\w+-]|\.(?=\w))*|AI|ai))?"
         r"(?![\w'’-]|\.\.|…))")  # a word cut short ("moved everything to Cla...") names none
 # AI products and open models a tracker rarely follows, known by name: where someone went
 # is "other" when one of these is what they use now ("Aider pointed at Qwen3-Coder", "a
@@ -266,7 +267,10 @@ NOT_THE_PRODUCT = (r"(?!" + TAIL + r"\s+(?:history|chats?|conversations?|memor(?
 F, T = rf"(?P<f>{B}){TAIL}", rf"(?P<t>{B})"
 # either may be untracked: a capitalised name, or a known one as it is usually spelt
 FX = rf"(?:{F}|(?P<fo>{NAME}|{OTHER_PRODUCT}))"
-TX = rf"(?:{T}|(?P<to>{NAME}|{OTHER_PRODUCT}))"
+# a model run on one's own machine, named or not, is an untracked destination
+LOCAL_MODEL = (r"(?:small\s+|tiny\s+)?(?:self-hosted|local(?:ly\s+(?:hosted|run))?|on-device)\s+"
+               r"(?:model|llm|setup|ai|assistant)s?\b")
+TX = rf"(?:{T}|(?P<to>{NAME}|{OTHER_PRODUCT}|{LOCAL_MODEL}))"
 HELD_F = rf"(?:{HELD_BY}{DET})?{F}"
 HELD_FX = rf"(?:{HELD_BY}{DET})?{FX}"
 TO = r"(?:to|into|onto)"
@@ -290,7 +294,7 @@ RULES = [
                     rf"{DET}{F}{TAIL}{EVERY}?\s+(?:now\s+)?goes\s+to\s+{DET}{T}"),
     ("move", "any", rf"^\s*(?:{F}|(?P<fo>{OTHER_PRODUCT})){TAIL}\s+to\s+"
                     rf"(?:{T}|(?P<to>{OTHER_PRODUCT}(?:\s+(?:\w*\d[\w.]*|(?-i:[A-Z])\w+))?)){TAIL}"
-                    rf"(?=\s*(?:[:(,—–]|\s-\s|$)|\s+after\b)"),
+                    rf"(?=\s*(?:[:(,—–\n]|\s-\s|$)|\s+after\b)"),
     # a bare step with its time: "Copilot to ChatGPT in 2024, ChatGPT to Gemini this week"
     ("move", "any", rf"(?:^|(?<=[\n.!?;,]))\s*(?:{F}|(?P<fo>{OTHER_PRODUCT})){TAIL}\s+to\s+{DET}"
                     rf"{TX}{TAIL}\s+(?:in\s+{WHEN_YEAR}|"
@@ -335,6 +339,9 @@ RULES = [
                          rf"(?=\s*(?:[.!,;:\n)]|$|\s+(?:too|as\s+well|in\s+the\s+same|on\s+the\s+"
                          rf"same|the\s+same|today|yesterday|this|last|for\s+good)\b))"),
     ("leave", "any", rf"\binstead\s+of\s+(?:paying\s+(?:for\s+)?|using\s+)?{DET}(?P<f>{B})"),
+    # an arrival where the post is read: "Left Character AI for this (app)"
+    ("away", "speaker", rf"\b(?:left|quit|ditched|dropped)\s+{DET}{FX}{TAIL}\s+for\s+(?:this|here)"
+                        rf"(?:\s+(?:one|app))?\b"),
     ("move", "speaker", rf"\b{LEAVE}\s+{DET}{HELD_FX}\s+(?:\w+\s+){{0,2}}?"
                         rf"(?:for|in\s+favou?r\s+of)\s+{DET}{TX}"),
     ("move", "speaker", rf"\b(?:left|leav(?:e|es|ing)|quit(?:ting|s)?|ditch(?:ed|ing)?|"
@@ -367,7 +374,9 @@ RULES = [
     ("return", "any", rf"\b(?:paying|pay|paid|subscrib(?:ed|ing)\s+to|using|on)\s+(?:for\s+)?"
                           rf"{DET}{T}{TAIL}\s+again\b"),
     ("return", "speaker", r"\b(?:resubscrib(?:ed|ing)|re-?upp(?:ed|ing)|reactivat(?:ed|ing)|"
-                          r"(?:came|come|coming|went)\s+back)\b"
+                          # "reinstalled today because ...", not a fix tried ("reinstalled twice")
+                          r"reinstall(?:ed|ing)(?=\s+(?:it\s+)?(?:today|yesterday|this\s+week|"
+                          r"because|after|for)\b)|(?:came|come|coming|went)\s+back)\b"
                           # "resubscribed to Plus": the plan of the brand left before
                           r"(?!\s+(?:to(?!\s+(?:my\s+|the\s+)?(?:plus|pro|premium|max|advanced)\b)|"
                           r"for|on|with|from|home|online|up|down|later|again|around|"
@@ -421,6 +430,10 @@ RULES = [
                         rf"(?!\s+(?:the|a|an|one|two|three|four|several|few|many|\d+)\s+"  # "over
                         rf"(?:\w+\s+)?(?:weekends?|days?|weeks?|months?|nights?|years?|hours?|"
                         rf"holidays?|summer|winter)\b)"),  # two weekends": time, not a move
+    # a title or a sentence that only says it: "Finally switched", "We made the switch."
+    ("over", "speaker", r"(?:^|(?<=[\n.!?]))\s*(?:(?:i|we)\s+(?:(?:finally|just|officially)\s+)?|"
+                        r"(?:finally|just|officially)\s+)"
+                        r"(?:switched|made\s+the\s+switch)(?=\s*(?:[.!\n]|$))"),
     # "when I switched last month" (not "switched last month to a new phone plan")
     ("over", "speaker", r"(?:(?<=\bi\s)|(?<=\bwe\s))(?:finally\s+)?(?:switched|migrated)\s+"
                         r"(?=(?:(?:last|this)\s+(?:week|month|year|spring|summer|autumn|fall|"
@@ -932,6 +945,11 @@ UNDONE = re.compile(r"[^.!?\n]{0,50}?(?:\b(?:but|then|and)\s+|[.!]\s+)(?:i\s+|we
 STILL_ACTIVE = re.compile(r"\b(?:subscription|sub|plan|account|membership)\s+is\s+still\s+"
                           r"(?:active|on)\b(?!\s+(?:until|till|til|through|thru|for\s+the\s+rest|"
                           r"to\s+the\s+end)\b)", re.IGNORECASE)
+# the brand just left kept in use, paid for as before: "Uninstalled the app. I'll keep using
+# Perplexity in the browser" (not "... keep using it on the free tier": the plan is left)
+KEEP_USING = re.compile(r"\b(?:keep(?:ing)?|still|continue\s+to)\s+(?:using|use|paying\s+for)\s+"
+                        r"(?:\w+\s+)?$", re.IGNORECASE)
+FREE_NEXT = re.compile(r"[^.!?\n]*\bfree\b", re.IGNORECASE)
 # the poster saying they stay, against what others do
 STAYING = re.compile(r"\b(?:i'?m|i\s+am|we'?re|we\s+are|i'?ll|i\s+will)\s+"
                      r"(?:still\s+|just\s*(?:\.+|…)?\s*)?"
@@ -1173,6 +1191,8 @@ def _decide(text: str, hits: list[_Hit], mentions: list[Mention]) -> Switch | No
     if main.own and main.kind in ("leave", "implicit") and \
             STILL_ACTIVE.search(text, main.end):
         return None  # "Quitting X like I quit coffee ... the subscription is still active"
+    if main.own and main.kind in ("leave", "implicit") and _kept(text, main, mentions):
+        return None  # "Uninstalled the app, I'll keep using Perplexity in the browser"
     if main.own and NOT_YET.search(text, main.end):
         main = main._replace(hedged=True)  # "Leaving X ... I just haven't hit the button"
     weighs = ON_THE_FENCE.search(text) or NOT_YET.search(text)
@@ -1259,6 +1279,13 @@ def _went_on(main: _Hit, pool: list[_Hit]) -> _Hit:
             break
         main = on
     return main
+
+
+def _kept(text: str, main: _Hit, mentions: list[Mention]) -> bool:
+    """Whether the brand a post leaves is said, after it, to be kept in use as before."""
+    return any(m.brand == main.from_brand and m.start >= main.end and
+               KEEP_USING.search(text, max(0, m.start - 40), m.start) and
+               not FREE_NEXT.match(text, m.end) for m in mentions)
 
 
 def _undecided(text: str) -> bool:
