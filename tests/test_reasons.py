@@ -70,6 +70,17 @@ def test_a_post_gives_every_reason_it_names(tracker):
     assert reasons_in("Cancelled my ChatGPT Plus after three years.", patterns) == {}
 
 
+@pytest.mark.parametrize("text", [  # our own words
+    "Dropped Gemini: it kept losing the thread of long documents.",
+    "Cancelled Grok, every news summary came with a spin I never asked for.",
+    "Left Perplexity because half of its sources were SEO spam.",
+    "Quit Meta AI after it confidently told me two pills were fine together.",
+    "Unsubscribed from Copilot, it cited a study that doesn't exist.",
+])
+def test_worse_answers_told_in_other_words(tracker, text):
+    assert set(reasons_in(text, reason_patterns(tracker.reasons))) == {"quality"}
+
+
 def test_demo_wordings_give_exactly_their_reason(tracker):
     words = tomllib.loads((ROOT / "data" / "demo" / "texts.toml").read_text())["reasons"]
     patterns = reason_patterns(tracker.reasons)
