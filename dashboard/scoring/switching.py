@@ -347,13 +347,17 @@ RULES = [
     ("move", "speaker", rf"\b(?:left|leav(?:e|es|ing)|quit(?:ting|s)?|ditch(?:ed|ing)?|"
                         rf"jump(?:ed|ing)?\s+ship)\s+(?!(?:me|us|him|her)\s)(?:\w+\s+)?"
                         rf"for\s+{DET}{T}"),  # not "clients left me for X"
-    ("weigh", "any", rf"\b(?:keep|stick\s+with|stay\s+(?:with|on))\s+(?:paying\s+for\s+|"
-                     rf"using\s+)?{DET}{F}{TAIL}(?:\s+[\w.+-]+){{0,3}}?\s+or\s+"
-                     rf"(?:[\w'’]+\s+){{0,3}}?{DET}{TX}"),
+    ("weigh", "any", rf"\b(?:keep(?:ing)?|stick(?:ing)?\s+with|stay(?:ing)?\s+(?:with|on))\s+"
+                     rf"(?:paying\s+for\s+|using\s+)?{DET}{F}{TAIL}(?:\s+[\w.+-]+){{0,3}}?\s+or\s+"
+                     rf"(?:[\w'’]+\s+){{0,6}}?{DET}{TX}"),
     ("weigh", "any", rf"{T}{TAIL}\s+(?:[\w'’-]+\s+){{0,3}}?(?:good\s+enough|ready)\s+to\s+"
                      rf"replace\s+{DET}{F}"),
     ("weigh", "any", rf"{F}{TAIL}(?:\s+free)?\s+(?:vs\.?|versus|or)\s+(?:paying|pay)\s+for\s+"
                      rf"{DET}{T}"),
+    # "weighing my ChatGPT Plus against Perplexity Pro", "need to replace ChatGPT by April"
+    ("weigh", "any", rf"\bweigh(?:ing)?\s+(?:my\s+|our\s+|the\s+)?(?:\S+\s+)?{F}{TAIL}\s+against\s+"
+                     rf"(?:just\s+)?(?:paying\s+for\s+|using\s+)?{DET}{TX}"),
+    ("weigh", "speaker", rf"\b(?:need|have|want|got|going)\s+to\s+replace\s+{DET}{F}"),
     ("weigh", "speaker", rf"\b(?:looking\s+for|need|want|searching\s+for|shopping\s+for)\s+"
                          rf"(?:an?\s+)?(?:\w+\s+)?(?:replacement|alternative|substitute)s?\s+"
                          rf"(?:for|to)\s+{DET}{F}"),
@@ -1501,10 +1505,10 @@ def _actor(words: list[str], who: str, statement: str) -> str | None:
         if w in THIRD_PARTIES:
             return "own" if OWNERS & set(words[max(0, k - 4):k]) and w not in PUBLIC else None
         if w in SUBJECTS or w in HEDGES:
-            if w in MODALS and k and (words[k - 1] in THIRD_PARTIES or
-                                      words[k - 1] in ("it", "they") or
-                                      words[k - 1] == BRAND_WORD):
-                continue  # "the Parliament will phase out ...": whose act it is comes before
+            if w in MODALS and k and words[k - 1] not in SUBJECTS | HEDGES | FILLER:
+                # "the Parliament will phase out ...", "all DoD components must stop ...":
+                # whose act it is comes before
+                continue
             if w in OTHERS and k and words[k - 1] in AUDIENCE:
                 return None  # an audience ("a tool for people coming from ..."), not a report
             # "everyone I know went to ...", "everyone on my feed is ...": the poster only in
