@@ -81,6 +81,15 @@ def test_worse_answers_told_in_other_words(tracker, text):
     assert set(reasons_in(text, reason_patterns(tracker.reasons))) == {"quality"}
 
 
+@pytest.mark.parametrize("text", [  # our own words
+    "We cancelled Copilot: our auditors asked about data residency for client files.",
+    "Moved off DeepSeek after the data leak story, nothing sensitive goes there again.",
+    "Dropped Gemini, a local model that doesn't phone home is enough for my notes.",
+])
+def test_privacy_told_in_other_words(tracker, text):
+    assert set(reasons_in(text, reason_patterns(tracker.reasons))) == {"privacy"}
+
+
 def test_demo_wordings_give_exactly_their_reason(tracker):
     words = tomllib.loads((ROOT / "data" / "demo" / "texts.toml").read_text())["reasons"]
     patterns = reason_patterns(tracker.reasons)
