@@ -768,6 +768,11 @@ SETTLES = re.compile(r"[.!?\n][^.!?\n]*?\b(?:(?:eventually|in\s+the\s+end)\b[^.!
 WORDS = re.compile(r"[\w'’]+|" + B)
 # a model picked inside another brand's product: "switched from Claude to GPT-5 inside Perplexity"
 INSIDE = re.compile(rf"\s*(?:inside|within|in)\s+(?:the\s+)?{B}(?!\s*['’]s)", re.IGNORECASE)
+# a line quoted from another post ("> Cancelled ChatGPT today"), and a reply taking it as its
+# own ("Same here.", "me too")
+QUOTED_LINE = re.compile(r"^[ \t]*(?:>|&gt;)(?!>)[^\n]*", re.MULTILINE)
+AGREES = re.compile(r"\s*(?:same(?:\s+here|\s+for\s+me)?|me\s+too|did\s+the\s+same|\+1|ditto|"
+                    r"likewise|yep,?\s+same|this)\b", re.IGNORECASE)
 # a call for a boycott that nobody is said to have joined ("Unions call for a boycott of X")
 CALL_FOR = re.compile(r"\b(?:call(?:s|ed|ing)?|push(?:es|ed|ing)?|urg(?:e|es|ed|ing)|"
                       r"campaign(?:s|ed|ing)?)\s+for\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?$",
@@ -929,7 +934,7 @@ GERUND_SUBJECT = re.compile(r"(?![ \t]+(?:that|which|who)\b)(?:[ \t]+[\w'’]+){
                             r"(?:is|isn'?t|does|doesn'?t|won'?t|will|can|can'?t|only|alone)\b",
                             re.IGNORECASE)
 # an act taken back right after it is named ("thought about cancelling but didn't")
-UNDONE = re.compile(r"[^.!?\n]{0,50}?(?:\b(?:but|then|and)\s+|[.!]\s+)(?:i\s+|we\s+)?"
+UNDONE = re.compile(r"[^.!?\n]{0,50}?(?:\b(?:but|then|and)\s+|[.!]\s+)(?P<subject>i\s+|we\s+)?"
                     # not "didn't think I'd ever ...", which confirms the act
                     r"(?:(?:didn'?t|did\s+not)(?!\s+(?:think|expect|know|realis|realiz|imagine))|"
                     r"couldn'?t|could\s+not|changed\s+my\s+mind|chickened\s+out|"
@@ -1076,7 +1081,7 @@ def detect_switch(text: str, mentions: list[Mention]) -> Switch | None:
         chars[m.start + 1:m.end] = " " * (m.end - m.start - 1)
     norm = "".join(chars)
     campaigns = {i for i, m in enumerate(mentions) if CAMPAIGN.match(text, m.start)}
-    hits = _hits(norm, mentions, campaigns)
+    hits = _unquoted(text, _hits(norm, mentions, campaigns))
     return _decide(text, hits, mentions) if hits else None
 
 
@@ -1108,6 +1113,18 @@ def _windows(mentions: list[Mention], length: int) -> list[tuple[int, int]]:
     return out
 
 
+def _unquoted(text: str, hits: list[_Hit]) -> list[_Hit]:
+    """``hits`` without those on quoted lines ("> Cancelled ChatGPT today" above a reply),
+    unless the reply takes the quoted act as its own ("Same.", "Me too")."""
+    quoted = [q.span() for q in QUOTED_LINE.finditer(text)]
+    if not quoted:
+        return hits
+    reply = QUOTED_LINE.sub("", text)
+    if AGREES.match(reply):
+        return hits
+    return [h for h in hits if not any(a <= h.start < b for a, b in quoted)]
+
+
 def _hits(norm: str, mentions: list[Mention], campaigns: set[int]) -> list[_Hit]:
     taken: list[tuple[int, int]] = []
     hits = []
@@ -1130,7 +1147,7 @@ def _hits(norm: str, mentions: list[Mention], campaigns: set[int]) -> list[_Hit]
             if NEGATIONS & set(words[-4:]) or "nobody" in words or _advice(norm, m, before) or \
                     _sarcastic(norm, m, before) or \
                     SUPPOSED.search(before) or OWN_PRODUCT.search(before) or \
-                    UNDONE.match(norm, m.end()) or CALL_FOR.search(before):
+                    CALL_FOR.search(before):
                 continue
             # a statement that names its own subject first ("I'm back on X") is the poster's,
             # whatever the clause held before it ("After a year on ChatGPT I'm back ...")
@@ -1140,6 +1157,9 @@ def _hits(norm: str, mentions: list[Mention], campaigns: set[int]) -> list[_Hit]
                     _gerund_subject(norm, m, words) or \
                     any(a <= m.start() and m.end() <= b for a, b in quotes):
                 continue
+            undone = UNDONE.match(norm, m.end())
+            if undone and not (undone.group("subject") and actor == "others"):
+                continue  # "... but I never did" (not "My wife switched. I didn't.")
             groups = m.groupdict()
             side = {k: _side(norm, m, groups, k, mentions) for k in ("f", "t")}
             if kind == "adopt" and groups.get("t") and ord(groups["t"]) - ord(PUA) in campaigns:
