@@ -5,7 +5,10 @@ Advanced plan cancelled is the brand's; "unistalled" is uninstalled; "reinstalle
 arrival where the review is read, at the brand it praises; "Finally switched" alone is a move
 whose sides come from the rest; a local model is an untracked destination; the app uninstalled
 while the product is kept in the browser is no leave (unless the plan is left for the free
-tier). Every example is written in our own words; each family has near misses."""
+tier). Scorer 23, from the development rows of batches I to Z16: "Cancelled my subscription"
+above a line naming the brand; "X to Y." opening a post; "that's the end of my X subscription";
+"took my $20 a month elsewhere"; "still paying for it. Not anymore."; "he'd cancel" is would.
+Every example is written in our own words; each family has near misses."""
 from tests.helpers import switch_example_tests
 
 REVIEWS = [
@@ -32,3 +35,23 @@ NOT_LEAVING = [
     "Switched. The dark mode toggle in Gemini is finally where it should be.",
 ]
 test_reviews, test_review_near_misses = switch_example_tests(REVIEWS, NOT_LEAVING)
+
+SHORT_FORMS = [
+    ("Cancelled my subscription\n\nPerplexity used to be sharp, now every answer cites a "
+     "listicle.", ("Perplexity", None, "leave")),
+    ("Gemini to Le Chat. Faster, and the answers are in proper French.",
+     ("Gemini", "Le Chat", "move")),
+    ("Copilot invented a court case in my brief, so that's the end of my Copilot Pro "
+     "subscription.", ("Copilot", None, "leave")),
+    ("Took my $20 a month elsewhere. Two years of Claude Pro, and the caps won.",
+     ("Claude", None, "leave")),
+    ("Hadn't opened Grok since June and I'm still paying for it. Not anymore.",
+     ("Grok", None, "leave")),
+]
+NOT_SHORT_FORMS = [
+    "My nephew left Claude's birthday party early, the cake was late",
+    "Compare Gemini to Le Chat. Same prompt, two very different answers.",
+    "Is that the end of my Copilot subscription discount, or does it renew?",
+    "My husband swore he'd cancel Grok in March. He has not cancelled Grok.",
+]
+test_short_forms, test_not_short_forms = switch_example_tests(SHORT_FORMS, NOT_SHORT_FORMS)

@@ -67,7 +67,7 @@ IMPLICIT = (r"(?:(?:my|our|the|your|ur|their|this|that|both)\s+(?:(?:paid|premiu
             r"(?:plus|pro|premium|subscriptions?|sub|trial|"
             r"account|membership|plans?|app)|the\s+other\s+(?:one|app)|"
             r"(?-i:Plus|Pro|Premium|Max))"
-            r"\b(?!\s+(?:to|with|for|on|at|of|from)\s)(?!\s*" + B + ")")
+            r"\b(?!\s+(?:to|with|for|on|at|of|from)\s)(?![ \t]*" + B + ")")  # not across lines
 LEAVE = (r"(?:cancel(?:l?ed|l?ing|s)?|cancl?ed|canceld|unsubscrib(?:e|ed|ing)|"
          r"unsub(?:bed|bing)?|quit(?:ting|s)?|delet(?:e|ed|ing)|unin?stall(?:ed|ing|s)?|"
          r"boycott(?:s|ed|ing)?|ditch(?:es|ed|ing)?|dump(?:s|ed|ing)?|leav(?:e|es|ing)|left|"
@@ -262,7 +262,7 @@ NOT_THE_PRODUCT = (r"(?!" + TAIL + r"\s+(?:history|chats?|conversations?|memor(?
                    r"projects?|files?|gpts?|extension|integration|keys?|tokens?|credits?|"
                    r"meetups?|events?|workshops?|webinars?|talks?|tasks?|jobs?|orders?|"
                    r"running|open|idle|unattended|alone|features?|settings?|mode|"
-                   r"suggestions|autocomplete))")
+                   r"suggestions|autocomplete|(?:birthday\s+)?party|house|wedding|place))")
 
 F, T = rf"(?P<f>{B}){TAIL}", rf"(?P<t>{B})"
 # either may be untracked: a capitalised name, or a known one as it is usually spelt
@@ -294,7 +294,7 @@ RULES = [
                     rf"{DET}{F}{TAIL}{EVERY}?\s+(?:now\s+)?goes\s+to\s+{DET}{T}"),
     ("move", "any", rf"^\s*(?:{F}|(?P<fo>{OTHER_PRODUCT})){TAIL}\s+to\s+"
                     rf"(?:{T}|(?P<to>{OTHER_PRODUCT}(?:\s+(?:\w*\d[\w.]*|(?-i:[A-Z])\w+))?)){TAIL}"
-                    rf"(?=\s*(?:[:(,—–\n]|\s-\s|$)|\s+after\b)"),
+                    rf"(?=\s*(?:[:(,—–\n]|\s-\s|\.(?!\w)|$)|\s+after\b)"),
     # a bare step with its time: "Copilot to ChatGPT in 2024, ChatGPT to Gemini this week"
     ("move", "any", rf"(?:^|(?<=[\n.!?;,]))\s*(?:{F}|(?P<fo>{OTHER_PRODUCT})){TAIL}\s+to\s+{DET}"
                     rf"{TX}{TAIL}\s+(?:in\s+{WHEN_YEAR}|"
@@ -466,6 +466,9 @@ RULES = [
     ("leave", "any", rf"\b(?:my\s+|our\s+)?last\s+(?:day|week|month|year)\s+(?:of|on|with)\s+"
                      rf"{DET}{F}"),
     ("leave", "any", rf"\bday\s+\d+\s+(?:without|of\s+no)\s+{DET}{F}"),
+    # "... so that's the end of my SuperGrok subscription"
+    ("leave", "speaker", rf"\b(?:that'?s|that’s|this\s+is|it'?s|it’s)\s+the\s+end\s+of\s+"
+                         rf"(?:my|our)\s+{F}"),
     ("leave", "any", rf"\b(?:\d+|a|one|two|three|four|five|six|several|a\s+few)\s+(?:days?|weeks?|"
                      rf"months?)\s+(?:without|of\s+no|free\s+of|post-?)\s*{DET}{F}"),
     ("leave", "speaker", rf"\b(?:turn(?:ed|ing)?|switch(?:ed|ing)?)\s+{DET}{F}{TAIL}"
@@ -512,6 +515,10 @@ RULES = [
     ("implicit", "speaker", rf"\b(?:took|take|taking|got|removed?|removing)\s+(?:it|them|"
                             rf"the\s+app)\s+off\s+(?:of\s+)?(?:my|our|the)\s+{DEVICES}"),
     ("implicit", "speaker", rf"\b{LEAVE}\s+{IMPLICIT}"),
+    # "Took my $20 a month somewhere else"; "... still paying for it. Not anymore."
+    ("implicit", "speaker", rf"\b(?:took|take|taking)\s+(?:my|our)\s+(?:\$\d+|{MONEY})"
+                            rf"(?:{EVERY})?\s+(?:somewhere\s+else|elsewhere)\b"),
+    ("implicit", "speaker", r"\bstill\s+paying\s+for\s+(?:it|them)[.!]\s+not\s+any\s?more\b"),
     # a farewell: "gpt had a good run", "Gemini, it was fun while it lasted"
     ("leave", "any", rf"{F}{TAIL}\s*,?\s+(?:had\s+a\s+(?:good|great|nice)\s+run|"
                      rf"it\s+was\s+(?:fun|nice|good)\s+while\s+it\s+lasted)\b"),
@@ -807,7 +814,8 @@ HEDGES = {"thinking", "think", "considering", "consider", "weighing", "weigh", "
           "could", "if", "whether", "anyone", "anybody", "worth", "thoughts", "about", "need",
           "wanting",
           "needs", "looking", "unless", "probably", "perhaps", "eventually", "someday",
-          "hoping", "hope", "leaning", "id", "wed", "youd", "torn", "tempting", "thought",
+          "hoping", "hope", "leaning", "id", "wed", "youd", "hed", "shed", "theyd", "torn",
+          "tempting", "thought",
           "wondered", "tried", "trying", "attempted", "almost", "nearly", "evaluating",
           "exploring", "discussing", "assessing", "testing", "wants", "close", "likely",
           "guess"}
