@@ -7,8 +7,8 @@ whose sides come from the rest; a local model is an untracked destination; the a
 while the product is kept in the browser is no leave (unless the plan is left for the free
 tier). Scorer 23, from the development rows of batches I to Z16: "Cancelled my subscription"
 above a line naming the brand; "X to Y." opening a post; "that's the end of my X subscription";
-"took my $20 a month elsewhere"; "still paying for it. Not anymore."; "he'd cancel" is would.
-Every example is written in our own words; each family has near misses."""
+"took my $20 a month elsewhere"; "still paying for it. Not anymore."; "we'd already cancelled"
+is had, not would. Every example is written in our own words; each family has near misses."""
 from tests.helpers import switch_example_tests
 
 REVIEWS = [
@@ -47,11 +47,12 @@ SHORT_FORMS = [
      ("Claude", None, "leave")),
     ("Hadn't opened Grok since June and I'm still paying for it. Not anymore.",
      ("Grok", None, "leave")),
+    ("By the time the price went up we'd already cancelled Perplexity Pro.",
+     ("Perplexity", None, "leave")),
 ]
 NOT_SHORT_FORMS = [
     "My nephew left Claude's birthday party early, the cake was late",
     "Compare Gemini to Le Chat. Same prompt, two very different answers.",
     "Is that the end of my Copilot subscription discount, or does it renew?",
-    "My husband swore he'd cancel Grok in March. He has not cancelled Grok.",
 ]
 test_short_forms, test_not_short_forms = switch_example_tests(SHORT_FORMS, NOT_SHORT_FORMS)

@@ -814,8 +814,7 @@ HEDGES = {"thinking", "think", "considering", "consider", "weighing", "weigh", "
           "could", "if", "whether", "anyone", "anybody", "worth", "thoughts", "about", "need",
           "wanting",
           "needs", "looking", "unless", "probably", "perhaps", "eventually", "someday",
-          "hoping", "hope", "leaning", "id", "wed", "youd", "hed", "shed", "theyd", "torn",
-          "tempting", "thought",
+          "hoping", "hope", "leaning", "id", "wed", "youd", "torn", "tempting", "thought",
           "wondered", "tried", "trying", "attempted", "almost", "nearly", "evaluating",
           "exploring", "discussing", "assessing", "testing", "wants", "close", "likely",
           "guess"}
@@ -872,6 +871,8 @@ RELATIVES = {"sister", "brother", "mum", "mother", "father", "son", "daughter", 
 BRAND_WORD = "<brand>"  # how a brand mention appears among a clause's words
 ABOUT = "<about>"  # "about" before a number: roughly, not a hedge ("thinking about")
 MONTH = "<month>"  # "may" read as the month after "in", "since", ... (not a hedge)
+WOULD = {"id": "i", "wed": "we", "youd": "you"}  # the contracted hedges of HEDGES
+BETWEEN_HAD = {"all", "already", "just", "finally", "both", "long", "quietly", "also", "since"}
 PLAN_NOUN = "<plan>"  # "the plan we were on": what is paid for (not a hedge)
 BEFORE_PLAN = {"the", "a", "my", "our", "their", "your", "this", "that", "family", "team",
                "annual", "monthly", "yearly", "paid", "free", "same", "cheaper", "pro", "plus"}
@@ -1498,8 +1499,10 @@ def _clause_words(norm: str, start: int) -> list[str]:
     clause = before[m.end():] if m else before
     words = [BRAND_WORD if PUA <= w <= PUA_LAST else w.replace("'", "").replace("’", "")
              for w in WORDS.findall(clause.lower())]
-    if words[-1:] in (["id"], ["wed"]) and _past(norm, start):
-        words[-1:] = [words[-1][:-1], "had"]  # "I'd dropped X before the trip": had, not would
+    k = next((k for k in range(len(words) - 1, max(-1, len(words) - 4), -1)
+              if words[k] in WOULD and set(words[k + 1:]) <= BETWEEN_HAD), None)
+    if k is not None and _past(norm, start):  # "I'd dropped X", "they'd all left": had
+        words[k:k + 1] = [WOULD[words[k]], "had"]
     # the month, not the hedge: "let it expire in May and ..."; a number, not a topic:
     # "about 12% of former subscribers ..."; the plan paid for, not the one made
     return [MONTH if w == "may" and k and words[k - 1] in BEFORE_MONTH else
