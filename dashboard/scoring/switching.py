@@ -15,9 +15,10 @@ Who acts matters. A statement counts when its subject is the poster, people the 
 speaks for, users in general or in numbers ("users flee ChatGPT", "ChatGPT refugees",
 "people who left it for Claude"), or readers urged to ("cancel your subscription"); not
 when it is a government, a company, its staff or a product ("agencies told to stop using
-Claude", "researcher quits OpenAI", "GPT-5 replaced GPT-4o"). Negated statements ("I'm not
-cancelling"), advice to people who might switch ("before you switch to Claude, ...") and
-hedged or asked ones (``consider``) are not counted as leaving. A post's main statement
+Claude", "researcher quits OpenAI", "GPT-5 replaced GPT-4o"), nor a line quoted from another
+post ("> Cancelled ChatGPT today") unless the reply takes it as its own. Negated statements
+("I'm not cancelling"), advice to people who might switch ("before you switch to Claude,
+...") and hedged or asked ones (``consider``) are not counted as leaving. A post's main statement
 wins: an act done over a hedge, a full from → to over either side alone; a leaving act is
 completed by where the post says they went ("Cancelled Plus. Claude is my daily driver
 now") or an arrival by what they used before ("After two years with ChatGPT I moved
@@ -1501,7 +1502,7 @@ def _clause_words(norm: str, start: int) -> list[str]:
              for w in WORDS.findall(clause.lower())]
     k = next((k for k in range(len(words) - 1, max(-1, len(words) - 4), -1)
               if words[k] in WOULD and set(words[k + 1:]) <= BETWEEN_HAD), None)
-    if k is not None and _past(norm, start):  # "I'd dropped X", "they'd all left": had
+    if k is not None and _past(norm, start):  # "I'd dropped X", "we'd already left": had
         words[k:k + 1] = [WOULD[words[k]], "had"]
     # the month, not the hedge: "let it expire in May and ..."; a number, not a topic:
     # "about 12% of former subscribers ..."; the plan paid for, not the one made
