@@ -56,3 +56,19 @@ NOT_SHORT_FORMS = [
     "Is that the end of my Copilot subscription discount, or does it renew?",
 ]
 test_short_forms, test_not_short_forms = switch_example_tests(SHORT_FORMS, NOT_SHORT_FORMS)
+
+# scorer 24, from the development rows of batches Z17 and Z18
+PASSING = [
+    ("Garden update: since my Perplexity sub ran out I have been asking Gemini about pests.",
+     ("Perplexity", "Gemini", "move")),
+    ("Re-subscribed to Claude Pro after five months away. The projects feature sold me.",
+     (None, "Claude", "return")),
+    ("Grok refugee here, where do I find the memory settings in Claude?",
+     ("Grok", "Claude", "move")),
+    ("reluctantly cancelled copilot pro today, the popups won", ("Copilot", None, "leave")),
+]
+NOT_PASSING = [
+    "My Perplexity credits ran out mid-search, so I waited for the reset",
+    "Re-subscribed to the newsletter about Claude releases, mostly for the benchmarks",
+]
+test_passing, test_not_passing = switch_example_tests(PASSING, NOT_PASSING)

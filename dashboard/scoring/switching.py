@@ -216,7 +216,7 @@ WORKERS = (r"(?:\S+\s+){0,3}?(?:positions?|jobs?|workers?|people|staff|employees
 # what was done to a brand, after it: "Gemini Advanced cancelled", "ChatGPT app deleted";
 # not a brand's own act on something ("ChatGPT deleted my chats")
 DONE_TO = (r"(?:cancell?ed|deleted|uninstalled|axed|closed|binned|dumped|nuked|"
-           r"unsubscribed|ditched|lapsed|expired|ended(?!\s+up)|(?:not|never)\s+renewed|"
+           r"unsubscribed|ditched|lapsed|expired|ran\s+out|ended(?!\s+up)|(?:not|never)\s+renewed|"
            r"gone(?=\s*(?:[.!,;\n]|$|as\s+of|since|for\s+good|today|yesterday|this\s+\w+)))\b"
            r"(?!\s+(?:my|the|a|an|all|your|our|their|his|"
            r"her|its|some|every|that|these|those|it|them|me|us|with|by)\b)"
@@ -324,7 +324,7 @@ RULES = [
                         rf"{DET}{T}"),
     # "Y has replaced X for me / for coding / in my workflow / the X one"; not on a chart or in
     # a product
-    ("move", "any", rf"{TX}{TAIL}(?:\s+[^\s.!?{PUA}-{PUA_LAST}]+){{0,5}}?\s+(?:has\s+|have\s+)?"
+    ("move", "any", rf"{TX}{TAIL},?(?:\s+[^\s.!?{PUA}-{PUA_LAST}]+){{0,5}}?\s+(?:has\s+|have\s+)?"
                     rf"(?:\w+ly\s+)?replaced\s+{DET}{F}(?=\s+(?:for\s+(?:me|us|my|our|most|all|"
                     rf"every\w*|\w+ing)|(?:in|on|at|around)\s+(?:my|our)|one)\b)"),
     ("move", "any", rf"{T}{TAIL}(?:\s+now)?\s+(?:instead\s+of|in\s+place\s+of)\s+{DET}(?P<f>{B})"),
@@ -366,7 +366,7 @@ RULES = [
                       rf"mov(?:e|ed|ing)|crawl(?:ed|ing)?|runn?(?:ing)?|ran|drift(?:s|ed|ing)?|"
                       rf"head(?:s|ed|ing)?)\s+(?:(?:it|them|"
                       rf"everything|us|myself|ourselves)\s+)?back|(?:came|come|coming)\s+home|"
-                      rf"return(?:ed|ing|s)?|resubscrib(?:e|ed|ing)|re-?up(?:ped)?|"
+                      rf"return(?:ed|ing|s)?|re-?subscrib(?:e|ed|ing)|re-?up(?:ped)?|"
                       rf"reinstall(?:ed|ing)?|re-?download(?:ed|ing)?|"
                       rf"(?:i'm|i’m|im|i\s+am|we're|we’re|am|is|are|'s|’s|"
                       rf"(?:i|we)\s+(?:was|were))\s+"
@@ -378,7 +378,7 @@ RULES = [
     ("return", "any", rf"(?:^|(?<=[\n.!:]))\s*back\s+(?:to|on)\s+{DET}{T}"),
     ("return", "any", rf"\b(?:paying|pay|paid|subscrib(?:ed|ing)\s+to|using|on)\s+(?:for\s+)?"
                           rf"{DET}{T}{TAIL}\s+again\b"),
-    ("return", "speaker", r"\b(?:resubscrib(?:ed|ing)|re-?upp(?:ed|ing)|reactivat(?:ed|ing)|"
+    ("return", "speaker", r"\b(?:re-?subscrib(?:ed|ing)|re-?upp(?:ed|ing)|reactivat(?:ed|ing)|"
                           # "reinstalled today because ...", not a fix tried ("reinstalled twice")
                           r"reinstall(?:ed|ing)(?=\s+(?:it\s+)?(?:today|yesterday|this\s+week|"
                           r"because|after|for)\b)|(?:came|come|coming|went)\s+back)\b"
@@ -1013,6 +1013,7 @@ IN_OWN_PRODUCT = re.compile(r"\s*(?:inside|in|within|behind|powering)\s+(?:our|t
                             r"agents?)\b", re.IGNORECASE)
 OWNERS = {"my", "our", "i", "we", "me", "us"}  # "my company", "our team" speak as users
 FILLER = {"just", "so", "also", "today", "now", "already", "honestly", "ok", "okay", "well",
+          "quietly", "officially", "finally", "proudly", "happily", "reluctantly",
           "yeah", "yep", "lol", "welp", "fine", "and", "then", "that's", "thats",
           "officially", "finally", "update", "edit", "psa", "rip", "actually", "got"}
 # an organisation's or a product's act in a headline: "Notion switches ...", "X replaces ..."
@@ -1193,7 +1194,8 @@ def _hits(norm: str, mentions: list[Mention], campaigns: set[int]) -> list[_Hit]
             # "ChatGPT refugees, what should I know about Claude?", "any other Grok refugees
             # finding ...?": who they are is no question (but "X refugees in 2027 when ...?" is)
             asked = not (kind == "crowd" and LEFT_ALREADY.search(m.group()) and (
-                ADDRESSED.search(norm, 0, m.start()) or re.match(r"\s*[,:]", norm[m.end():])))
+                ADDRESSED.search(norm, 0, m.start()) or
+                re.match(r"\s*(?:[,:]|here\b)", norm[m.end():])))  # "X refugee here, ..."
             hedged = kind == "weigh" or _hedged(words, norm, m.end(), asked) or \
                 _shared_hedge(norm, m, words)
             # the match stops at a mention's first character: extend to its last
