@@ -70,24 +70,21 @@ def test_a_post_gives_every_reason_it_names(tracker):
     assert reasons_in("Cancelled my ChatGPT Plus after three years.", patterns) == {}
 
 
-@pytest.mark.parametrize("text", [  # our own words
-    "Dropped Gemini: it kept losing the thread of long documents.",
-    "Cancelled Grok, every news summary came with a spin I never asked for.",
-    "Left Perplexity because half of its sources were SEO spam.",
-    "Quit Meta AI after it confidently told me two pills were fine together.",
-    "Unsubscribed from Copilot, it cited a study that doesn't exist.",
+@pytest.mark.parametrize("text, reason", [  # our own words
+    ("Dropped Gemini: it kept losing the thread of long documents.", "quality"),
+    ("Cancelled Grok, every news summary came with a spin I never asked for.", "quality"),
+    ("Left Perplexity because half of its sources were SEO spam.", "quality"),
+    ("Quit Meta AI after it confidently told me two pills were fine together.", "quality"),
+    ("Unsubscribed from Copilot, it cited a study that doesn't exist.", "quality"),
+    ("We cancelled Copilot: our auditors asked about data residency for client files.",
+     "privacy"),
+    ("Moved off DeepSeek after the data leak story, nothing sensitive goes there again.",
+     "privacy"),
+    ("Dropped Gemini, a local model that doesn't phone home is enough for my notes.",
+     "privacy"),
 ])
-def test_worse_answers_told_in_other_words(tracker, text):
-    assert set(reasons_in(text, reason_patterns(tracker.reasons))) == {"quality"}
-
-
-@pytest.mark.parametrize("text", [  # our own words
-    "We cancelled Copilot: our auditors asked about data residency for client files.",
-    "Moved off DeepSeek after the data leak story, nothing sensitive goes there again.",
-    "Dropped Gemini, a local model that doesn't phone home is enough for my notes.",
-])
-def test_privacy_told_in_other_words(tracker, text):
-    assert set(reasons_in(text, reason_patterns(tracker.reasons))) == {"privacy"}
+def test_reasons_told_in_other_words(tracker, text, reason):
+    assert set(reasons_in(text, reason_patterns(tracker.reasons))) == {reason}
 
 
 def test_demo_wordings_give_exactly_their_reason(tracker):

@@ -5,10 +5,7 @@ Advanced plan cancelled is the brand's; "unistalled" is uninstalled; "reinstalle
 arrival where the review is read, at the brand it praises; "Finally switched" alone is a move
 whose sides come from the rest; a local model is an untracked destination; the app uninstalled
 while the product is kept in the browser is no leave (unless the plan is left for the free
-tier). Scorer 23, from the development rows of batches I to Z16: "Cancelled my subscription"
-above a line naming the brand; "X to Y." opening a post; "that's the end of my X subscription";
-"took my $20 a month elsewhere"; "still paying for it. Not anymore."; "we'd already cancelled"
-is had, not would. Every example is written in our own words; each family has near misses."""
+tier). Every example is written in our own words; each family has near misses."""
 from tests.helpers import switch_example_tests
 
 REVIEWS = [
@@ -35,40 +32,3 @@ NOT_LEAVING = [
     "Switched. The dark mode toggle in Gemini is finally where it should be.",
 ]
 test_reviews, test_review_near_misses = switch_example_tests(REVIEWS, NOT_LEAVING)
-
-SHORT_FORMS = [
-    ("Cancelled my subscription\n\nPerplexity used to be sharp, now every answer cites a "
-     "listicle.", ("Perplexity", None, "leave")),
-    ("Gemini to Le Chat. Faster, and the answers are in proper French.",
-     ("Gemini", "Le Chat", "move")),
-    ("Copilot invented a court case in my brief, so that's the end of my Copilot Pro "
-     "subscription.", ("Copilot", None, "leave")),
-    ("Took my $20 a month elsewhere. Two years of Claude Pro, and the caps won.",
-     ("Claude", None, "leave")),
-    ("Hadn't opened Grok since June and I'm still paying for it. Not anymore.",
-     ("Grok", None, "leave")),
-    ("By the time the price went up we'd already cancelled Perplexity Pro.",
-     ("Perplexity", None, "leave")),
-]
-NOT_SHORT_FORMS = [
-    "My nephew left Claude's birthday party early, the cake was late",
-    "Compare Gemini to Le Chat. Same prompt, two very different answers.",
-    "Is that the end of my Copilot subscription discount, or does it renew?",
-]
-test_short_forms, test_not_short_forms = switch_example_tests(SHORT_FORMS, NOT_SHORT_FORMS)
-
-# scorer 24, from the development rows of batches Z17 and Z18
-PASSING = [
-    ("Garden update: since my Perplexity sub ran out I have been asking Gemini about pests.",
-     ("Perplexity", "Gemini", "move")),
-    ("Re-subscribed to Claude Pro after five months away. The projects feature sold me.",
-     (None, "Claude", "return")),
-    ("Grok refugee here, where do I find the memory settings in Claude?",
-     ("Grok", "Claude", "move")),
-    ("reluctantly cancelled copilot pro today, the popups won", ("Copilot", None, "leave")),
-]
-NOT_PASSING = [
-    "My Perplexity credits ran out mid-search, so I waited for the reset",
-    "Re-subscribed to the newsletter about Claude releases, mostly for the benchmarks",
-]
-test_passing, test_not_passing = switch_example_tests(PASSING, NOT_PASSING)

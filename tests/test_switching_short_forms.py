@@ -86,3 +86,47 @@ KEPT = [
 ]
 test_farewells_and_titles, test_kept_instead_is_not_leaving = \
     switch_example_tests(FAREWELLS_AND_TITLES, KEPT)
+
+# scorer 23, from the development rows of batches I to Z16: "Cancelled my subscription" above a
+# line naming the brand; "X to Y." opening a post; "that's the end of my X subscription"; "took
+# my $20 a month elsewhere"; "still paying for it. Not anymore."; "we'd already cancelled" is
+# had, not would
+SCORER_23_FORMS = [
+    ("Cancelled my subscription\n\nPerplexity used to be sharp, now every answer cites a "
+     "listicle.", ("Perplexity", None, "leave")),
+    ("Gemini to Le Chat. Faster, and the answers are in proper French.",
+     ("Gemini", "Le Chat", "move")),
+    ("Copilot invented a court case in my brief, so that's the end of my Copilot Pro "
+     "subscription.", ("Copilot", None, "leave")),
+    ("Took my $20 a month elsewhere. Two years of Claude Pro, and the caps won.",
+     ("Claude", None, "leave")),
+    ("Hadn't opened Grok since June and I'm still paying for it. Not anymore.",
+     ("Grok", None, "leave")),
+    ("By the time the price went up we'd already cancelled Perplexity Pro.",
+     ("Perplexity", None, "leave")),
+]
+NOT_SCORER_23_FORMS = [
+    "My nephew left Claude's birthday party early, the cake was late",
+    "Compare Gemini to Le Chat. Same prompt, two very different answers.",
+    "Is that the end of my Copilot subscription discount, or does it renew?",
+]
+test_scorer_23_forms, test_not_scorer_23_forms = switch_example_tests(
+    SCORER_23_FORMS, NOT_SCORER_23_FORMS)
+
+# scorer 24, from the development rows of batches Z17 and Z18: "my X sub ran out",
+# "re-subscribed", "X refugee here, ...", an adverb opening the clause
+SCORER_24_FORMS = [
+    ("Garden update: since my Perplexity sub ran out I have been asking Gemini about pests.",
+     ("Perplexity", "Gemini", "move")),
+    ("Re-subscribed to Claude Pro after five months away. The projects feature sold me.",
+     (None, "Claude", "return")),
+    ("Grok refugee here, where do I find the memory settings in Claude?",
+     ("Grok", "Claude", "move")),
+    ("reluctantly cancelled copilot pro today, the popups won", ("Copilot", None, "leave")),
+]
+NOT_SCORER_24_FORMS = [
+    "My Perplexity credits ran out mid-search, so I waited for the reset",
+    "Re-subscribed to the newsletter about Claude releases, mostly for the benchmarks",
+]
+test_scorer_24_forms, test_not_scorer_24_forms = switch_example_tests(
+    SCORER_24_FORMS, NOT_SCORER_24_FORMS)

@@ -1040,10 +1040,6 @@ PAST = re.compile(r"(?:was|were|had|(?:'d|’d)\s+been|(?:i|we)\s+(?:had|used|pa
 SETTLED = re.compile(r"\b(?:ended\s+up|settled|landed|now|currently|all\s+in|"
                      r"(?:is|are|am|'m|’m|'re|’re)\s+(?:now\s+)?(?:on|using|with))\b",
                      re.IGNORECASE)
-# a question that weighs a brand up rather than asking how to use it
-WEIGHED = re.compile(r"\b(?:should|worth|any\s+good|better|recommend\w*|which|or|vs|versus|"
-                     r"compare\w*|good\s+enough|switch\w*|try|trying)\b[^.!\n]*\?",
-                     re.IGNORECASE)
 # a brand used before and still, not taken up: "I still use ChatGPT", "I'll keep using Gemini"
 KEPT_ON = {"still", "keep", "continue"}
 # a question that weighs a brand up rather than asking about it once there
@@ -1127,6 +1123,8 @@ def _windows(mentions: list[Mention], length: int) -> list[tuple[int, int]]:
 def _unquoted(text: str, hits: list[_Hit]) -> list[_Hit]:
     """``hits`` without those on quoted lines ("> Cancelled ChatGPT today" above a reply),
     unless the reply takes the quoted act as its own ("Same.", "Me too")."""
+    if not hits or ">" not in text and "&gt;" not in text:
+        return hits
     quoted = [q.span() for q in QUOTED_LINE.finditer(text)]
     if not quoted:
         return hits
@@ -1405,7 +1403,7 @@ def _arrived(text: str, main: _Hit, hits: list[_Hit], mentions: list[Mention]) -
         return []
     for m in (m for m in mentions if m.brand == top[0][0]):
         sentence = _sentence(text, m)
-        if not NOT_CHOSEN.search(sentence) and not WEIGHED.search(sentence):
+        if not NOT_CHOSEN.search(sentence) and not _weighs_up(text, m, strict=False):
             return [_Hit("adopt", None, m.brand, m.start, m.end, False)]
     return []
 
@@ -1449,8 +1447,7 @@ def _topic(text: str, main: _Hit, mentions: list[Mention]) -> list[_Hit]:
     if len({m.brand for m in others}) != 1:
         return []
     for m in others:
-        if not _run_down(text, m, until=main.start) and \
-                not _sentence(text, m).rstrip().endswith("?"):
+        if not _run_down(text, m, until=main.start) and not _weighs_up(text, m, strict=True):
             return [_Hit("adopt", None, m.brand, m.start, m.end, False)]
     return []
 
