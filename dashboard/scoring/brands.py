@@ -5,8 +5,9 @@ case in context); regex greediness makes the longest alias win ("ChatGPT Plus" o
 "ChatGPT"). Matches are whole words: "Claude's" counts, "Claudette" does not. An alias "in
 context" (a lower-case word that is also an ordinary one: "grok", "le chat") counts only
 where the words beside it make it the product: after a verb of using, leaving or moving or a
-word that compares ("switched to grok", "left grok", "better than le chat"), or before a
-product word ("grok's app", "le chat pro"); "hard to grok this" names nothing.
+word that compares ("switched to grok", "left grok", "better than le chat"), before a
+product word ("grok's app", "le chat pro"), or joined to another product ("copilot to
+chatgpt", "claude or le chat"); "hard to grok this" names nothing.
 
 Names cannot be hidden: a text is matched as it displays, after Unicode NFKC (full-width
 and mathematical letters become plain ones), with every format character (category Cf:
@@ -29,10 +30,11 @@ from dashboard.tracker import Tracker
 
 
 # what comes right before a product, not the ordinary word: "from", "quit", "using",
-# "switched to", "better than"; and right after it: "'s", "pro", "app"
+# "switched to", "better than", "bye"; and right after it: "'s", "pro", "app"
 PRODUCT_BEFORE = re.compile(
     r"\b(?:from|left|leav(?:e|ing)|quit(?:ting)?|cancel(?:l?ed|l?ing)?|delet(?:e|ed|ing)|"
-    r"uninstall(?:ed|ing)?|ditch(?:ed|ing)?|dump(?:ed|ing)?|drop(?:ped|ping)?|"
+    r"unin?stall(?:ed|ing)?|nuk(?:e|ed|ing)|bye|goodbye|farewell|hello|no\s+more|"
+    r"ditch(?:ed|ing)?|dump(?:ed|ing)?|drop(?:ped|ping)?|"
     r"swap(?:ped|ping)?|trad(?:e|ed|ing)|replac(?:e|ed|ing)|us(?:e|ed|es|ing)|tr(?:y|ied|ying)|"
     r"(?:re-?)?install(?:ed|ing)?|resubscrib\w*|on|with|vs\.?|versus|over|than|for|"
     r"(?:switch|mov|migrat|jump|port|head|went|go|gone|came|com|back|over|return)\w*\s+to|"
@@ -42,6 +44,9 @@ PRODUCT_BEFORE = re.compile(
 PRODUCT_AFTER = re.compile(r"['’]s\b|\s+(?:plus|pro|premium|app|sub|subscription|imagine|is|was|"
                            r"has|keeps|kept)\b", re.IGNORECASE)
 CONTEXT = 40  # characters before an alias in context that PRODUCT_BEFORE reads
+# ... or another product right beside it: "copilot to chatgpt", "claude or le chat"
+BESIDE = re.compile(r"\s*(?:to|->|→|=>|>|or|and|vs\.?|versus|/|,|&|over|then|instead\s+of)\s*",
+                    re.IGNORECASE)
 
 
 class Mention(NamedTuple):
@@ -86,8 +91,10 @@ class BrandMatcher:
             found += [Mention(m.start(), m.end(), self._by_cased[m.group()])
                       for m in self._cs.finditer(text)]
         if self._cx:
+            named = [(m.start, m.end) for m in found]
             found += [Mention(m.start(), m.end(), self._by_context[_fold(m.group())])
-                      for m in self._cx.finditer(text) if _as_product(text, m)]
+                      for m in self._cx.finditer(text)
+                      if _as_product(text, m) or _beside(text, m, named)]
         if sum(map(bool, (self._ci, self._cs, self._cx))) > 1:
             found = _drop_overlaps(sorted(found))
         return found
@@ -146,6 +153,12 @@ def _as_product(text: str, m: re.Match) -> bool:
     """Whether the words beside an alias in context make it the product."""
     return bool(PRODUCT_BEFORE.search(text, max(0, m.start() - CONTEXT), m.start()) or
                 PRODUCT_AFTER.match(text, m.end()))
+
+
+def _beside(text: str, m: re.Match, named: list[tuple[int, int]]) -> bool:
+    """Whether an alias in context is joined to a named product ("copilot to chatgpt")."""
+    return any(BESIDE.fullmatch(text, m.end(), a) for a, _ in named if 0 <= a - m.end() <= 12) or \
+        any(BESIDE.fullmatch(text, b, m.start()) for _, b in named if 0 <= m.start() - b <= 12)
 
 
 def _drop_overlaps(mentions: list[Mention]) -> list[Mention]:

@@ -49,7 +49,7 @@ B = f"[{PUA}-{PUA_LAST}]"
 BRAND_CHARS = re.compile(B)
 REACH = (160, 120)  # characters before and after a mention that a pattern can span
 NOT_B = rf"[^\s{PUA}-{PUA_LAST}]"
-DET = (r"(?:(?:my|our|your|ur|the|a|an|their|his|her|its|all|of|this|that|these|those|paid|"
+DET = (r"(?:(?:my|our|your|ur|the|a|an|their|his|her|its|all|both|of|this|that|these|those|paid|"
        r"premium|annual|monthly|yearly|whole|entire|beloved|old|trusty|personal|work|family|"
        r"private|main|free|student|current|existing|local|shared|standalone|\$\d+|"
        r"(?-i:[a-z][\w-]*)['’]s)\s+){0,3}#?")  # "#?": a hashtag ("bye #Grok")
@@ -73,7 +73,7 @@ LEAVE = (r"(?:cancel(?:l?ed|l?ing|s)?|cancl?ed|canceld|unsubscrib(?:e|ed|ing)|"
          r"unsub(?:bed|bing)?|quit(?:ting|s)?|delet(?:e|ed|ing)|unin?stall(?:ed|ing|s)?|"
          r"boycott(?:s|ed|ing)?|ditch(?:es|ed|ing)?|dump(?:s|ed|ing)?|leav(?:e|es|ing)|left|"
          r"bail(?:s|ed|ing)?\s+on|rip\s+(?:to\s+)?my|"
-         r"drop(?:ped|ping)?|abandon(?:ed|ing)?|(?:done|through|finished)\s+with|"
+         r"drop(?:ped|ping)?|abandon(?:ed|ing)?|nuk(?:e|ed|ing)|(?:done|through|finished)\s+with|"
          r"bye(?:\s+bye)?,?|goodbye,?|farewell,?|(?:said|say|saying)\s+goodbye\s+to|"
          r"(?:stop(?:ped|ping)?|quit(?:ting)?)\s+(?:using|paying(?:\s+for)?|giving|sending|"
          r"topping\s+up|renewing)|"
@@ -132,7 +132,7 @@ ADOPT = (r"(?:pick(?:ed|ing)?\s+up|sign(?:ed|ing)?\s+up\s+(?:for|with|to|on)|"
          r"hello,?|hi,?|welcome\s+to|lov(?:e|ing)|enjoy(?:ing)?|happy\s+with|"
          r"(?:now|currently)\s+(?:on|with)|giv(?:e|ing)|gave|join(?:ed|ing)?|onto|"
          r"install(?:ed|ing)?|"
-         r"all\s+in\s+on|team|start(?:ed|ing)?|land(?:ed|ing|s)?\s+(?:on|at|in)|"
+         r"all[\s-]+in\s+on|team|start(?:ed|ing)?|land(?:ed|ing|s)?\s+(?:on|at|in)|"
          r"end(?:ed|ing)?\s+up\s+(?:on|with|using)|roll(?:ed|ing)?\s+out|"
          r"(?:is|are|am|'m|’m|'re|’re|been)\s+(?:now\s+|all\s+|fully\s+)?(?:on|using|with)|"
          r"(?:i'm|i’m|im|i\s+am|now|officially)\s+an?(?:\s+(?:happy|proud|new))?)")
@@ -174,7 +174,7 @@ CROWD_OF = (r"(?:(?:uninstalls?|cancell?ations?|unsubscribes?|deletions?|churn)\
             r"from|on)|(?:exodus|refugees?|defectors?|deserters?|switchers?|flight|"
             r"migration|defections?|boycott|movement\s+to\s+(?:quit|leave|cancel|boycott))\s+"
             r"(?:away\s+)?(?:from|of))")
-CROWD = (r"(?:users?|subscribers?|customers?|fans?|devs|developers|loyalists|people|folks|"
+CROWD = (r"(?:users?|subscribers?|customers?|fans?|devs|developers|loyalists|people|ppl|folks|"
          r"refugees?|everyone|many|millions|thousands|coders|writers|students|consumers)")
 CROWD_GOES = (r"(?:(?:are|were|have|has|been|keep|kept|start(?:ed)?|begin|began|now|all|"
               r"finally|already|just|reportedly|en\s+masse|in\s+droves|quietly|slowly|"
@@ -299,7 +299,8 @@ RULES = [
     # a bare step with its time: "Copilot to ChatGPT in 2024, ChatGPT to Gemini this week"
     ("move", "any", rf"(?:^|(?<=[\n.!?;,]))\s*(?:{F}|(?P<fo>{OTHER_PRODUCT})){TAIL}\s+to\s+{DET}"
                     rf"{TX}{TAIL}\s+(?:in\s+{WHEN_YEAR}|"
-                    rf"(?:this|last)\s+(?:week|month|year|spring|summer|autumn|fall|winter))\b"),
+                    rf"(?:this|last)\s+(?:week|month|year|spring|summer|autumn|fall|winter|"
+                    rf"morning|night)|today|yesterday|tonight)\b"),
     # a timeline, its last two steps: "Jan: ChatGPT. Mar: Claude. Jun: Gemini. Oct: Le Chat"
     ("move", "any", rf"(?:{WHEN_LABEL}\s*{DET}{B}{TAIL}\s*[.,;(\n][^:\n]{{0,60}}?)*"
                     rf"{WHEN_LABEL}\s*{DET}{F}{TAIL}\s*[.,;(\n][^:\n]{{0,60}}?"
@@ -328,6 +329,9 @@ RULES = [
                     rf"(?:\w+ly\s+)?replaced\s+{DET}{F}(?=\s+(?:for\s+(?:me|us|my|our|most|all|"
                     rf"every\w*|\w+ing)|(?:in|on|at|around)\s+(?:my|our)|one)\b)"),
     ("move", "any", rf"{T}{TAIL}(?:\s+now)?\s+(?:instead\s+of|in\s+place\s+of)\s+{DET}(?P<f>{B})"),
+    # "Perplexity Pro took over all my research from ChatGPT"
+    ("move", "any", rf"{T}{TAIL}\s+(?:has\s+|have\s+)?(?:took|taken|takes|taking)\s+over\s+"
+                    rf"(?:(?:all|most|of|the)\s+){{0,2}}(?:my|our)\s+(?:\w+\s+){{0,2}}?from\s+{DET}{F}"),
     # "once ChatGPT's search got good enough I cancelled Perplexity"
     ("move", "any", rf"{T}{TAIL}(?:\s+[^\s.!?{PUA}-{PUA_LAST}]+){{0,3}}?\s+(?:got|gets|became|"
                     rf"was|is|(?:had|has)\s+gotten)\s+(?:\w+\s+)?good\s+enough\s+(?:that\s+)?"
@@ -366,7 +370,7 @@ RULES = [
                       rf"mov(?:e|ed|ing)|crawl(?:ed|ing)?|runn?(?:ing)?|ran|drift(?:s|ed|ing)?|"
                       rf"head(?:s|ed|ing)?)\s+(?:(?:it|them|"
                       rf"everything|us|myself|ourselves)\s+)?back|(?:came|come|coming)\s+home|"
-                      rf"return(?:ed|ing|s)?|re-?subscrib(?:e|ed|ing)|re-?up(?:ped)?|"
+                      rf"return(?:ed|ing|s)?|re-?subscrib(?:e|ed|ing)|re-?sub(?:bed)?|re-?up(?:ped)?|"
                       rf"reinstall(?:ed|ing)?|re-?download(?:ed|ing)?|"
                       rf"(?:i'm|i’m|im|i\s+am|we're|we’re|am|is|are|'s|’s|"
                       rf"(?:i|we)\s+(?:was|were))\s+"
@@ -375,10 +379,11 @@ RULES = [
                       rf"(?:to\s+|on\s+|with\s+)?{DET}{T}"
                       rf"(?:\s+(?:after|from)\s+(?:\S+\s+){{0,3}}?(?:on|with|using|of)?\s*"
                       rf"{DET}(?P<f>{B}))?"),
-    ("return", "any", rf"(?:^|(?<=[\n.!:]))\s*back\s+(?:to|on)\s+{DET}{T}"),
+    ("return", "any", rf"(?:^|(?<=[\n.!:,]))\s*back\s+(?:to|on)\s+{DET}{T}"),
     ("return", "any", rf"\b(?:paying|pay|paid|subscrib(?:ed|ing)\s+to|using|on)\s+(?:for\s+)?"
                           rf"{DET}{T}{TAIL}\s+again\b"),
-    ("return", "speaker", r"\b(?:re-?subscrib(?:ed|ing)|re-?upp(?:ed|ing)|reactivat(?:ed|ing)|"
+    ("return", "speaker", r"\b(?:re-?subscrib(?:ed|ing)|re-?sub(?:bed|bing)|re-?upp(?:ed|ing)|"
+                          r"reactivat(?:ed|ing)|"
                           # "reinstalled today because ...", not a fix tried ("reinstalled twice")
                           r"reinstall(?:ed|ing)(?=\s+(?:it\s+)?(?:today|yesterday|this\s+week|"
                           r"because|after|for)\b)|(?:came|come|coming|went)\s+back)\b"
@@ -507,10 +512,9 @@ RULES = [
     ("implicit", "speaker", rf"\blet(?:ting)?\s+(?:(?:my|our|the|it|them|both)\s*)?(?:subscription|"
                             rf"sub|plan|membership|plus|pro|premium|max)?(?:\s+\w+){{0,2}}?\s+"
                             rf"(?:lapse|expire|run\s+out|{LET_GO})"),
-    ("implicit", "speaker", r"(?:^|(?<=[\n.!:,]))\s*(?:my\s+|the\s+)?(?:account|subscription|sub|"
+    ("implicit", "speaker", rf"(?:^|(?<=[\n.!:,]))\s*(?:my\s+|the\s+)?(?:account|subscription|sub|"
                             r"plan|membership|(?-i:Plus|Pro|Premium|Max))\s+(?:is\s+|has\s+been\s+|"
-                            r"now\s+)?(?:closed|"
-                            r"cancell?ed|deleted|gone|ended|lapsed|expired|ran\s+out)|"
+                            rf"now\s+)?(?:{DONE_TO}|gone)|"
                             r"(?:^|(?<=[\n.!:,]))\s*refund\s+(?:requested|issued|processed|approved|"
                             r"granted)"),
     ("implicit", "speaker", rf"\b(?:took|take|taking|got|removed?|removing)\s+(?:it|them|"
@@ -818,7 +822,7 @@ HEDGES = {"thinking", "think", "considering", "consider", "weighing", "weigh", "
           "hoping", "hope", "leaning", "id", "wed", "youd", "torn", "tempting", "thought",
           "wondered", "tried", "trying", "attempted", "almost", "nearly", "evaluating",
           "exploring", "discussing", "assessing", "testing", "wants", "close", "likely",
-          "guess"}
+          "guess", "dumb", "crazy", "stupid", "silly"}  # "is it dumb to leave X for Y?"
 # words that make a clause a condition of the act after it ("before I cancel", "if we move")
 CONDITIONS = {"if", "unless", "whether", "when", "once", "before", "until", "till"}
 # hedges that a verb joined by "and" shares ("might cancel X and switch to Y"); not the
@@ -857,7 +861,10 @@ ADVICE_AFTER = re.compile(r"[^.!?\n,]{0,25}\?\s*(?:read|check|here'?s|here\s+is|
 # a question after the statement that asks about something else ("..., what do you miss?")
 OTHER_QUESTION = re.compile(r"(?:,|\s[-–—]|:)\s*(?:so\s+)?(?:what|where|how|which|who|why|when|"
                             r"any|anyone|anything|thoughts|tips|advice|is\s+it|did\s+i)\b|"
-                            r"\b(?:anyone|anybody|who)\s+else\b", re.IGNORECASE)
+                            r"\b(?:anyone|anybody|who)\s+else\b|"
+                            # no question at all: "X who?", "... and honestly?"
+                            rf"{B}\s*who\s*\?|\b(?:honestly|tbh|ngl|seriously|lol)\s*\?",
+                            re.IGNORECASE)
 # people close to the poster: what they do is reported, not the poster's own act
 # people named by where they live or what they do (not staff: "engineers" may be a company's)
 PEOPLE = {"europeans", "canadians", "brits", "germans", "teachers", "parents", "nurses",
@@ -869,6 +876,12 @@ RELATIVES = {"sister", "brother", "mum", "mother", "father", "son", "daughter", 
              "partner", "boyfriend", "girlfriend", "roommate", "boss", "cousin", "aunt",
              "uncle", "grandma", "grandpa", "parents", "neighbour", "neighbor", "classmates",
              "teammates", "coworker", "colleague", "bestie"}
+# "she" or "he" after the post names someone close ("my mom ... she cancelled it") is that
+# person; with no one named it may be anyone, staff included ("he left OpenAI in 2024")
+PRONOUNS = {"she", "he", "shes", "hes"}
+CLOSE = re.compile(r"\b(?:my|our)\s+(?:\w+\s+)?(?:" + "|".join(
+    RELATIVES | {"wife", "husband", "mom", "dad", "friend", "friends", "family"}) + r")\b",
+    re.IGNORECASE)
 BRAND_WORD = "<brand>"  # how a brand mention appears among a clause's words
 ABOUT = "<about>"  # "about" before a number: roughly, not a hedge ("thinking about")
 MONTH = "<month>"  # "may" read as the month after "in", "since", ... (not a hedge)
@@ -879,17 +892,18 @@ BEFORE_PLAN = {"the", "a", "my", "our", "their", "your", "this", "that", "family
                "annual", "monthly", "yearly", "paid", "free", "same", "cheaper", "pro", "plus"}
 BEFORE_MONTH = {"in", "of", "since", "until", "till", "by", "early", "late", "mid", "last",
                 "next", "this", "from", "through"}
-SUBJECTS = {"i", "ive", "im", "ill", "we", "weve", "were", "you", "youre",
-            "youve", "yall", "u", "ya", "me", "us", "my", "our", "ours", "everyone",
-            "everybody", "everyones", "people", "users", "user", "folks", "millions",
-            "thousands", "hundreds", "many", "lots", "customers", "subscribers", "fans",
-            "devs", "developers", "coders", "writers", "students", "redditors", "refugees",
-            "those", "others", "gonna", "gotta", "going", "decided", "should", "will", "lets",
-            "time", "please", "pls", "who", "whos", "must", "need", "officially",
-            "finally", "family", "friends", "friend", "wife", "husband", "mom", "dad",
-            "colleagues", "coworkers", "yourself", "yourselves", "myself", "ourselves",
-            "guys", "americans", "household", "mates", "they", "theyve", "theyre", "consumers",
-            *CROWD_NOUNS, *RELATIVES, *PEOPLE}
+# subjects that report what other people do (the rest of SUBJECTS speak for the poster)
+OTHERS = {"everyone", "everybody", "everyones", "people", "ppl", "users", "user", "folks",
+          "millions", "thousands", "hundreds", "many", "lots", "customers", "subscribers",
+          "fans", "devs", "developers", "coders", "writers", "students", "redditors",
+          "refugees", "those", "others", "who", "whos", "family", "friends", "friend", "wife",
+          "husband", "mom", "dad", "colleagues", "coworkers", "guys", "americans",
+          "household", "you", "youre", "youve", "yall", "u", "ya", "yourself", "yourselves",
+          "mates", "they", "theyve", "theyre", "consumers", *CROWD_NOUNS, *RELATIVES, *PEOPLE}
+# who a statement's subject may be: the poster, people the poster speaks for, and OTHERS
+SUBJECTS = {"i", "ive", "im", "ill", "we", "weve", "were", "me", "us", "my", "our", "ours",
+            "myself", "ourselves", "gonna", "gotta", "going", "decided", "should", "will",
+            "lets", "time", "please", "pls", "must", "need", "officially", "finally", *OTHERS}
 # subjects whose acts are not a user's: governments, organisations, their staff, products
 THIRD_PARTIES = {
     "government", "govt", "gov", "administration", "agency", "agencies", "pentagon", "dod",
@@ -927,14 +941,6 @@ COMMANDS = {"told", "telling", "tells", "ordered", "orders", "ordering", "direct
             "directs", "instructed", "forced", "required", "requires", "mandated", "banned",
             "bans", "urged", "urges", "asked", "asks", "pressured", "compelled", "pushing",
             "pushes", "pushed"}
-# subjects that report what other people do (the rest of SUBJECTS speak for the poster)
-OTHERS = {"everyone", "everybody", "everyones", "people", "users", "user", "folks",
-          "millions", "thousands", "hundreds", "many", "lots", "customers", "subscribers",
-          "fans", "devs", "developers", "coders", "writers", "students", "redditors",
-          "refugees", "those", "others", "who", "whos", "family", "friends", "friend", "wife",
-          "husband", "mom", "dad", "colleagues", "coworkers", "guys", "americans",
-          "household", "you", "youre", "youve", "yall", "u", "ya", "yourself", "yourselves",
-          "mates", "they", "theyve", "theyre", "consumers", *CROWD_NOUNS, *RELATIVES, *PEOPLE}
 # the verb of an act named as a subject ("Deleting the app doesn't cancel"), not of a
 # relative clause ("Looking for a replacement for X that isn't American")
 GERUND_SUBJECT = re.compile(r"(?![ \t]+(?:that|which|who)\b)(?:[ \t]+[\w'’]+){0,4}?"
@@ -945,8 +951,9 @@ GERUND_SUBJECT = re.compile(r"(?![ \t]+(?:that|which|who)\b)(?:[ \t]+[\w'’]+){
                             re.IGNORECASE)
 # an act taken back right after it is named ("thought about cancelling but didn't")
 UNDONE = re.compile(r"[^.!?\n]{0,50}?(?:\b(?:but|then|and)\s+|[.!]\s+)(?P<subject>i\s+|we\s+)?"
-                    # not "didn't think I'd ever ...", which confirms the act
-                    r"(?:(?:didn'?t|did\s+not)(?!\s+(?:think|expect|know|realis|realiz|imagine))|"
+                    # not "didn't think I'd ever ...", "didn't miss it", which confirm the act
+                    r"(?:(?:didn'?t|did\s+not)(?!\s+(?:even\s+)?(?:think|expect|know|realis|realiz|"
+                    r"imagine|feel|miss|regret|notice|hesitate|look\s+back|care|flinch|blink))|"
                     r"couldn'?t|could\s+not|changed\s+my\s+mind|chickened\s+out|"
                     r"decided\s+not(?!\s+to\s+(?:replace|get|buy|pay\s+for|sign\s+up|switch|look|go))|"
                     r"never\s+did|backed\s+out|"
@@ -1012,10 +1019,13 @@ IN_OWN_PRODUCT = re.compile(r"\s*(?:inside|in|within|behind|powering)\s+(?:our|t
                             r"pipelines?|backends?|api|services?|platforms?|saas|features?|"
                             r"agents?)\b", re.IGNORECASE)
 OWNERS = {"my", "our", "i", "we", "me", "us"}  # "my company", "our team" speak as users
-FILLER = {"just", "so", "also", "today", "now", "already", "honestly", "ok", "okay", "well",
-          "quietly", "officially", "finally", "proudly", "happily", "reluctantly",
-          "yeah", "yep", "lol", "welp", "fine", "and", "then", "that's", "thats",
-          "officially", "finally", "update", "edit", "psa", "rip", "actually", "got"}
+FILLER = {"just", "so", "also", "today", "now", "already", "ok", "okay", "well", "yeah", "yep",
+          "lol", "welp", "fine", "and", "then", "that's", "thats", "update", "edit", "psa",
+          "rip", "got"}
+# ... and any adverb in -ly ("quietly", "finaly"), but not these nouns and names
+NOT_ADVERBS = {"family", "supply", "reply", "apply", "italy", "ally", "emily", "kelly", "holly",
+               "molly", "sally", "lily", "billy", "daily", "weekly", "monthly", "yearly", "july",
+               "bully", "belly", "jelly", "rely", "assembly"}
 # an organisation's or a product's act in a headline: "Notion switches ...", "X replaces ..."
 THIRD_PERSON_VERB = re.compile(r"(?:switch|mov|migrat|replac|drop|dump|ditch|leav|quit|"
                                r"cancel|delet|abandon|shift|port|transition|pick|adopt)\w*s\b",
@@ -1152,6 +1162,8 @@ def _hits(norm: str, mentions: list[Mention], campaigns: set[int]) -> list[_Hit]
             if any(m.start() < e and s < m.end() for s, e in taken):
                 continue
             words = _clause_words(norm, m.start())
+            if PRONOUNS & set(words) and CLOSE.search(norm, 0, m.start()):
+                words = ["friend" if w in PRONOUNS else w for w in words]
             before = _sentence_before(norm, m.start())
             if NEGATIONS & set(words[-4:]) or "nobody" in words or _advice(norm, m, before) or \
                     _sarcastic(norm, m, before) or \
@@ -1536,7 +1548,8 @@ def _actor(words: list[str], who: str, statement: str) -> str | None:
         if w in THIRD_PARTIES:
             return "own" if OWNERS & set(words[max(0, k - 4):k]) and w not in PUBLIC else None
         if w in SUBJECTS or w in HEDGES:
-            if w in MODALS and k and words[k - 1] not in SUBJECTS | HEDGES | FILLER:
+            if w in MODALS and k and words[k - 1] not in SUBJECTS | HEDGES and \
+                    not _filler(words[k - 1]):
                 # "the Parliament will phase out ...", "all DoD components must stop ...":
                 # whose act it is comes before
                 continue
@@ -1549,14 +1562,21 @@ def _actor(words: list[str], who: str, statement: str) -> str | None:
                 words[k - 2] in OTHERS | {"half", "most", "all", "some"} else "own"
     if THIRD_PERSON_VERB.match(statement) or any(map(THIRD_PERSON_VERB.fullmatch, words)):
         return None
-    return "own" if who == "any" or all(w in FILLER for w in words) else None
+    return "own" if who == "any" or all(map(_filler, words)) else None
+
+
+def _filler(word: str) -> bool:
+    """A word that names nobody before a verb: "just", "finally", "quietly"."""
+    return word in FILLER or word.endswith("ly") and len(word) > 3 and word not in NOT_ADVERBS
 
 
 def _speaks_after_command(words: list[str]) -> bool:
     """"Told my lead I'm done with ...": the poster speaks after the command word (not
     "asked whether we could ...", "told us to ...")."""
     after = words[max(k for k, w in enumerate(words) if w in COMMANDS) + 1:]
-    return bool(SPEAKERS & set(after)) and not {"whether", "if", "to"} & set(after)
+    # "told me she deleted it": a report to the poster of someone's act
+    told_me = after[:1] in (["me"], ["us"]) and len(after) > 1 and after[1] in SUBJECTS
+    return bool(SPEAKERS & set(after) or told_me) and not {"whether", "if", "to"} & set(after)
 
 
 def _has_quote(text: str) -> bool:
@@ -1641,7 +1661,7 @@ def _shared_hedge(norm: str, m: re.Match, words: list[str]) -> bool:
     """"Might cancel ChatGPT and switch to Claude": a verb joined by "and" to a hedged one
     shares its hedge; not "... and switched to", a past act, nor "tried it and ..."."""
     first = m.group().split(maxsplit=1)[0].lower()
-    if any(w not in FILLER for w in words) or first.endswith("ed") or first in PAST_FORMS:
+    if not all(map(_filler, words)) or first.endswith("ed") or first in PAST_FORMS:
         return False
     before = norm[max(0, m.start() - 120):m.start()]
     join = JOINED.search(before)
