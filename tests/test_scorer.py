@@ -36,6 +36,11 @@ def test_labels_use_vaders_thresholds(compound, expected):
     ("moved over to le chat", "Le Chat"),
     ("ditched copilot at work", "Copilot"),
     ("an AI copilot for your inbox", ""),
+    ("dropped Plus in March", "ChatGPT"),  # in context, in the case the tracker writes it
+    ("my Plus sub renews tomorrow", "ChatGPT"),
+    ("Plus, it's cheaper than Disney Plus", ""),
+    ("cancelled plus-size shipping", ""),
+    ("Le  Chat and Le\nChat", "Le Chat"),  # any run of white space inside a name (was a crash)
     ("#LeChat and r/ClaudeAI", "Claude;Le Chat"),
     ("GPT-4o vs Gemini vs DeepSeek-R1", "ChatGPT;Gemini;DeepSeek"),
     ("Chat\u200bGPT and Clau\u00adde", "ChatGPT;Claude"),  # invisible characters hide no name

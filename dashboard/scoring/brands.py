@@ -1,13 +1,14 @@
 """Which tracked brands a text names, and where.
 
-All aliases compile into three trie-shaped regexes (case-insensitive, exact-case, and lower
-case in context); regex greediness makes the longest alias win ("ChatGPT Plus" over
-"ChatGPT"). Matches are whole words: "Claude's" counts, "Claudette" does not. An alias "in
-context" (a lower-case word that is also an ordinary one: "grok", "le chat") counts only
-where the words beside it make it the product: after a verb of using, leaving or moving or a
-word that compares ("switched to grok", "left grok", "better than le chat"), before a
-product word ("grok's app", "le chat pro"), or joined to another product ("copilot to
-chatgpt", "claude or le chat"); "hard to grok this" names nothing.
+All aliases compile into three trie-shaped regexes (case-insensitive, exact-case, and
+in context); regex greediness makes the longest alias win ("ChatGPT Plus" over "ChatGPT").
+Matches are whole words, any run of white space a space: "Claude's" counts, "Claudette"
+does not. An alias "in context" (a word that is also an ordinary one, matched in the case it
+is written: "grok", "le chat", "Plus") counts only where the words beside it make it the
+product: after a verb of using, leaving or moving or a word that compares ("switched to
+grok", "left grok", "better than le chat", "cancelled Plus"), before a product word ("grok's
+app", "le chat pro"), or joined to another product ("copilot to chatgpt", "claude or le
+chat"); "hard to grok this" names nothing.
 
 Names cannot be hidden: a text is matched as it displays, after Unicode NFKC (full-width
 and mathematical letters become plain ones), with every format character (category Cf:
@@ -68,8 +69,8 @@ class BrandMatcher:
                 self._by_alias.setdefault(_fold(a), b.name)
             for a in b.aliases_cased:
                 self._by_cased.setdefault(a, b.name)
-            for a in b.aliases_in_context:
-                self._by_context.setdefault(_fold(a), b.name)
+            for a in b.aliases_in_context:  # as written: "grok" lower case only, "Plus" so
+                self._by_context.setdefault(a if a != a.lower() else _fold(a), b.name)
         self._ci = _alternation(self._by_alias, re.IGNORECASE)
         self._cs = _alternation(self._by_cased, 0)
         self._cx = _alternation(self._by_context, 0)
@@ -88,11 +89,11 @@ class BrandMatcher:
             found += [Mention(m.start(), m.end(), self._by_alias[_fold(m.group())])
                       for m in self._ci.finditer(text)]
         if self._cs:
-            found += [Mention(m.start(), m.end(), self._by_cased[m.group()])
+            found += [Mention(m.start(), m.end(), self._by_cased[_spaced(m.group())])
                       for m in self._cs.finditer(text)]
         if self._cx:
             named = [(m.start, m.end) for m in found]
-            found += [Mention(m.start(), m.end(), self._by_context[_fold(m.group())])
+            found += [Mention(m.start(), m.end(), self._by_context[_spaced(m.group())])
                       for m in self._cx.finditer(text)
                       if _as_product(text, m) or _beside(text, m, named)]
         if sum(map(bool, (self._ci, self._cs, self._cx))) > 1:
@@ -139,6 +140,12 @@ def _fold(alias: str) -> str:
     """An alias, or a match of the case-blind regex, as its key: folded as the regex
     matches letters ("Gemını" with a dotless i is Gemini), spaces as one."""
     return re.sub(r"\s+", " ", fold(alias))
+
+
+def _spaced(match: str) -> str:
+    """A match of the exact-case regexes as its key: any run of white space as one space
+    ("Le  Chat" and "Le\\nChat" are "Le Chat")."""
+    return re.sub(r"\s+", " ", match)
 
 
 def _alternation(aliases: dict[str, str], flags: int) -> re.Pattern | None:

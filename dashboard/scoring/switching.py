@@ -193,7 +193,8 @@ LOSES = (r"(?:(?:is|are|has\s+been|keeps?|just|you)\s+)*(?:los(?:e|es|ing|t)|"
          r"shed(?:s|ding)?|bleed(?:s|ing)?|bled|hemorrhag\w+|haemorrhag\w+)\s+"
          r"(?!(?:\S+\s+){0,2}?(?:enterprise|business|corporate|government|federal|major|key|"
          r"anchor|biggest)\s)(?:\S+\s+){0,4}?"  # "an estimated 1.2 million paid subscribers"
-         r"(?:paying\s+|paid\s+|loyal\s+)?(?:users?|subscribers?|customers?|members?)")
+         r"(?:paying\s+|paid\s+|loyal\s+)?(?:users?|subscribers?|customers?|members?|"
+         r"(?:\w+\s+)?installs)")  # "loses 1.2 million Android installs"
 # a product taken off one's devices: "Gemini is off my phone now"
 DEVICES = (r"(?:phones?|laptops?|computers?|macs?|pcs?|devices?|machines?|ipads?|tablets?|"
            r"home\s*screens?|dock|taskbar)")
@@ -223,7 +224,9 @@ DONE_TO = (r"(?:cancell?ed|deleted|uninstalled|axed|closed|binned|dumped|nuked|"
            r"(?!\s+this\b(?!\s+(?:morning|afternoon|evening|week|weekend|month|year)\b))")
 # when, after an act ("Unsubscribed on Sunday night", "Cancelled the same minute")
 WHEN = (r"(?:on|this|last|the\s+same|yesterday|today|tonight|earlier|already|finally|"
-        r"for\s+good|after|at|in|over|since|a\s+(?:few|week|month|day|couple)|two|three|\d+|"
+        r"for\s+good|after|at|in|over|since|a\s+(?:week|month|day)|two|three|\d+|"
+        # a span of time, not a number of things ("deleted a few old chats")
+        r"a\s+(?:few|couple(?:\s+of)?)\s+(?:\w+\s+)?(?:minutes?|hours?|days?|weeks?|months?)|"
         r"months?|weeks?|days?)\b")
 MONTH_NAME = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
               r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b")
@@ -563,7 +566,7 @@ RULES = [
                             r"remov(?:e|ed|ing)\s+(?:my|our|the)\s+(?:credit\s+)?(?:card|"
                             r"payment\s+(?:method|info|details))|remov(?:ed|ing)\s+(?:it|them))"
                             r"(?:\s+(?:it|them|mine|ours|that))?"
-                            rf"(?=\s*(?:[.!,;\n]|$|{WHEN}|and\b|from\s+(?:my|our|both|all)\b))"),
+                            rf"(?=\s*(?:[.!,;\n]|$|{WHEN}|and\b|too\b|from\s+(?:my|our|both|all)\b))"),
     ("leave", "speaker", rf"\bcross(?:ed|ing)?\s+{DET}{F}{TAIL}\s+off\b"),
     ("leave", "any", rf"\bif\s+you\s+(?:still\s+)?(?:pay\s+for|use|have)\s+{DET}{F}{TAIL}\s*,\s*"
                      rf"(?:just\s+)?(?:stop|cancel|quit|delete)\b"),
@@ -825,6 +828,10 @@ HEDGES = {"thinking", "think", "considering", "consider", "weighing", "weigh", "
           "guess", "dumb", "crazy", "stupid", "silly"}  # "is it dumb to leave X for Y?"
 # words that make a clause a condition of the act after it ("before I cancel", "if we move")
 CONDITIONS = {"if", "unless", "whether", "when", "once", "before", "until", "till"}
+# a sentence that opens with a condition, then the act to come: "If Claude holds up on long
+# drafts, I'll cancel Plus" (the condition's own clause is cut off at the comma)
+IF_THEN = re.compile(r"\s*(?:if|unless|once)\b[^,;:]*,", re.IGNORECASE)
+FUTURE = {"ill", "will", "gonna", "id", "wed", "would", "going"}
 # hedges that a verb joined by "and" shares ("might cancel X and switch to Y"); not the
 # tries and thoughts that come before an act ("tried it and switched")
 SHARED_HEDGES = HEDGES - {"tried", "trying", "attempted", "thought", "wondered", "about",
@@ -871,7 +878,8 @@ PEOPLE = {"europeans", "canadians", "brits", "germans", "teachers", "parents", "
           "doctors", "lawyers", "designers", "artists", "creators", "journalists",
           "freelancers", "gamers", "teens", "creatives"}
 # people leaving in numbers, named as a crowd ("QuitGPT defectors are returning to ...")
-CROWD_NOUNS = {"defectors", "deserters", "switchers", "leavers", "quitters", "loyalists"}
+CROWD_NOUNS = {"defectors", "deserters", "switchers", "leavers", "quitters", "loyalists",
+               "converts"}
 RELATIVES = {"sister", "brother", "mum", "mother", "father", "son", "daughter", "kids",
              "partner", "boyfriend", "girlfriend", "roommate", "boss", "cousin", "aunt",
              "uncle", "grandma", "grandpa", "parents", "neighbour", "neighbor", "classmates",
@@ -884,6 +892,9 @@ CLOSE = re.compile(r"\b(?:my|our)\s+(?:\w+\s+)?(?:" + "|".join(
     re.IGNORECASE)
 BRAND_WORD = "<brand>"  # how a brand mention appears among a clause's words
 ABOUT = "<about>"  # "about" before a number: roughly, not a hedge ("thinking about")
+ROUGHLY = {"about", "nearly", "almost", "around"}  # ... and "nearly one in five", "almost half"
+AMOUNTS = {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+           "a", "half", "all", "every", "twice", "double", "triple"}
 MONTH = "<month>"  # "may" read as the month after "in", "since", ... (not a hedge)
 WOULD = {"id": "i", "wed": "we", "youd": "you"}  # the contracted hedges of HEDGES
 BETWEEN_HAD = {"all", "already", "just", "finally", "both", "long", "quietly", "also", "since"}
@@ -1207,7 +1218,8 @@ def _hits(norm: str, mentions: list[Mention], campaigns: set[int]) -> list[_Hit]
                 ADDRESSED.search(norm, 0, m.start()) or
                 re.match(r"\s*(?:[,:]|here\b)", norm[m.end():])))  # "X refugee here, ..."
             hedged = kind == "weigh" or _hedged(words, norm, m.end(), asked) or \
-                _shared_hedge(norm, m, words)
+                _shared_hedge(norm, m, words) or \
+                IF_THEN.match(before) is not None and bool(FUTURE & set(words))
             # the match stops at a mention's first character: extend to its last
             end = max([m.end()] + [x.end for x in mentions if m.start() <= x.start < m.end()])
             hits.append(_Hit(kind, side["f"], side["t"], m.start(), end, hedged,
@@ -1516,9 +1528,11 @@ def _clause_words(norm: str, start: int) -> list[str]:
     if k is not None and _past(norm, start):  # "I'd dropped X", "we'd already left": had
         words[k:k + 1] = [WOULD[words[k]], "had"]
     # the month, not the hedge: "let it expire in May and ..."; a number, not a topic:
-    # "about 12% of former subscribers ..."; the plan paid for, not the one made
+    # "about 12% of former subscribers ...", "nearly one in five"; the plan paid for, not the
+    # one made
     return [MONTH if w == "may" and k and words[k - 1] in BEFORE_MONTH else
-            ABOUT if w == "about" and words[k + 1:k + 2] and words[k + 1][0].isdigit() else
+            ABOUT if w in ROUGHLY and words[k + 1:k + 2] and (
+                words[k + 1][0].isdigit() or words[k + 1] in AMOUNTS) else
             PLAN_NOUN if w == "plan" and k and words[k - 1] in BEFORE_PLAN else w
             for k, w in enumerate(words)]
 
