@@ -42,6 +42,7 @@ def test_labels_use_vaders_thresholds(compound, expected):
     ("cancelled plus-size shipping", ""),
     ("Le  Chat and Le\nChat", "Le Chat"),  # any run of white space inside a name (was a crash)
     ("#LeChat and r/ClaudeAI", "Claude;Le Chat"),
+    ("r/GeminiAI, r/grok and r/perplexity_ai", "Gemini;Grok;Perplexity"),  # subreddits
     ("GPT-4o vs Gemini vs DeepSeek-R1", "ChatGPT;Gemini;DeepSeek"),
     ("Chat\u200bGPT and Clau\u00adde", "ChatGPT;Claude"),  # invisible characters hide no name
 ])

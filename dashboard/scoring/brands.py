@@ -31,7 +31,7 @@ from dashboard.tracker import Tracker
 
 
 # what comes right before a product, not the ordinary word: "from", "quit", "using",
-# "switched to", "better than", "bye"; and right after it: "'s", "pro", "app"
+# "switched to", "better than", "bye", "r/"; and right after it: "'s", "pro", "app"
 PRODUCT_BEFORE = re.compile(
     r"\b(?:from|left|leav(?:e|ing)|quit(?:ting)?|cancel(?:l?ed|l?ing)?|delet(?:e|ed|ing)|"
     r"unin?stall(?:ed|ing)?|nuk(?:e|ed|ing)|bye|goodbye|farewell|hello|no\s+more|"
@@ -40,7 +40,7 @@ PRODUCT_BEFORE = re.compile(
     r"(?:re-?)?install(?:ed|ing)?|resubscrib\w*|on|with|vs\.?|versus|over|than|for|"
     r"(?:switch|mov|migrat|jump|port|head|went|go|gone|came|com|back|over|return)\w*\s+to|"
     r"from\s+[\w.'’-]+(?:\s+[\w.'’-]+)?\s+to)"
-    r"\s+$", re.IGNORECASE)
+    r"\s+$|\br/$", re.IGNORECASE)  # "r/grok": a subreddit named for the product
 # ... and "grok is off my phone", "grok was down": the verb is never followed by "is"
 PRODUCT_AFTER = re.compile(r"['’]s\b|\s+(?:plus|pro|premium|app|sub|subscription|imagine|is|was|"
                            r"has|keeps|kept)\b", re.IGNORECASE)

@@ -385,6 +385,8 @@ RULES = [
     ("return", "any", rf"(?:^|(?<=[\n.!:,]))\s*back\s+(?:to|on)\s+{DET}{T}"),
     ("return", "any", rf"\b(?:paying|pay|paid|subscrib(?:ed|ing)\s+to|using|on)\s+(?:for\s+)?"
                           rf"{DET}{T}{TAIL}\s+again\b"),
+    # "renewed Perplexity last night": a return where the post left it before (_renewals)
+    ("renew", "speaker", rf"\brenew(?:ed|ing)\s+{DET}{T}"),
     ("return", "speaker", r"\b(?:re-?subscrib(?:ed|ing)|re-?sub(?:bed|bing)|re-?upp(?:ed|ing)|"
                           r"reactivat(?:ed|ing)|"
                           # "reinstalled today because ...", not a fix tried ("reinstalled twice")
@@ -1071,7 +1073,9 @@ WEIGHS_UP = re.compile(r"\b(?:any\s+good|good\s+enough|worth\s+(?:it|paying|swit
 # a sentence that names a brand but does not choose it: "Gemini is no better", "it used to
 # beat Gemini", "runs on OpenAI under the hood"
 NOT_CHOSEN = re.compile(r"\b(?:worse|trash|garbage|also|too|either|not|no|none|never|sucks|"
-                        r"bad|still|terrible|awful|same|neither|nor|equally|broken|down|left|cancel\w*|"
+                        r"bad|still|terrible|awful|neither|nor|equally|broken|down|left|cancel\w*|"
+                        # "the same", not "does the same thing for free" (where they went)
+                        r"same(?!\s+(?:thing\s+|job\s+)?for\s+(?:free|less|half))|"
                         r"quit|delet\w*|fle[de]\w*|ditch\w*|dump\w*|uninstall\w*|both|keeps|forgets|"
                         r"hate|awful|disappoint\w*|"
                         r"instead\s+of|than|vs|beat\w*|prefer\w*|used\s+to(?!\s+be\b)|against|"
@@ -1210,8 +1214,9 @@ def _hits(norm: str, mentions: list[Mention], campaigns: set[int]) -> list[_Hit]
                                               IN_OWN_PRODUCT.match(norm, m.end())):
                 taken.append((m.start(), m.end()))  # nor is any part of it a statement
                 continue
-            if kind == "move" and re.search(r"\bback\s", m.group(), re.IGNORECASE):
-                kind = "return"  # "from Claude Code back to Cursor"
+            if kind == "move" and (re.search(r"\bback\s", m.group(), re.IGNORECASE) or sum(
+                    m.start() <= x.start < m.end() and x.brand == side["t"] for x in mentions) > 1):
+                kind = "return"  # "from Claude Code back to Cursor", "X → Y → Z → Y"
             # "ChatGPT refugees, what should I know about Claude?", "any other Grok refugees
             # finding ...?": who they are is no question (but "X refugees in 2027 when ...?" is)
             asked = not (kind == "crowd" and LEFT_ALREADY.search(m.group()) and (
@@ -1231,7 +1236,7 @@ def _hits(norm: str, mentions: list[Mention], campaigns: set[int]) -> list[_Hit]
 def _decide(text: str, hits: list[_Hit], mentions: list[Mention]) -> Switch | None:
     """Combine the statements of one post into from → to and a kind: the done over the
     hedged, a full from → to over one side, and each side completed from the rest."""
-    hits = [_resolve(text, h, hits, mentions) for h in hits]
+    hits = _renewals([_resolve(text, h, hits, mentions) for h in hits])
     hits = [_back_to(h, hits) for h in hits]
     acts = [h for h in hits if h.kind in ACTS] or _used_then_now(hits, mentions)
     if not acts or not any(h.own and not h.hedged for h in acts) and STAYING.search(text):
@@ -1304,6 +1309,14 @@ def _decide(text: str, hits: list[_Hit], mentions: list[Mention]) -> Switch | No
     used.sort(key=lambda h: h.start)
     phrase = " … ".join(text[h.start:h.end].strip() for h in used)
     return Switch(from_brand, to_brand, kind, phrase, tuple((h.start, h.end) for h in used))
+
+
+def _renewals(hits: list[_Hit]) -> list[_Hit]:
+    """A renewal is a return where the post left the brand before ("cancelled Perplexity Pro
+    in January ... Renewed Perplexity last night"), and nothing otherwise (a plan kept)."""
+    return [h._replace(kind="return") if h.kind == "renew" else h for h in hits
+            if h.kind != "renew" or any(o.from_brand == h.to_brand and o.start < h.start and
+                                        o.kind in ("leave", "move", "implicit") for o in hits)]
 
 
 def _back_to(hit: _Hit, hits: list[_Hit]) -> _Hit:
