@@ -390,8 +390,9 @@ RULES = [
     ("return", "speaker", r"\b(?:re-?subscrib(?:ed|ing)|re-?sub(?:bed|bing)|re-?upp(?:ed|ing)|"
                           r"reactivat(?:ed|ing)|"
                           # "reinstalled today because ...", not a fix tried ("reinstalled twice")
-                          r"reinstall(?:ed|ing)(?=\s+(?:it\s+)?(?:today|yesterday|this\s+week|"
-                          r"because|after|for)\b)|(?:came|come|coming|went)\s+back)\b"
+                          rf"reinstall(?:ed|ing)(?=\s+(?:it\s+)?(?:today|yesterday|this\s+week|"
+                          rf"because|after|for|in\s+{MONTH_NAME})\b)|"
+                          r"(?:came|come|coming|went)\s+back)\b"
                           # "resubscribed to Plus": the plan of the brand left before
                           r"(?!\s+(?:to(?!\s+(?:my\s+|the\s+)?(?:plus|pro|premium|max|advanced)\b)|"
                           r"for|on|with|from|home|online|up|down|later|again|around|"
@@ -867,6 +868,7 @@ ADVICE_AFTER = re.compile(r"[^.!?\n,]{0,25}\?\s*(?:read|check|here'?s|here\s+is|
                           r"heads\s+up|"
                           r"back\s+up|save|download|grab|remember)\b",
                           re.IGNORECASE)
+DO_IT = re.compile(r"[^.!?\n]{0,80}[.!]+\s*(?:(?:so|just|now|go)\s+)?do\s+it\b", re.IGNORECASE)
 # a question after the statement that asks about something else ("..., what do you miss?")
 OTHER_QUESTION = re.compile(r"(?:,|\s[-–—]|:)\s*(?:so\s+)?(?:what|where|how|which|who|why|when|"
                             r"any|anyone|anything|thoughts|tips|advice|is\s+it|did\s+i)\b|"
@@ -1208,8 +1210,9 @@ def _hits(norm: str, mentions: list[Mention], campaigns: set[int]) -> list[_Hit]
             if kind == "leave" and m.group().lower().startswith("instead") and \
                     KEPT_INSTEAD.search(before):
                 continue  # "cancelled Netflix instead of Claude": Claude is kept
-            if kind in ACTS and _staff(norm, m) or kind == "adopt" and KEPT_ON & set(words[-2:]):
-                continue  # staff leaving; "I still use ChatGPT" is not where anyone went
+            if kind in ACTS and not {"we", "our"} & set(words) and _staff(norm, m) or \
+                    kind == "adopt" and KEPT_ON & set(words[-2:]):
+                continue  # staff leaving (not "we moved our devs"); "I still use X" went nowhere
             if kind in ("move", "leave") and (INSIDE.match(norm, m.end()) or
                                               IN_OWN_PRODUCT.match(norm, m.end())):
                 taken.append((m.start(), m.end()))  # nor is any part of it a statement
@@ -1638,10 +1641,11 @@ def _staff(norm: str, m: re.Match) -> bool:
 def _advice(norm: str, m: re.Match, before: str) -> bool:
     """"Before you switch to ...", "how to move from ... to ...", "would you switch ...",
     and a question to readers with no subject ("Thinking of moving to Claude? Read this"):
-    nobody's own move; ``before``: the sentence up to the match (``_sentence_before``)."""
-    return bool(ADVICE.search(before)) or bool(READERS_ASKED.fullmatch(before)) and \
-        (m.group().split(maxsplit=1)[0].lower().endswith("ing") or before.strip() != "") and \
-        bool(ADVICE_AFTER.match(norm, m.end()))
+    nobody's own move; ``before``: the sentence up to the match (``_sentence_before``). Not
+    when the next sentence urges the act ("you can cancel X in two taps. Do it.")."""
+    return (bool(ADVICE.search(before)) or bool(READERS_ASKED.fullmatch(before)) and
+            (m.group().split(maxsplit=1)[0].lower().endswith("ing") or before.strip() != "") and
+            bool(ADVICE_AFTER.match(norm, m.end()))) and not DO_IT.match(norm, m.end())
 
 
 def _sarcastic(norm: str, m: re.Match, before: str) -> bool:
