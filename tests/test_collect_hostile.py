@@ -15,6 +15,7 @@ import zlib
 
 import pytest
 
+from dashboard.collectors.bounds import Deadline
 from dashboard.collectors.http import Http
 from dashboard.collectors.runner import run_source
 from dashboard.write.store import count_posts
@@ -176,3 +177,20 @@ def test_a_mastodon_timeline_that_is_an_object_is_a_failure_not_zero_posts(engin
         result = run_source(ctx, "mastodon")
     assert result.status == "failed" and len(seen) == 2
     assert "expected a list of items, got an object (error)" in result.error
+
+
+def test_a_deadline_firing_after_its_try_ended_shuts_nothing():
+    """Under load a try's timer can fire just after the try ended; it must not shut the
+    connection the pool hands to the next try (which then failed at once as "connection
+    reset", three times in a row)."""
+    ours, theirs = socket.socketpair()
+    connection = type("Connection", (), {"sock": ours})()
+    try:
+        with Deadline(60) as deadline:
+            deadline.watch(connection)
+        deadline._expire()  # the timer's own call, arriving late
+        ours.sendall(b"still open")
+        assert theirs.recv(16) == b"still open" and not deadline.passed
+    finally:
+        ours.close()
+        theirs.close()

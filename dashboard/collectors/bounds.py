@@ -39,7 +39,7 @@ class Deadline:
     ends at once."""
 
     def __init__(self, seconds: float):
-        self.seconds, self.passed = seconds, False
+        self.seconds, self.passed, self._over = seconds, False, False
         self._connections: list = []
         self._lock = threading.Lock()
         self._timer = threading.Timer(seconds, self._expire)
@@ -52,6 +52,9 @@ class Deadline:
 
     def __exit__(self, *exc) -> None:
         self._timer.cancel()
+        with self._lock:  # a timer already firing must not shut what the next try reuses
+            self._over = True
+            self._connections.clear()
         _active.deadline = None
 
     def watch(self, connection) -> None:
@@ -62,6 +65,8 @@ class Deadline:
 
     def _expire(self) -> None:
         with self._lock:
+            if self._over:
+                return
             self.passed = True
             for connection in self._connections:
                 _shut(connection)
