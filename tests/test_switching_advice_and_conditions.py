@@ -4,8 +4,9 @@ company's turn ("if Le Chat had voice I'd drop ChatGPT", "if they ever back out 
 deal, ..."), advice to readers ("PSA for anyone leaving X: ...", "before anyone jumps from X
 to Y, ...") and a question put to readers with no subject, advice after it ("Thinking of
 moving to X? Read this first"; "Thinking of cancelling X?" alone is the poster's own). Each
-comes out as no statement; the poster's own hedges still read as "consider". Every example
-is written in our own words."""
+comes out as no statement; the poster's own hedges still read as "consider"; an act to come
+followed by its condition ("I'll cancel X if they add ads", "... the day it ships SSO") is
+weighed up, not done. Every example is written in our own words."""
 from tests.helpers import switch_example_tests
 
 NOTHING = (None, None, None)
@@ -35,6 +36,9 @@ NEAR_MISSES = [
     "If Claude had image generation I'd have left ChatGPT months ago.",
     "Notes for anyone migrating from the OpenAI API to Gemini: the streaming events differ.",
     "Moving your whole team from ChatGPT to Claude? Budget a week for the prompts.",
+    # the act to come, then its condition (scorer 29, from batch Z25's development rows)
+    "I'll cancel Gemini Advanced if Google puts ads in the answers.",
+    "We'll move the team to Claude the day Anthropic ships SSO for small plans.",
 ]
 
 test_examples, test_near_misses_are_not_counted_as_leaving = \

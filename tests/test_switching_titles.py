@@ -5,8 +5,10 @@ with anything.", a bare "when I switched last month" with the sides elsewhere in
 "Microsoft 365 Copilot" as Copilot, "anyone else weighing a move off X?" still a hedge; and
 from batch N's development misses: "Switched here from X", "stopped my X subscription", "I
 stop the Plus and use only X", "I've gone over to X", and the model behind a company's own
-product (its vendor choice, not users moving). Every example is written in our own words;
-each family has near misses that must stay uncounted."""
+product (its vendor choice, not users moving); and from batch Z25's: "X no more.", "ripped X
+out of ...", "Y after three years of X", "we're both on Y now", a brand's possessive is no
+subject ("Y's spike is X users leaving"). Every example is written in our own words; each
+family has near misses that must stay uncounted."""
 from tests.helpers import switch_example_tests
 
 CASES = [
@@ -35,10 +37,21 @@ CASES = [
      ("ChatGPT", "Le Chat", "move")),
     ("I was on Perplexity Pro from launch, but I've gone over to Claude.",
      ("Perplexity", "Claude", "move")),
+    # scorer 29, from batch Z25's development rows
+    ("Grok no more. Le Chat handles my news questions now", ("Grok", "Le Chat", "move")),
+    ("We ripped Gemini out of the sales team's laptops and rolled out Claude",
+     ("Gemini", "Claude", "move")),
+    ("Gemini after three years of ChatGPT: a week in", ("ChatGPT", "Gemini", "move")),
+    ("cancelled both our Perplexity plans, we're both on ChatGPT now",
+     ("Perplexity", "ChatGPT", "move")),
+    ("Claude's download spike is Gemini users leaving, not new people",
+     ("Gemini", "Claude", "move")),
 ]
 
 NEAR_MISSES = [
     "I switched last month to a new phone plan and asked ChatGPT to compare them",
+    "Gemini after three years of development: what changed",
+    "Ripped the old prompts out of my Claude project and started fresh",
     "Meant to quit Grok. Didn't, it still makes me laugh.",
     "Gemini now instead of Assistant on Pixel phones, Google says",
     "Moved off the couch to try Claude on the big screen",

@@ -134,7 +134,7 @@ ADOPT = (r"(?:pick(?:ed|ing)?\s+up|sign(?:ed|ing)?\s+up\s+(?:for|with|to|on)|"
          r"install(?:ed|ing)?|"
          r"all[\s-]+in\s+on|team|start(?:ed|ing)?|land(?:ed|ing|s)?\s+(?:on|at|in)|"
          r"end(?:ed|ing)?\s+up\s+(?:on|with|using)|roll(?:ed|ing)?\s+out|"
-         r"(?:is|are|am|'m|’m|'re|’re|been)\s+(?:now\s+|all\s+|fully\s+)?(?:on|using|with)|"
+         r"(?:is|are|am|'m|’m|'re|’re|been)\s+(?:now\s+|all\s+|both\s+|fully\s+)?(?:on|using|with)|"
          r"(?:i'm|i’m|im|i\s+am|now|officially)\s+an?(?:\s+(?:happy|proud|new))?)")
 ARROW = r"(?:->|-->|→|⟶|=>|⇒|➡️?|➜|>>)"
 # a named product the tracker does not follow, in a slot where one side must be a product
@@ -508,6 +508,13 @@ RULES = [
     ("leave", "any", rf"{F}{TAIL}(?:\s+(?:is|was|got|has\s+been|have\s+been|now|officially|"
                      rf"finally|just|already))*\s+{DONE_TO}"),
     ("leave", "any", rf"{F}{TAIL}\s*[:—–-]+\s*(?:not\s+renewing|{DONE_TO}|over)\b"),
+    # "Perplexity no more.", "ripped Copilot out of 300 seats"
+    ("leave", "any", rf"(?:^|(?<=[\n.!?;]))\s*{F}{TAIL}\s+no\s+more\s*[.!,;\n]"),
+    ("leave", "speaker", rf"\bripp(?:ed|ing)\s+{DET}{F}{TAIL}\s+out\b"),
+    # "Le Chat after 2 years of Claude", "Gemini, after a year on ChatGPT"
+    ("move", "any", rf"(?:^|(?<=[\n.!?;]))\s*{T}{TAIL}(?:\s*{B}{TAIL})?,?\s+after\s+"
+                    rf"(?:\d+|a|an|one|two|three|four|five|six|several|many)\s+(?:years?|months?)\s+"
+                    rf"(?:of|on|with)\s+{DET}{F}"),
     ("leave", "any", rf"{F}{TAIL}\s+(?:(?:does|did|will|is)\s*n[o']?t|won'?t|will\s+not|"
                      rf"isn'?t|ain'?t|never)\s+(?:get(?:ting)?|see(?:ing)?|receiv\w+)\s+"
                      rf"{MORE_MONEY}"),
@@ -834,7 +841,11 @@ CONDITIONS = {"if", "unless", "whether", "when", "once", "before", "until", "til
 # a sentence that opens with a condition, then the act to come: "If Claude holds up on long
 # drafts, I'll cancel Plus" (the condition's own clause is cut off at the comma)
 IF_THEN = re.compile(r"\s*(?:if|unless|once)\b[^,;:]*,", re.IGNORECASE)
-FUTURE = {"ill", "will", "gonna", "id", "wed", "would", "going"}
+FUTURE = {"ill", "well", "youll", "will", "gonna", "id", "wed", "would", "going"}  # "well": we'll
+# ... or the act to come, then its condition: "I'll cancel X if they raise prices", "I'll
+# move to Y the day it stops ..." (not "when I get home", a time for an act decided)
+THEN_IF = re.compile(r"[^.!?\n]{0,60}?\b(?:if|unless|the\s+(?:day|moment|minute|second))\b",
+                     re.IGNORECASE)
 # hedges that a verb joined by "and" shares ("might cancel X and switch to Y"); not the
 # tries and thoughts that come before an act ("tried it and switched")
 SHARED_HEDGES = HEDGES - {"tried", "trying", "attempted", "thought", "wondered", "about",
@@ -868,6 +879,7 @@ ADVICE_AFTER = re.compile(r"[^.!?\n,]{0,25}\?\s*(?:read|check|here'?s|here\s+is|
                           r"heads\s+up|"
                           r"back\s+up|save|download|grab|remember)\b",
                           re.IGNORECASE)
+# the next sentence urging the act advised on: "you can cancel X in two taps. Do it."
 DO_IT = re.compile(r"[^.!?\n]{0,80}[.!]+\s*(?:(?:so|just|now|go)\s+)?do\s+it\b", re.IGNORECASE)
 # a question after the statement that asks about something else ("..., what do you miss?")
 OTHER_QUESTION = re.compile(r"(?:,|\s[-–—]|:)\s*(?:so\s+)?(?:what|where|how|which|who|why|when|"
@@ -1217,8 +1229,8 @@ def _hits(norm: str, mentions: list[Mention], campaigns: set[int]) -> list[_Hit]
                                               IN_OWN_PRODUCT.match(norm, m.end())):
                 taken.append((m.start(), m.end()))  # nor is any part of it a statement
                 continue
-            if kind == "move" and (re.search(r"\bback\s", m.group(), re.IGNORECASE) or sum(
-                    m.start() <= x.start < m.end() and x.brand == side["t"] for x in mentions) > 1):
+            if kind == "move" and (re.search(r"\bback\s", m.group(), re.IGNORECASE) or
+                                   _comes_back(m, mentions, side["t"])):
                 kind = "return"  # "from Claude Code back to Cursor", "X → Y → Z → Y"
             # "ChatGPT refugees, what should I know about Claude?", "any other Grok refugees
             # finding ...?": who they are is no question (but "X refugees in 2027 when ...?" is)
@@ -1227,13 +1239,21 @@ def _hits(norm: str, mentions: list[Mention], campaigns: set[int]) -> list[_Hit]
                 re.match(r"\s*(?:[,:]|here\b)", norm[m.end():])))  # "X refugee here, ..."
             hedged = kind == "weigh" or _hedged(words, norm, m.end(), asked) or \
                 _shared_hedge(norm, m, words) or \
-                IF_THEN.match(before) is not None and bool(FUTURE & set(words))
+                bool(FUTURE & set(words)) and bool(IF_THEN.match(before) or
+                                                   THEN_IF.match(norm, m.end()))
             # the match stops at a mention's first character: extend to its last
             end = max([m.end()] + [x.end for x in mentions if m.start() <= x.start < m.end()])
             hits.append(_Hit(kind, side["f"], side["t"], m.start(), end, hedged,
                              actor == "own", kind == "used" and bool(PAST.match(m.group()))))
             taken.append((m.start(), m.end()))
     return sorted(hits, key=lambda h: h.start)
+
+
+def _comes_back(m: re.Match, mentions: list[Mention], to: str | None) -> bool:
+    """Whether a chain ends on a brand it named before another ("X → Y → Z → Y")."""
+    inside = [x for x in mentions if m.start() <= x.start < m.end()]
+    at = [k for k, x in enumerate(inside) if x.brand == to]
+    return len(at) > 1 and any(x.brand != to for x in inside[at[0]:at[-1]])
 
 
 def _decide(text: str, hits: list[_Hit], mentions: list[Mention]) -> Switch | None:
@@ -1573,7 +1593,7 @@ def _actor(words: list[str], who: str, statement: str) -> str | None:
         return None
     for k in range(len(words) - 1, max(-1, len(words) - 8), -1):
         w = words[k]
-        if w == BRAND_WORD:
+        if w == BRAND_WORD and words[k + 1:k + 2] != ["s"]:  # not "Anthropic's surge is ..."
             return None
         if w in THIRD_PARTIES:
             return "own" if OWNERS & set(words[max(0, k - 4):k]) and w not in PUBLIC else None
