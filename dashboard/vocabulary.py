@@ -26,7 +26,7 @@ ARRIVING_KINDS = (MOVE, RETURN)  # counted as arriving at their switch_to
 REASON_KINDS = (LEAVE, MOVE, CONSIDER)  # whose text is read for the tracker's [[reasons]]
 
 # --- scorers: which one made a post's scores (stored as posts.scorer_version) ------------
-SCORER_VERSION = "29"  # bump when the scoring code changes what it outputs
+SCORER_VERSION = "30"  # bump when the scoring code changes what it outputs
 FULL, VADER = "full", "vader"  # VADER adapted to this field (the default); plain VADER
 TRANSFORMERS = "transformers:"  # "transformers:MODEL", an optional model's sentiment
 

@@ -7,8 +7,11 @@ from batch N's development misses: "Switched here from X", "stopped my X subscri
 stop the Plus and use only X", "I've gone over to X", and the model behind a company's own
 product (its vendor choice, not users moving); and from batch Z25's: "X no more.", "ripped X
 out of ...", "Y after three years of X", "we're both on Y now", a brand's possessive is no
-subject ("Y's spike is X users leaving"). Every example is written in our own words; each
-family has near misses that must stay uncounted."""
+subject ("Y's spike is X users leaving"); and from batches Z27's and Z28's: "Y climbs as users
+abandon X" (X left, not Y), "Y is my default now. X had to go", a title "Not renewing" above
+the brand, and a product named in "let our X licences lapse" is not the brand named later.
+Every example is written in our own words; each family has near misses that must stay
+uncounted."""
 from tests.helpers import switch_example_tests
 
 CASES = [
@@ -46,12 +49,19 @@ CASES = [
      ("Perplexity", "ChatGPT", "move")),
     ("Claude's download spike is Gemini users leaving, not new people",
      ("Gemini", "Claude", "move")),
+    # scorer 30, from batches Z27's and Z28's development rows
+    ("Le Chat climbs the charts as users abandon Grok", ("Grok", None, "leave")),
+    ("Claude's projects are my default now. ChatGPT had to go", ("ChatGPT", "Claude", "move")),
+    ("Not renewing\n\nTwo stars. Gemini Advanced keeps forgetting my files. Not renewing.",
+     ("Gemini", None, "leave")),
 ]
 
 NEAR_MISSES = [
     "I switched last month to a new phone plan and asked ChatGPT to compare them",
     "Gemini after three years of development: what changed",
     "Ripped the old prompts out of my Claude project and started fresh",
+    "We let our Windsurf licences lapse last quarter; Claude wasn't part of that decision.",
+    "Not renewing my gym membership, asked ChatGPT for a home workout plan instead",
     "Meant to quit Grok. Didn't, it still makes me laugh.",
     "Gemini now instead of Assistant on Pixel phones, Google says",
     "Moved off the couch to try Claude on the big screen",

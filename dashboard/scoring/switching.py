@@ -425,8 +425,9 @@ RULES = [
                       rf"rises?|rockets?|tops|hits|grows?|booms?)\b"
                       rf"(?:[^.!?\n]|\.(?=\s?\d)){{0,60}}?\bas\s+{DET}{F}{TAIL}\s+{CROWD}\s+"
                       rf"{CROWD_GOES}"),
+    # "ChatGPT Plus subscribers leaving"; not "Claude climbs as users abandon ChatGPT"
     ("leave", "any", rf"{F}(?:\s*['’]s)?\s+(?:[\w-]+\s+){{0,2}}?{CROWD}\s+{CROWD_GOES}"
-                     rf"(?:\s+(?:to|for)\s+{DET}{TX})?"),
+                     rf"(?:\s+(?:to|for)\s+{DET}{TX}|(?!\s+{DET}{B}))"),
     ("move", "any", rf"\b{MOVE}\s+{MOVED_F}(?:over\s+|across\s+)?{TO}\s+{DET}{T}"),
     ("move", "speaker", rf"\b{CARRY}\s+(?:my|our|your|all|the|\d[\d,.]*k?)\s+"
                         rf"(?:[\w'’-]+\s+){{0,2}}?"
@@ -508,7 +509,8 @@ RULES = [
     ("leave", "any", rf"{F}{TAIL}(?:\s+(?:is|was|got|has\s+been|have\s+been|now|officially|"
                      rf"finally|just|already))*\s+{DONE_TO}"),
     ("leave", "any", rf"{F}{TAIL}\s*[:—–-]+\s*(?:not\s+renewing|{DONE_TO}|over)\b"),
-    # "Perplexity no more.", "ripped Copilot out of 300 seats"
+    # "Perplexity no more.", "Gemini had to go", "ripped Copilot out of 300 seats"
+    ("leave", "any", rf"{F}{TAIL}\s+had\s+to\s+go\b"),
     ("leave", "any", rf"(?:^|(?<=[\n.!?;]))\s*{F}{TAIL}\s+no\s+more\s*[.!,;\n]"),
     ("leave", "speaker", rf"\bripp(?:ed|ing)\s+{DET}{F}{TAIL}\s+out\b"),
     # "Le Chat after 2 years of Claude", "Gemini, after a year on ChatGPT"
@@ -523,13 +525,14 @@ RULES = [
     ("leave", "speaker", rf"\blet(?:ting)?\s+(?:(?:my|our|the|their|his|her|your)\s+)?{F}{TAIL}"
                          rf"(?:\s+\w+){{0,2}}?\s+(?:lapse|expire|run\s+out|{LET_GO})"),
     ("implicit", "speaker", rf"\blet(?:ting)?\s+(?:(?:my|our|the|it|them|both)\s*)?(?:subscription|"
-                            rf"sub|plan|membership|plus|pro|premium|max)?(?:\s+\w+){{0,2}}?\s+"
-                            rf"(?:lapse|expire|run\s+out|{LET_GO})"),
+                            rf"sub|plan|membership|plus|pro|premium|max)?"
+                            # not a product named there ("let our Cursor licences lapse")
+                            rf"(?:\s+(?-i:[a-z0-9][\w-]*)){{0,2}}?\s+(?:lapse|expire|run\s+out|{LET_GO})"),
     ("implicit", "speaker", rf"(?:^|(?<=[\n.!:,]))\s*(?:my\s+|the\s+)?(?:account|subscription|sub|"
                             r"plan|membership|(?-i:Plus|Pro|Premium|Max))\s+(?:is\s+|has\s+been\s+|"
                             rf"now\s+)?(?:{DONE_TO}|gone)|"
                             r"(?:^|(?<=[\n.!:,]))\s*refund\s+(?:requested|issued|processed|approved|"
-                            r"granted)"),
+                            r"granted)|(?:^|(?<=[\n.!:]))\s*not\s+renewing\s*(?:[.!,;\n]|$)"),
     ("implicit", "speaker", rf"\b(?:took|take|taking|got|removed?|removing)\s+(?:it|them|"
                             rf"the\s+app)\s+off\s+(?:of\s+)?(?:my|our|the)\s+{DEVICES}"),
     ("implicit", "speaker", rf"\b{LEAVE}\s+{IMPLICIT}"),
@@ -722,7 +725,8 @@ RULES = [
                         rf"(?!\s+as\b)"),
     ("now", "any", rf"\b(?:i|we|and)\s+(?:just\s+|only\s+|mostly\s+)?(?:use|ask|pay\s+for)\s+{DET}"
                    rf"{T}{TAIL}\s+(?:now|instead|these\s+days)\b"),
-    ("now", "any", rf"{TX}{TAIL}\s+(?:(?:quietly\s+|soon\s+|just\s+)?became|has\s+been|is\s+now|"
+    ("now", "any", rf"{TX}{TAIL}(?:\s+(?-i:[a-z][\w-]*)){{0,2}}?\s+(?:(?:quietly\s+|soon\s+|"
+                   rf"just\s+)?became|has\s+been|is\s+now|"
                    rf"(?:is|'s|’s)(?=\s+(?:my|our)\s+\S+\s+(?:\S+\s+)?(?:now|since)\b))\s+"
                    rf"(?:my|our)\s+(?:new\s+|only\s+)?(?:daily(?:\s+driver)?|main|go-to|default|only)\b"),
     ("adopt", "any", rf"\b{ADOPT}\s+{DET}{T}"),
