@@ -30,8 +30,8 @@ class Brand:
     name: str
     aliases: tuple[str, ...]  # matched case-insensitively, whole words
     aliases_cased: tuple[str, ...] = ()  # matched only with this exact casing
-    # lower-case words that are also ordinary words ("grok", "le chat"): counted only where
-    # the words beside them make them the product (scoring/brands.py)
+    # words that are also ordinary words, matched in the case written ("grok", "le chat",
+    # "Plus"): counted only where the words beside them make them the product (scoring/brands.py)
     aliases_in_context: tuple[str, ...] = ()
     company: str = ""
     color: str = ""
