@@ -67,10 +67,12 @@ class BrandMatcher:
         for b in tracker.brands:
             for a in b.aliases:
                 self._by_alias.setdefault(_fold(a), b.name)
+            # these two match as written ("grok" lower case only, "Plus" with its capital),
+            # keyed the way a match is looked up
             for a in b.aliases_cased:
-                self._by_cased.setdefault(a, b.name)
-            for a in b.aliases_in_context:  # as written: "grok" lower case only, "Plus" so
-                self._by_context.setdefault(a if a != a.lower() else _fold(a), b.name)
+                self._by_cased.setdefault(_spaced(a), b.name)
+            for a in b.aliases_in_context:
+                self._by_context.setdefault(_spaced(a), b.name)
         self._ci = _alternation(self._by_alias, re.IGNORECASE)
         self._cs = _alternation(self._by_cased, 0)
         self._cx = _alternation(self._by_context, 0)
@@ -143,8 +145,8 @@ def _fold(alias: str) -> str:
 
 
 def _spaced(match: str) -> str:
-    """A match of the exact-case regexes as its key: any run of white space as one space
-    ("Le  Chat" and "Le\\nChat" are "Le Chat")."""
+    """An exact-case alias, or a match of its regex, as its key: any run of white space as
+    one space ("Le  Chat" and "Le\\nChat" are "Le Chat")."""
     return re.sub(r"\s+", " ", match)
 
 
